@@ -1,0 +1,96 @@
+/** PostgreSQL through a node-postgres pool, for deployments that outgrow one machine or need several processes. */
+import pg from 'pg'
+import { keepAsText, textParsedTypes } from './type-parsers'
+import type { Db, Queryable, QueryResult } from './types'
+
+export interface PostgresOptions {
+  connectionString: string
+  /**
+   * Run everything inside this schema: created if missing, and each pooled connection starts with
+   * `search_path` set to it. Tests use a fresh random one per file so parallel runs never collide.
+   */
+  schema?: string
+  /** Pool size (pg's default is 10). */
+  max?: number
+  /**
+   * An idle pooled connection failed (server restart, network). The pool drops it and reconnects on demand;
+   * without a listener the error would crash the process.
+   */
+  onIdleError?: (error: Error) => void
+}
+
+/** Only plain lower-case identifiers: the name goes into DDL and a startup option, where it cannot be a parameter. */
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/
+
+function typeOverrides(): pg.TypeOverrides {
+  const types = new pg.TypeOverrides()
+  for (const oid of textParsedTypes) types.setTypeParser(oid, keepAsText)
+  return types
+}
+
+function queryable(target: pg.Pool | pg.PoolClient): Queryable {
+  return {
+    async query<T>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<T>> {
+      const result = await target.query(sql, [...params])
+      return { rows: result.rows as T[] }
+    },
+    async exec(sql: string): Promise<void> {
+      // Without parameters pg uses the simple query protocol, which accepts several statements.
+      await target.query(sql)
+    },
+  }
+}
+
+async function inTransaction<T>(pool: pg.Pool, fn: (tx: Queryable) => Promise<T>): Promise<T> {
+  const client = await pool.connect()
+  try {
+    await client.query('begin')
+    const result = await fn(queryable(client))
+    await client.query('commit')
+    client.release()
+    return result
+  } catch (error) {
+    try {
+      await client.query('rollback')
+      client.release()
+    } catch (rollbackError) {
+      // The connection is in an unknown state: destroy it rather than hand it to the next caller.
+      client.release(rollbackError instanceof Error ? rollbackError : true)
+    }
+    throw error
+  }
+}
+
+export async function openPostgres(options: PostgresOptions): Promise<Db> {
+  const { connectionString, schema, max, onIdleError } = options
+  if (schema !== undefined && !SCHEMA_NAME.test(schema)) {
+    throw new Error(`Invalid schema name "${schema}": use lower-case letters, digits and _`)
+  }
+
+  const pool = new pg.Pool({
+    connectionString,
+    max,
+    types: typeOverrides(),
+    // A startup option, so search_path is in place before the first query on every new connection.
+    options: schema === undefined ? undefined : `-c search_path=${schema}`,
+  })
+  pool.on('error', (error) => onIdleError?.(error))
+
+  let closing: Promise<void> | undefined
+  const close = (): Promise<void> => (closing ??= pool.end())
+
+  try {
+    if (schema !== undefined) await pool.query(`create schema if not exists ${schema}`)
+    else await pool.query('select 1') // fail at start-up, not on the first request
+  } catch (error) {
+    await close()
+    throw error
+  }
+
+  return {
+    kind: 'postgres',
+    ...queryable(pool),
+    transaction: (fn) => inTransaction(pool, fn),
+    close,
+  }
+}

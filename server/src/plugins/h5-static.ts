@@ -1,0 +1,65 @@
+/**
+ * Serves the H5 build of the mini-program (dist/h5) at `/`. Taro's H5 build uses a hash router, so there is
+ * no SPA fallback: an unknown path is a plain 404.
+ *
+ * The directory is looked up per request rather than once at start-up: `taro build --watch` deletes and
+ * rewrites it, and a server started before the first build should start serving as soon as it lands.
+ */
+import { access } from 'node:fs/promises'
+import { basename, join } from 'node:path'
+import fastifyStatic from '@fastify/static'
+import type { FastifyPluginAsync, FastifyReply } from 'fastify'
+import { errorBody } from '../errors'
+
+export interface H5StaticOptions {
+  h5Dir: string
+}
+
+/** Taro names bundles `[name].[contenthash:8].js|css` (config/index.ts): such a file never changes under its name. */
+const HASHED_ASSET = /\.[0-9a-f]{8,}\.(?:js|css|png|jpe?g|gif|svg|webp|woff2?|ttf|eot)$/
+
+const IMMUTABLE = 'public, max-age=31536000, immutable'
+/** Cache, but revalidate (ETag) every time: index.html points at the current hashed bundles. */
+const REVALIDATE = 'no-cache'
+
+function setCacheHeaders(reply: FastifyReply, path: string): void {
+  void reply.header('cache-control', HASHED_ASSET.test(basename(path)) ? IMMUTABLE : REVALIDATE)
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path)
+    return true
+  } catch {
+    return false
+  }
+}
+
+export const h5Static: FastifyPluginAsync<H5StaticOptions> = async (app, { h5Dir }) => {
+  const indexHtml = join(h5Dir, 'index.html')
+  if (!(await exists(indexHtml))) {
+    app.log.warn({ h5Dir }, 'H5 build not found: GET / answers 503 until `npm run build:h5` has run')
+  }
+
+  await app.register(fastifyStatic, {
+    root: h5Dir,
+    prefix: '/',
+    wildcard: true,
+    // Our own warning above says what to do; the plugin's would only say the path is missing.
+    suppressWarning: true,
+    cacheControl: false,
+    setHeaders: setCacheHeaders,
+    dotfiles: 'ignore',
+  })
+
+  // `/` is matched before the plugin's `/*`, so a missing build gets an explanation instead of a 404.
+  app.get('/', async (request, reply) => {
+    if (!(await exists(indexHtml))) {
+      request.log.warn({ h5Dir }, 'H5 build not found')
+      return reply
+        .code(503)
+        .send(errorBody('H5_NOT_BUILT', 'The H5 build of the mini-program is missing: run `npm run build:h5`.'))
+    }
+    return reply.sendFile('index.html')
+  })
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '可视化图表',
+  enablePullDownRefresh: true,
+})

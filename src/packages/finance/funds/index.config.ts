@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '账户资金',
+  enablePullDownRefresh: true,
+})

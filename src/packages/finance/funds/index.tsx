@@ -1,0 +1,16 @@
+import { View } from '@tarojs/components'
+import { EmptyState } from '@/components/empty-state'
+import { useT } from '@/i18n/use-t'
+
+/** Account funds per currency (SPEC §3.1 item 2); its data arrives with the server's read APIs. */
+export default function FundsPage() {
+  const t = useT()
+  return (
+    <View className='page'>
+      <View className='card'>
+        <View className='card__title'>{t('funds.title')}</View>
+        <EmptyState />
+      </View>
+    </View>
+  )
+}

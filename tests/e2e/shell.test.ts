@@ -1,0 +1,89 @@
+/**
+ * The app shell as a user meets it in a browser: the H5 build served by the server that `npm start` starts,
+ * the three tabs, a subpackage page, and Chinese text drawn with a CJK font.
+ */
+import fs from 'node:fs'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startApp, type RunningApp } from './support/app-process'
+import { launchBrowser, newPhone, screenshot } from './support/browser'
+
+let app: RunningApp
+let browser: Browser
+let page: Page
+let pageErrors: string[]
+
+const tab = (label: string) => page.locator('.weui-tabbar__item', { hasText: label })
+// Taro marks a page `taro_page_stationed` once its entry transition has finished.
+const stationedPage = () => page.locator('.taro_page.taro_page_stationed:visible').last()
+
+beforeAll(async () => {
+  app = await startApp()
+  browser = await launchBrowser()
+  ;({ page, errors: pageErrors } = await newPhone(browser))
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await app?.stop()
+})
+
+describe('the app shell in a browser', () => {
+  it('serves the health check and the H5 app from one server', async () => {
+    const health = await fetch(`${app.baseUrl}/api/health`)
+    expect(health.status).toBe(200)
+    expect(await health.json()).toMatchObject({ status: 'ok' })
+    const index = await fetch(`${app.baseUrl}/`)
+    expect(index.status).toBe(200)
+    expect(await index.text()).toContain('<div id="app">')
+  })
+
+  it('opens on the home tab with its sections in Chinese', async () => {
+    await page.goto(`${app.baseUrl}/`)
+    await expect.poll(() => page.getByText('账户资金明细').isVisible(), { timeout: 30_000 }).toBe(true)
+    for (const label of ['交易明细', '交易划款', '可视化图表']) await expect(page.getByText(label).first().isVisible()).resolves.toBe(true)
+    expect(await tab('首页').getAttribute('class')).toContain('weui-bar__item_on')
+    const file = await screenshot(page, '01-home')
+    expect(fs.statSync(file).size).toBeGreaterThan(10_000)
+  })
+
+  it('draws Chinese with a CJK font, not boxes', async () => {
+    const hasCjkFont = await page.evaluate(() => document.fonts.check('16px "Noto Sans CJK SC"', '首页'))
+    expect(hasCjkFont).toBe(true)
+    // A glyph of a missing font is as wide as any other; a real CJK glyph is about twice a Latin letter's width.
+    const widths = await page.evaluate(() => {
+      const context = document.createElement('canvas').getContext('2d')!
+      context.font = '20px "Noto Sans CJK SC", sans-serif'
+      return { han: context.measureText('首').width, latin: context.measureText('i').width }
+    })
+    expect(widths.han).toBeGreaterThan(widths.latin * 2)
+  })
+
+  it('switches to the messages tab', async () => {
+    await tab('消息').click()
+    await expect.poll(() => page.getByText('系统公告').isVisible(), { timeout: 15_000 }).toBe(true)
+    await expect(page.getByText('仅显示未读').isVisible()).resolves.toBe(true)
+    expect(await tab('消息').getAttribute('class')).toContain('weui-bar__item_on')
+    await screenshot(page, '02-messages')
+  })
+
+  it('switches to the me tab', async () => {
+    await tab('我的').click()
+    await expect.poll(() => page.getByText('4006-290-296').isVisible(), { timeout: 15_000 }).toBe(true)
+    expect(await tab('我的').getAttribute('class')).toContain('weui-bar__item_on')
+    await screenshot(page, '03-me')
+  })
+
+  it('switches back to home and opens a subpackage page', async () => {
+    await tab('首页').click()
+    await expect.poll(() => page.getByText('账户资金明细').isVisible(), { timeout: 15_000 }).toBe(true)
+    await page.getByText('交易划款').first().click()
+    await expect.poll(() => page.url(), { timeout: 15_000 }).toContain('/packages/finance/settlements/index')
+    await expect.poll(() => stationedPage().getByText('查询结果为空').isVisible(), { timeout: 15_000 }).toBe(true)
+    await screenshot(page, '04-settlements-shell')
+  })
+
+  it('raised no script error on any page', () => {
+    expect(pageErrors).toEqual([])
+  })
+})

@@ -1,0 +1,56 @@
+/**
+ * Wire contract of the assistant API, shared by the mini-program and the server.
+ * Type-only module: it must never contain runtime code, so both bundles can import it for free.
+ */
+
+/** Which database the server runs on: embedded PGlite (default) or PostgreSQL (DATABASE_URL). */
+export type StoreKind = 'pglite' | 'postgres'
+
+/** `GET /api/health` → 200 */
+export interface HealthResponse {
+  status: 'ok'
+  store: StoreKind
+  /** The server's package.json version. */
+  version: string
+  /** Server time, ISO 8601 in UTC. */
+  time: string
+}
+
+/** `GET /api/health` → 503 when the store does not answer. */
+export interface HealthUnavailableResponse {
+  status: 'unavailable'
+  store: StoreKind
+  time: string
+}
+
+/**
+ * Stable error codes: clients branch on these, never on messages or HTTP reason phrases.
+ * Add a code here before a server route may send it.
+ */
+export type ApiErrorCode =
+  | 'BAD_REQUEST'
+  | 'VALIDATION_FAILED'
+  | 'UNAUTHORIZED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'METHOD_NOT_ALLOWED'
+  | 'CONFLICT'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'TOO_MANY_REQUESTS'
+  | 'REQUEST_ERROR'
+  | 'INTERNAL'
+  | 'H5_NOT_BUILT'
+
+export interface ApiError {
+  code: ApiErrorCode
+  /** For developers and logs; user-facing text comes from the client's i18n, keyed by `code`. */
+  message: string
+  /** Present on 5xx so a merchant can quote it to support; the server log has the detail under this id. */
+  requestId?: string
+}
+
+/** Body of every non-2xx JSON response. */
+export interface ApiErrorBody {
+  error: ApiError
+}
