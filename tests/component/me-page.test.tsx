@@ -27,3 +27,12 @@ describe('me page', () => {
     expect(String(Taro.getStorageSync('op-preferences'))).toContain('en-US')
   })
 })
+
+describe('page titles', () => {
+  it('follow the chosen language', () => {
+    render(<MePage />)
+    expect(Taro.setNavigationBarTitle).toHaveBeenLastCalledWith({ title: '我的' })
+    fireEvent.click(screen.getByTestId('locale-en-US'))
+    expect(Taro.setNavigationBarTitle).toHaveBeenLastCalledWith({ title: 'Me' })
+  })
+})

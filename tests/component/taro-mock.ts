@@ -16,6 +16,7 @@ const Taro = {
   switchTab: vi.fn(resolved),
   navigateBack: vi.fn(resolved),
   setTabBarItem: vi.fn(resolved),
+  setNavigationBarTitle: vi.fn(resolved),
   setTabBarBadge: vi.fn(resolved),
   removeTabBarBadge: vi.fn(resolved),
   makePhoneCall: vi.fn(resolved),

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { EntryGrid, type Entry } from '@/components/entry-grid'
+import { usePageTitle } from '@/i18n/use-page-title'
 import { useT } from '@/i18n/use-t'
 import { ROUTES } from '@/routes'
 import './index.scss'
@@ -8,6 +9,7 @@ import './index.scss'
 /** Home tab: the brand header and the entries to funds, transactions, settlements and charts. */
 export default function HomePage() {
   const t = useT()
+  usePageTitle('home.title')
   const open = (url: string) => () => void Taro.navigateTo({ url })
   const entries: Entry[] = [
     { id: 'funds', label: t('home.funds'), glyph: '¥', onTap: open(ROUTES.funds) },

@@ -1,10 +1,12 @@
 import { Button, Text, View } from '@tarojs/components'
+import { usePageTitle } from '@/i18n/use-page-title'
 import { useT } from '@/i18n/use-t'
 import './index.scss'
 
 /** Login: one tap with the phone number bound to the user's WeChat. */
 export default function LoginPage() {
   const t = useT()
+  usePageTitle('login.title')
   return (
     <View className='page login'>
       <View className='login__brand'>

@@ -2,11 +2,13 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { CUSTOMER_SERVICE, dialNumber } from '@/features/me/customer-service'
 import { LanguageSwitch } from '@/features/me/language-switch'
+import { usePageTitle } from '@/i18n/use-page-title'
 import { useT } from '@/i18n/use-t'
 
 /** Me tab: customer service (tap to call, tap to copy), the ODPM note and the language switch. */
 export default function MePage() {
   const t = useT()
+  usePageTitle('me.title')
   const call = () => void Taro.makePhoneCall({ phoneNumber: dialNumber(CUSTOMER_SERVICE.phone) })
   const copyEmail = () =>
     void Taro.setClipboardData({ data: CUSTOMER_SERVICE.email }).then(() =>

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { Switch, Text, View } from '@tarojs/components'
 import { EmptyState } from '@/components/empty-state'
+import { usePageTitle } from '@/i18n/use-page-title'
 import { useT } from '@/i18n/use-t'
 import type { MessageKey } from '@/i18n/translate'
 import './index.scss'
@@ -16,6 +17,7 @@ const TYPES: readonly { id: string; label: MessageKey }[] = [
 /** Messages tab: the four message types and the only-unread switch over the message list. */
 export default function MessagesPage() {
   const t = useT()
+  usePageTitle('messages.title')
   const [type, setType] = useState('all')
   const [onlyUnread, setOnlyUnread] = useState(false)
   return (
