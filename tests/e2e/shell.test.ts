@@ -38,6 +38,12 @@ describe('the app shell in a browser', () => {
     expect(await index.text()).toContain('<div id="app">')
   })
 
+  it('prints where the H5 app, the API and the DevTools folder are', () => {
+    expect(app.output()).toContain(`H5 app (open in a browser):        ${app.baseUrl}/`)
+    expect(app.output()).toContain('WeChat DevTools — import folder:')
+    expect(app.output()).toMatch(/Store: +PGlite in /)
+  })
+
   it('opens on the home tab with its sections in Chinese', async () => {
     await page.goto(`${app.baseUrl}/`)
     await expect.poll(() => page.getByText('账户资金明细').isVisible(), { timeout: 30_000 }).toBe(true)

@@ -8,7 +8,7 @@
 import { access } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import fastifyStatic from '@fastify/static'
-import type { FastifyPluginAsync, FastifyReply } from 'fastify'
+import type { FastifyPluginAsync } from 'fastify'
 import { errorBody } from '../errors'
 
 export interface H5StaticOptions {
@@ -22,8 +22,9 @@ const IMMUTABLE = 'public, max-age=31536000, immutable'
 /** Cache, but revalidate (ETag) every time: index.html points at the current hashed bundles. */
 const REVALIDATE = 'no-cache'
 
-function setCacheHeaders(reply: FastifyReply, path: string): void {
-  void reply.header('cache-control', HASHED_ASSET.test(basename(path)) ? IMMUTABLE : REVALIDATE)
+// @fastify/static 8 hands setHeaders the raw response (v10 would hand the reply, but needs Node 22).
+function setCacheHeaders(res: { setHeader(name: string, value: string): unknown }, path: string): void {
+  res.setHeader('cache-control', HASHED_ASSET.test(basename(path)) ? IMMUTABLE : REVALIDATE)
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -45,8 +46,6 @@ export const h5Static: FastifyPluginAsync<H5StaticOptions> = async (app, { h5Dir
     root: h5Dir,
     prefix: '/',
     wildcard: true,
-    // Our own warning above says what to do; the plugin's would only say the path is missing.
-    suppressWarning: true,
     cacheControl: false,
     setHeaders: setCacheHeaders,
     dotfiles: 'ignore',

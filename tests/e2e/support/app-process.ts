@@ -48,7 +48,9 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
   let log = ''
   const child = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/start.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ...env },
+    // DATABASE_URL is cleared so the app runs on its default embedded store, as `npm start` does on a fresh machine,
+    // and never writes into a shared PostgreSQL database that CI exports for the server tests.
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()))
