@@ -25,8 +25,24 @@ function listFiles(root: string, entry: string): string[] {
     .flatMap((child) => listFiles(root, path.join(entry, child)))
 }
 
-export function hashInputs(root: string, inputs: readonly string[] = BUILD_INPUTS): string {
+/**
+ * Taro inlines TARO_APP_* variables (and NODE_ENV) into the bundle, so a build made with other values is stale too.
+ */
+function buildEnv(env: Readonly<Record<string, string | undefined>>): string {
+  return Object.keys(env)
+    .filter((name) => name.startsWith('TARO_APP_'))
+    .sort()
+    .map((name) => `${name}=${env[name] ?? ''}`)
+    .join('\n')
+}
+
+export function hashInputs(
+  root: string,
+  inputs: readonly string[] = BUILD_INPUTS,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): string {
   const hash = createHash('sha256')
+  hash.update(buildEnv(env)).update('\0')
   for (const file of inputs.flatMap((entry) => listFiles(root, entry))) {
     hash.update(file.split(path.sep).join('/')).update('\0').update(fs.readFileSync(path.join(root, file))).update('\0')
   }

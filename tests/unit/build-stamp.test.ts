@@ -41,6 +41,12 @@ describe('build staleness', () => {
     expect(hashInputs(root)).not.toBe(added)
   })
 
+  it('notices a changed TARO_APP_* variable, which the bundle inlines, and ignores other variables', () => {
+    const base = hashInputs(root, undefined, { TARO_APP_API_BASE: 'https://a.example', HOME: '/root' })
+    expect(hashInputs(root, undefined, { TARO_APP_API_BASE: 'https://a.example', HOME: '/tmp' })).toBe(base)
+    expect(hashInputs(root, undefined, { TARO_APP_API_BASE: 'https://b.example', HOME: '/root' })).not.toBe(base)
+  })
+
   it('keeps one stamp per platform', () => {
     finishBuild('h5', 'index.html')
     expect(isBuildFresh(root, 'h5')).toBe(true)
