@@ -41,6 +41,21 @@ export type ApiErrorCode =
   | 'REQUEST_ERROR'
   | 'INTERNAL'
   | 'H5_NOT_BUILT'
+  // Signed requests and sessions (401 unless noted)
+  | 'SESSION_EXPIRED' // no session, unknown token, idle past the limit, logged out, or account disabled/deleted
+  | 'SIGNATURE_INVALID'
+  | 'TIMESTAMP_OUT_OF_WINDOW'
+  | 'NONCE_REPLAYED'
+  // Login (4xx)
+  | 'WECHAT_CODE_INVALID' // 400: login or phone code invalid, expired or already used
+  | 'PHONE_NOT_BOUND' // 403: the WeChat phone belongs to no enabled mini-program account
+  | 'WECHAT_UNAVAILABLE' // 502: WeChat's server API failed
+  // Admin: mini-program accounts
+  | 'ACCOUNT_LIMIT_REACHED' // 409: the merchant already has 10 accounts
+  | 'PHONE_ALREADY_BOUND' // 409: another account of this merchant has the phone
+  // Order-management actions through the gateway
+  | 'GATEWAY_REJECTED' // 422: Oceanpayment answered with a business error
+  | 'GATEWAY_UNAVAILABLE' // 502: Oceanpayment did not answer or answered garbage
 
 export interface ApiError {
   code: ApiErrorCode

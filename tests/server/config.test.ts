@@ -1,12 +1,24 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { ConfigError, loadConfig } from '../../server/src/config'
+import { ConfigError, loadConfig, SELF_ORIGIN } from '../../server/src/config'
 import { defaultH5Dir } from '../../server/src/paths'
+
+const PRODUCTION_SECRETS = {
+  OCEANPAYMENT_QUERY_BASE: 'https://query.oceanpayment.com/',
+  OCEANPAYMENT_SECURE_BASE: 'https://secure.oceanpayment.com',
+  OCEANPAYMENT_CHECKOUT_BASE: 'https://checkout.oceanpayment.com',
+  OCEANPAYMENT_CARD_BIN_BASE: 'https://checkout.oceanpayment.com',
+  OCEANPAYMENT_TERMINALS: '140105:14010588:s3cr3t-one,140105:14010501:s3cr3t-two',
+  WECHAT_API_BASE: 'https://api.weixin.qq.com',
+  WECHAT_APPID: 'wx1234567890abcdef',
+  WECHAT_SECRET: 'app-secret-value-0000000000000000',
+  ADMIN_TOKEN: 'a'.repeat(40),
+}
 
 describe('loadConfig', () => {
   it('applies the documented defaults', () => {
     const config = loadConfig({}, '/srv/app')
-    expect(config).toEqual({
+    expect(config).toMatchObject({
       port: 8080,
       host: '0.0.0.0',
       dataDir: '/srv/app/data',
@@ -16,7 +28,17 @@ describe('loadConfig', () => {
       logLevel: 'info',
       h5Dir: defaultH5Dir,
       nodeEnv: 'development',
+      sandboxesMounted: true,
+      sessionIdleSeconds: 600,
+      adminToken: undefined,
+      demoData: true,
+      gapFillIntervalSeconds: 300,
     })
+    expect(config.oceanpayment.baseUrls.query).toBe(`${SELF_ORIGIN}/sandbox/oceanpayment`)
+    expect(config.oceanpayment.sandboxNoticeUrl).toBe(`${SELF_ORIGIN}/webhooks/oceanpayment`)
+    expect(config.wechat.apiBase).toBe(`${SELF_ORIGIN}/sandbox/wechat`)
+    expect(config.oceanpayment.terminals).toContainEqual({ account: '995378', terminal: '99537801', secureCode: '12345678' })
+    expect(config.oceanpayment.terminals.map((t) => t.terminal)).toContain('14010588')
     expect(defaultH5Dir.endsWith(join('dist', 'h5'))).toBe(true)
   })
 
@@ -30,6 +52,7 @@ describe('loadConfig', () => {
         LOG_LEVEL: 'warn',
         H5_DIR: '/opt/h5',
         NODE_ENV: 'production',
+        ...PRODUCTION_SECRETS,
       },
       '/srv/app',
     )
@@ -69,5 +92,79 @@ describe('loadConfig', () => {
     expect(error.message).toContain('LOG_LEVEL must be one of')
     // The URL may carry a password: the error must not repeat it.
     expect(error.message).not.toContain('hunter2')
+  })
+
+  it('production: no sandbox, real base URLs and secrets from the environment', () => {
+    const config = loadConfig({ NODE_ENV: 'production', ...PRODUCTION_SECRETS })
+    expect(config.sandboxesMounted).toBe(false)
+    expect(config.demoData).toBe(false)
+    expect(config.oceanpayment.baseUrls.query).toBe('https://query.oceanpayment.com')
+    expect(config.oceanpayment.terminals).toEqual([
+      { account: '140105', terminal: '14010588', secureCode: 's3cr3t-one' },
+      { account: '140105', terminal: '14010501', secureCode: 's3cr3t-two' },
+    ])
+    expect(config.wechat).toEqual({
+      apiBase: 'https://api.weixin.qq.com',
+      appId: 'wx1234567890abcdef',
+      secret: 'app-secret-value-0000000000000000',
+    })
+  })
+
+  it('production refuses to start without its base URLs and secrets, listing each one', () => {
+    let caught: unknown
+    try {
+      loadConfig({ NODE_ENV: 'production' })
+    } catch (error) {
+      caught = error
+    }
+    expect(caught).toBeInstanceOf(ConfigError)
+    const names = (caught as ConfigError).issues.map((issue) => issue.split(' ')[0])
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'ADMIN_TOKEN',
+        'OCEANPAYMENT_QUERY_BASE',
+        'OCEANPAYMENT_SECURE_BASE',
+        'OCEANPAYMENT_CHECKOUT_BASE',
+        'OCEANPAYMENT_CARD_BIN_BASE',
+        'OCEANPAYMENT_TERMINALS',
+        'WECHAT_API_BASE',
+        'WECHAT_APPID',
+        'WECHAT_SECRET',
+      ]),
+    )
+  })
+
+  it('production refuses base URLs that point at a sandbox', () => {
+    expect(() =>
+      loadConfig({ NODE_ENV: 'production', ...PRODUCTION_SECRETS, WECHAT_API_BASE: 'https://op.example.com/sandbox/wechat' }),
+    ).toThrow(/not at a sandbox/)
+  })
+
+  it('never repeats a secret in an error', () => {
+    let message = ''
+    try {
+      loadConfig({ OCEANPAYMENT_TERMINALS: '140105:14010588:topsecret:extra', ADMIN_TOKEN: 'shortsecret' })
+    } catch (error) {
+      message = (error as Error).message
+    }
+    expect(message).toMatch(/OCEANPAYMENT_TERMINALS entry 1/)
+    expect(message).toMatch(/ADMIN_TOKEN must be at least 32/)
+    expect(message).not.toContain('topsecret')
+    expect(message).not.toContain('shortsecret')
+  })
+
+  it.each([
+    ['SESSION_IDLE_SECONDS', '0'],
+    ['SESSION_IDLE_SECONDS', 'ten'],
+    ['GAP_FILL_INTERVAL_SECONDS', '-5'],
+    ['DEMO_DATA', 'yes'],
+    ['WECHAT_API_BASE', 'ftp://x'],
+  ])('rejects %s=%s', (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(name))
+  })
+
+  it('OCEANPAYMENT_API_BASE sets every Oceanpayment host at once', () => {
+    const config = loadConfig({ OCEANPAYMENT_API_BASE: 'http://127.0.0.1:9000/sandbox/oceanpayment/' })
+    expect(Object.values(config.oceanpayment.baseUrls)).toEqual(Array(4).fill('http://127.0.0.1:9000/sandbox/oceanpayment'))
   })
 })

@@ -1,0 +1,40 @@
+/**
+ * What the login needs from WeChat's server API. `wechat/client.ts` implements it over HTTP against WeChat (or
+ * the emulator, by base URL); login code depends on this interface only.
+ */
+
+export interface WechatSession {
+  openid: string
+  unionid?: string
+  /** Secret: stays on the server, never in a response or a log line. */
+  sessionKey: string
+}
+
+export interface WechatPhone {
+  /** With country code for non-mainland numbers, e.g. "13800138000" or "+85212345678". */
+  phoneNumber: string
+  /** Without country code. */
+  purePhoneNumber: string
+  countryCode: string
+}
+
+/** A WeChat error the caller must tell apart: the user's code is bad (400) vs WeChat is unhealthy (502). */
+export class WechatError extends Error {
+  readonly errcode: number
+  /** True when the user's code was invalid, expired or already used. */
+  readonly badCode: boolean
+
+  constructor(errcode: number, message: string, badCode: boolean) {
+    super(message)
+    this.name = 'WechatError'
+    this.errcode = errcode
+    this.badCode = badCode
+  }
+}
+
+export interface WechatApi {
+  /** `GET /sns/jscode2session` with the code from `wx.login`. */
+  code2Session(loginCode: string): Promise<WechatSession>
+  /** `POST /wxa/business/getuserphonenumber` with the code from `getPhoneNumber`. */
+  getPhoneNumber(phoneCode: string): Promise<WechatPhone>
+}
