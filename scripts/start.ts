@@ -5,6 +5,7 @@
 import path from 'node:path'
 import { loadConfig } from '../server/src/config'
 import { startServer } from '../server/src/main'
+import { resolveAdminToken } from '../server/src/services/admin-token'
 import { ensureBuilds } from './lib/ensure-builds'
 
 async function main() {
@@ -14,11 +15,13 @@ async function main() {
   if (process.env.SKIP_BUILD !== '1') ensureBuilds(root)
   const server = await startServer(config)
   const base = server.url.replace('0.0.0.0', '127.0.0.1')
+  const admin = await resolveAdminToken(config)
   const lines = [
     '',
     'Oceanpayment 商户助手 is running.',
     `  H5 app (open in a browser):        ${base}/`,
     `  API health:                        ${base}/api/health`,
+    `  Admin page (accounts):             ${base}/admin — token ${admin.file === undefined ? 'is ADMIN_TOKEN' : `in ${admin.file}`}`,
     `  WeChat DevTools — import folder:   ${root} (project.config.json points at dist/weapp)`,
     `  Store:                             ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}`}`,
     '',

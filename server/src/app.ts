@@ -7,10 +7,21 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import type { ServerConfig } from './config'
 import type { Db } from './db'
 import { handleError, handleNotFound } from './error-handler'
+import { routingTransport } from './http/transport'
 import { createLogger, type Logger } from './logging/logger'
+import { notificationsPlugin } from './notifications'
 import { h5Static } from './plugins/h5-static'
+import { requestSigning } from './plugins/request-signing'
+import { adminApiRoutes } from './routes/admin'
+import { adminPage } from './routes/admin/page'
+import { authRoutes } from './routes/auth'
 import { healthRoutes } from './routes/health'
+import { readApiRoutes } from './routes/read-api'
+import { DEFAULT_LOGIN_LIMITS, type LoginLimits } from './services/login'
+import { oceanpaymentSandbox } from './sandbox'
 import { appVersion } from './version'
+import { createWechatClient, type WechatApi } from './wechat'
+import { wechatEmulator } from './wechat/emulator'
 
 export interface BuildAppOptions {
   config: ServerConfig
@@ -19,6 +30,12 @@ export interface BuildAppOptions {
   logger?: Logger
   /** How long /api/health waits for the store before answering 503. */
   healthTimeoutMs?: number
+  /** WeChat's server API; defaults to the HTTP client on config.wechat (tests pass a fake). */
+  wechat?: WechatApi
+  /** Unix ms for sessions, signed-request timestamps, nonces and rate limits; tests move it. Default Date.now. */
+  clock?: () => number
+  /** Login rate limits; default DEFAULT_LOGIN_LIMITS. */
+  loginLimits?: LoginLimits
 }
 
 export type App = FastifyInstance
@@ -38,6 +55,8 @@ export function buildApp(options: BuildAppOptions): App {
   const app: App = Fastify({
     loggerInstance: logger,
     genReqId: requestId,
+    // Fastify's default silently drops properties a schema forbids; callers must hear that a field is not accepted.
+    ajv: { customOptions: { removeAdditional: false } },
   })
 
   app.addHook('onRequest', async (request, reply) => {
@@ -46,7 +65,24 @@ export function buildApp(options: BuildAppOptions): App {
   app.setErrorHandler(handleError)
   app.setNotFoundHandler(handleNotFound)
 
+  const clock = options.clock ?? Date.now
+  const wechat = options.wechat ?? createWechatClient({ ...config.wechat, transport: routingTransport(app), db, logger: app.log })
+  // First, so its hook (app-wide through skip-override) guards every /api/ route registered after it.
+  void app.register(requestSigning, { db, clock, sessionIdleSeconds: config.sessionIdleSeconds, bodyLimit: app.initialConfig.bodyLimit ?? 1_048_576 })
+  void app.register(authRoutes, {
+    db,
+    wechat,
+    clock,
+    sessionIdleSeconds: config.sessionIdleSeconds,
+    loginLimits: options.loginLimits ?? DEFAULT_LOGIN_LIMITS,
+  })
+  void app.register(adminApiRoutes, { db, config })
+  void app.register(adminPage)
   void app.register(healthRoutes, { db, version: appVersion, timeoutMs: options.healthTimeoutMs ?? 2_000 })
+  void app.register(notificationsPlugin, { db, config })
+  void app.register(readApiRoutes, { prefix: '/api', db, now: () => new Date(clock()) })
+  if (config.sandboxesMounted) void app.register(wechatEmulator, { prefix: '/sandbox/wechat', db, ...config.wechat })
+  if (config.sandboxesMounted) void app.register(oceanpaymentSandbox, { prefix: '/sandbox/oceanpayment', db, noticeUrl: config.oceanpayment.sandboxNoticeUrl, transport: routingTransport(app), now: () => new Date(clock()) })
   void app.register(h5Static, { h5Dir: config.h5Dir })
 
   return app

@@ -10,6 +10,7 @@ import { loadConfig, type ServerConfig } from './config'
 import { openDb, type Db } from './db'
 import { migrate } from './db/migrate'
 import { createLogger, type Logger } from './logging/logger'
+import { resolveAdminToken } from './services/admin-token'
 
 export interface RunningServer {
   app: App
@@ -51,6 +52,9 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
       { url, store: db.kind, migrationsApplied: applied.length, h5Dir: config.h5Dir },
       `server ready at ${url}`,
     )
+    // Where to find the admin token, never the token itself.
+    const admin = await resolveAdminToken(config)
+    logger.info(`admin page at ${url}/admin; bearer token ${admin.file === undefined ? 'from ADMIN_TOKEN' : `in ${admin.file}`}`)
 
     const running = app
     let closing: Promise<void> | undefined

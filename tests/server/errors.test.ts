@@ -14,15 +14,16 @@ describe.each(testStores())('error responses on the $kind store', (store) => {
   beforeAll(async () => {
     db = await store.open()
     ;({ app, logs } = buildTestApp(db))
-    // Routes that fail on purpose; the real routes come from buildApp.
-    app.get('/api/test/boom', async () => {
+    // Routes that fail on purpose; the real routes come from buildApp. Outside /api/, because every /api/ route
+    // but health and login needs a signed session (tests/server/auth/signing.test.ts covers errors there).
+    app.get('/test/boom', async () => {
       throw new Error('pool exhausted while reading merchant 1234 (internal detail)')
     })
-    app.get('/api/test/conflict', async () => {
+    app.get('/test/conflict', async () => {
       throw new AppError(409, 'CONFLICT', 'That account already exists')
     })
     app.post(
-      '/api/test/validated',
+      '/test/validated',
       { schema: { body: { type: 'object', required: ['name'], properties: { name: { type: 'string' } } } } },
       async () => ({ ok: true }),
     )
@@ -49,7 +50,7 @@ describe.each(testStores())('error responses on the $kind store', (store) => {
   })
 
   it('hides a crash behind a generic 500 that carries the request id, and logs the detail under that id', async () => {
-    const response = await app.inject({ method: 'GET', url: '/api/test/boom' })
+    const response = await app.inject({ method: 'GET', url: '/test/boom' })
     expect(response.statusCode).toBe(500)
     const requestId = response.headers['x-request-id']
     expect(typeof requestId).toBe('string')
@@ -67,7 +68,7 @@ describe.each(testStores())('error responses on the $kind store', (store) => {
   })
 
   it('passes a deliberate 4xx through with its stable code and message', async () => {
-    const response = await app.inject({ method: 'GET', url: '/api/test/conflict' })
+    const response = await app.inject({ method: 'GET', url: '/test/conflict' })
     expect(response.statusCode).toBe(409)
     expect(response.json<ApiErrorBody>()).toEqual({
       error: { code: 'CONFLICT', message: 'That account already exists' },
@@ -75,7 +76,7 @@ describe.each(testStores())('error responses on the $kind store', (store) => {
   })
 
   it('reports schema validation failures as VALIDATION_FAILED', async () => {
-    const response = await app.inject({ method: 'POST', url: '/api/test/validated', payload: {} })
+    const response = await app.inject({ method: 'POST', url: '/test/validated', payload: {} })
     expect(response.statusCode).toBe(400)
     const body = response.json<ApiErrorBody>()
     expect(body.error.code).toBe('VALIDATION_FAILED')
@@ -85,7 +86,7 @@ describe.each(testStores())('error responses on the $kind store', (store) => {
   it('reports malformed JSON as BAD_REQUEST', async () => {
     const response = await app.inject({
       method: 'POST',
-      url: '/api/test/validated',
+      url: '/test/validated',
       headers: { 'content-type': 'application/json' },
       payload: '{"name":',
     })

@@ -1,0 +1,108 @@
+/**
+ * The rows the demo generator produces, one interface per table of migration 0005. Times are epoch milliseconds,
+ * money integer minor units (JPY has none), exactly what the loader writes.
+ */
+import type { CaseKind, Currency } from './catalog'
+
+export interface DemoTransaction {
+  paymentId: string
+  account: string
+  terminal: string
+  orderNumber: string
+  paymentTime: number
+  settlementTime: number | null
+  txnType: 'sale' | 'authorization'
+  status: 'success' | 'failure' | 'pending'
+  authStatus: 'pending' | 'captured' | 'voided' | null
+  paymentMethod: string
+  cardBrand: string | null
+  cardCountry: string | null
+  /** First 6 and last 4 digits only. */
+  cardMasked: string | null
+  currency: Currency
+  amountMinor: number
+  bookingCurrency: Currency
+  bookingAmountMinor: number
+  feeMinor: number
+  depositMinor: number
+  refundedMinor: number
+  refundStatus: 'none' | 'partial' | 'full'
+  failureCode: string | null
+  failureReason: string | null
+  trackingNumber: string | null
+  trackingSite: string | null
+  deliveryStatus: 'pending' | 'in_transit' | 'delivered' | 'exception'
+  fundsStatus: 'unsettled' | 'settled'
+  fundsBatchNo: string | null
+  depositStatus: 'unsettled' | 'settled'
+  depositBatchNo: string | null
+  website: string
+}
+
+export interface DemoCase {
+  account: string
+  paymentId: string
+  kind: CaseKind
+  status: 'open' | 'handled'
+  reasonCode: string
+  reason: string
+  currency: Currency
+  amountMinor: number
+  openedAt: number
+  handledAt: number | null
+  externalId: string
+}
+
+export interface DemoBatch {
+  batchNo: string
+  account: string
+  batchType: 'transaction' | 'deposit'
+  currency: Currency
+  periodStart: number
+  periodEnd: number
+  createdAt: number
+  settledAt: number | null
+  status: 'pending' | 'transferred'
+  txnCount: number
+  grossMinor: number
+  feeMinor: number
+  refundMinor: number
+  chargebackMinor: number
+  depositMinor: number
+  netMinor: number
+}
+
+export interface DemoMessage {
+  /** null: a system announcement for every merchant. */
+  account: string | null
+  kind: 'announcement' | 'chargeback' | 'fraud' | 'retrieval'
+  title: string
+  body: string
+  paymentId: string | null
+  orderNumber: string | null
+  createdAt: number
+  sourceKey: string
+}
+
+export interface DemoFundBalance {
+  account: string
+  currency: Currency
+  settlementMethod: string
+  period: string
+  settleableTxnMinor: number
+  settleableAfterFeesMinor: number
+  settleableDepositMinor: number
+  unsettledTxnMinor: number
+  unsettledAfterFeesMinor: number
+  unsettledDepositMinor: number
+  transferredTxnMinor: number
+  transferredDepositMinor: number
+  asOf: number
+}
+
+export interface DemoAccountManager {
+  account: string
+  name: string
+  phone: string
+  wecomId: string
+}

@@ -1,0 +1,112 @@
+/**
+ * A business-order notice as this server keeps it: the fields of Oceanpayment's business-order notification (or of
+ * one business-orders query record, which carries the same fields), checked for shape and length. Anything
+ * Oceanpayment sends beyond these — a card number above all — is not kept.
+ */
+
+export type NoticeSource = 'notification' | 'query'
+
+export interface BusinessNotice {
+  readonly account: string
+  readonly terminal: string
+  /** Oceanpayment's id of the notice; for refunds the refund ID. */
+  readonly pushId: string
+  readonly noticeType: string
+  /** '0' failed, '1' succeeded, '2' in dispute. */
+  readonly pushStatus: string
+  readonly pushDetails: string
+  readonly paymentId: string
+  readonly orderNumber: string
+  /** order_currency / order_amount as received (decimal string). */
+  readonly currency?: string
+  readonly amount?: string
+  /** Only when the notice itself states the refunded amount. */
+  readonly refundCurrency?: string
+  readonly refundAmount?: string
+  readonly refundNumber?: string
+  readonly refundReference?: string
+  readonly cardType?: string
+  readonly cardCountry?: string
+  /** push_dateTime, when present and valid. */
+  readonly pushedAt?: Date
+}
+
+export type Fields = Readonly<Record<string, string | undefined>>
+
+const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/
+
+/** "yyyy-mm-dd HH:mm:ss" in Beijing time (the API's zone) → the instant; undefined unless a real date and time. */
+export function parseBeijingDateTime(text: string | undefined): Date | undefined {
+  const match = text === undefined ? null : DATE_TIME.exec(text)
+  if (match === null) return undefined
+  const [year, month, day, hour, minute, second] = match.slice(1).map(Number)
+  const utc = Date.UTC(year, month - 1, day, hour, minute, second)
+  const check = new Date(utc)
+  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59) {
+    return undefined
+  }
+  return new Date(utc - BEIJING_OFFSET_MS)
+}
+
+/** "yyyy-mm-dd HH:mm:ss" in Beijing time, as the business-orders query takes its window. */
+export function formatBeijingDateTime(instant: Date): string {
+  return new Date(instant.getTime() + BEIJING_OFFSET_MS).toISOString().slice(0, 19).replace('T', ' ')
+}
+
+function text(fields: Fields, name: string, max: number): string | undefined {
+  const value = fields[name]?.trim()
+  if (value === undefined || value === '') return undefined
+  // Longer than any real value: cut rather than refuse, so one odd optional field never loses a notice.
+  return value.length > max ? value.slice(0, max) : value
+}
+
+const CURRENCY = /^[A-Z]{3}$/
+const AMOUNT = /^\d{1,15}(\.\d{1,6})?$/
+
+export type NoticeParse = { ok: true; notice: BusinessNotice } | { ok: false; reason: string }
+
+/**
+ * Validates the identifying fields strictly (they are keys) and the others loosely (they are shown). `fields`
+ * comes from a notification whose signature has already been checked, or from a signed query answer.
+ */
+export function noticeFromFields(fields: Fields): NoticeParse {
+  const account = fields.account?.trim() ?? ''
+  const terminal = fields.terminal?.trim() ?? ''
+  const pushId = fields.push_id?.trim() ?? ''
+  const noticeType = fields.notice_type?.trim() ?? ''
+  const paymentId = fields.payment_id?.trim() ?? ''
+  const pushStatus = fields.push_status?.trim() ?? ''
+  if (!/^\d{6}$/.test(account)) return { ok: false, reason: 'account is not 6 digits' }
+  if (!/^\d{8,12}$/.test(terminal)) return { ok: false, reason: 'terminal is not 8 to 12 digits' }
+  if (pushId === '' || pushId.length > 100) return { ok: false, reason: 'push_id is missing or longer than 100' }
+  if (noticeType === '' || noticeType.length > 50) return { ok: false, reason: 'notice_type is missing or longer than 50' }
+  if (paymentId === '' || paymentId.length > 50) return { ok: false, reason: 'payment_id is missing or longer than 50' }
+  if (pushStatus.length > 10) return { ok: false, reason: 'push_status is longer than 10' }
+
+  const currency = text(fields, 'order_currency', 3)
+  const amount = text(fields, 'order_amount', 30)
+  const refundCurrency = text(fields, 'refund_currency', 3) ?? currency
+  const refundAmount = text(fields, 'refund_amount', 30)
+  const notice: BusinessNotice = {
+    account,
+    terminal,
+    pushId,
+    noticeType,
+    pushStatus,
+    pushDetails: text(fields, 'push_details', 500) ?? '',
+    paymentId,
+    orderNumber: text(fields, 'order_number', 50) ?? '',
+    currency: currency !== undefined && CURRENCY.test(currency) ? currency : undefined,
+    amount: amount !== undefined && AMOUNT.test(amount) ? amount : undefined,
+    ...(refundAmount !== undefined && AMOUNT.test(refundAmount) && refundCurrency !== undefined && CURRENCY.test(refundCurrency)
+      ? { refundAmount, refundCurrency }
+      : {}),
+    refundNumber: text(fields, 'refund_number', 50),
+    refundReference: text(fields, 'refund_reference', 50),
+    cardType: text(fields, 'card_type', 50),
+    cardCountry: text(fields, 'card_country', 10),
+    pushedAt: parseBeijingDateTime(fields.push_dateTime?.trim()),
+  }
+  return { ok: true, notice }
+}

@@ -1,0 +1,264 @@
+/**
+ * SQL of the notifications feature: the notifications table, and the cases, messages and refund figures a notice
+ * changes. Every write is idempotent by a unique key (notifications (account, push_id, notice_type), order_cases
+ * (account, kind, external_id), messages source_key), so deliveries repeated or racing across processes change
+ * things once.
+ */
+import type { Queryable } from '../db'
+import type { CaseKind, MessageKind } from './effects'
+import type { BusinessNotice, NoticeSource } from './notice'
+
+export type StoredEffect = 'applied' | 'waiting' | 'none'
+
+export interface TransactionFacts {
+  currency: string
+  amountMinor: bigint
+}
+
+interface NotificationRow {
+  id: string
+  account: string
+  terminal: string
+  push_id: string
+  notice_type: string
+  push_status: string
+  push_details: string
+  payment_id: string
+  order_number: string
+  currency: string | null
+  amount: string | null
+  refund_currency: string | null
+  refund_amount: string | null
+  refund_number: string | null
+  refund_reference: string | null
+  card_type: string | null
+  card_country: string | null
+  pushed_at: Date | null
+  source: NoticeSource
+}
+
+export interface WaitingNotice {
+  id: string
+  source: NoticeSource
+  notice: BusinessNotice
+}
+
+function orUndefined<T>(value: T | null): T | undefined {
+  return value === null ? undefined : value
+}
+
+function toNotice(row: NotificationRow): BusinessNotice {
+  return {
+    account: row.account,
+    terminal: row.terminal,
+    pushId: row.push_id,
+    noticeType: row.notice_type,
+    pushStatus: row.push_status,
+    pushDetails: row.push_details,
+    paymentId: row.payment_id,
+    orderNumber: row.order_number,
+    currency: orUndefined(row.currency),
+    amount: orUndefined(row.amount),
+    refundCurrency: orUndefined(row.refund_currency),
+    refundAmount: orUndefined(row.refund_amount),
+    refundNumber: orUndefined(row.refund_number),
+    refundReference: orUndefined(row.refund_reference),
+    cardType: orUndefined(row.card_type),
+    cardCountry: orUndefined(row.card_country),
+    pushedAt: orUndefined(row.pushed_at),
+  }
+}
+
+const COLUMNS = `id::text as id, account, terminal, push_id, notice_type, push_status, push_details, payment_id,
+  order_number, currency, amount, refund_currency, refund_amount, refund_number, refund_reference, card_type,
+  card_country, pushed_at, source`
+
+export function notificationsRepository(db: Queryable) {
+  return {
+    async exists(notice: Pick<BusinessNotice, 'account' | 'pushId' | 'noticeType'>): Promise<boolean> {
+      const { rows } = await db.query(
+        'select 1 from notifications where account = $1 and push_id = $2 and notice_type = $3',
+        [notice.account, notice.pushId, notice.noticeType],
+      )
+      return rows.length > 0
+    },
+
+    /** @returns the new row's id, or undefined when this notice was already stored (a repeated delivery). */
+    async insert(notice: BusinessNotice, source: NoticeSource, receivedAt: Date): Promise<string | undefined> {
+      const { rows } = await db.query<{ id: string }>(
+        `insert into notifications (account, terminal, push_id, notice_type, push_status, push_details, payment_id,
+           order_number, currency, amount, refund_currency, refund_amount, refund_number, refund_reference,
+           card_type, card_country, pushed_at, source, effect, received_at)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, 'waiting', $19)
+         on conflict (account, push_id, notice_type) do nothing
+         returning id::text as id`,
+        [
+          notice.account,
+          notice.terminal,
+          notice.pushId,
+          notice.noticeType,
+          notice.pushStatus,
+          notice.pushDetails,
+          notice.paymentId,
+          notice.orderNumber,
+          notice.currency ?? null,
+          notice.amount ?? null,
+          notice.refundCurrency ?? null,
+          notice.refundAmount ?? null,
+          notice.refundNumber ?? null,
+          notice.refundReference ?? null,
+          notice.cardType ?? null,
+          notice.cardCountry ?? null,
+          notice.pushedAt ?? null,
+          source,
+          receivedAt,
+        ],
+      )
+      return rows[0]?.id
+    },
+
+    async setEffect(id: string, effect: StoredEffect, at: Date): Promise<void> {
+      await db.query(
+        `update notifications set effect = $2, applied_at = case when $2 = 'applied' then $3::timestamptz end
+          where id = $1`,
+        [id, effect, at],
+      )
+    },
+
+    async setRefund(id: string, refund: { currency: string; amount: string }): Promise<void> {
+      await db.query('update notifications set refund_currency = $2, refund_amount = $3 where id = $1', [
+        id,
+        refund.currency,
+        refund.amount,
+      ])
+    },
+
+    /** Oldest first, so a case is opened before the notice that closes it is applied. */
+    async listWaiting(limit: number): Promise<WaitingNotice[]> {
+      const { rows } = await db.query<NotificationRow>(
+        `select ${COLUMNS} from notifications where effect = 'waiting' order by id limit $1`,
+        [limit],
+      )
+      return rows.map((row) => ({ id: row.id, source: row.source, notice: toNotice(row) }))
+    },
+
+    /** Locks a waiting notice for applying; undefined when another process applied it meanwhile. */
+    async lockWaiting(id: string): Promise<WaitingNotice | undefined> {
+      const { rows } = await db.query<NotificationRow>(
+        `select ${COLUMNS} from notifications where id = $1 and effect = 'waiting' for update`,
+        [id],
+      )
+      const row = rows[0]
+      return row === undefined ? undefined : { id: row.id, source: row.source, notice: toNotice(row) }
+    },
+
+    async merchantExists(account: string): Promise<boolean> {
+      const { rows } = await db.query('select 1 from merchants where account = $1', [account])
+      return rows.length > 0
+    },
+
+    /** The payment, locked so concurrent refunds on it add up; undefined when this merchant has no such payment. */
+    async lockTransaction(account: string, paymentId: string): Promise<TransactionFacts | undefined> {
+      const { rows } = await db.query<{ currency: string; amount_minor: string }>(
+        `select currency, amount_minor::text as amount_minor from transactions
+          where payment_id = $1 and account = $2 for update`,
+        [paymentId, account],
+      )
+      const row = rows[0]
+      return row === undefined ? undefined : { currency: row.currency.trim(), amountMinor: BigInt(row.amount_minor) }
+    },
+
+    async openCase(item: {
+      account: string
+      paymentId: string
+      kind: CaseKind
+      reasonCode: string | undefined
+      reason: string | undefined
+      currency: string
+      amountMinor: bigint
+      openedAt: Date
+      source: NoticeSource
+      externalId: string
+    }): Promise<boolean> {
+      const { rows } = await db.query(
+        `insert into order_cases (account, payment_id, kind, status, reason_code, reason, currency, amount_minor,
+           opened_at, source, external_id)
+         values ($1, $2, $3, 'open', $4, $5, $6, $7, $8, $9, $10)
+         on conflict (account, kind, external_id) do nothing
+         returning id`,
+        [
+          item.account,
+          item.paymentId,
+          item.kind,
+          item.reasonCode ?? null,
+          item.reason ?? null,
+          item.currency,
+          item.amountMinor.toString(),
+          item.openedAt,
+          item.source,
+          item.externalId,
+        ],
+      )
+      return rows.length > 0
+    },
+
+    /** @returns how many open cases were closed. */
+    async handleCases(account: string, paymentId: string, kind: CaseKind, at: Date): Promise<number> {
+      const { rows } = await db.query(
+        `update order_cases set status = 'handled', handled_at = $4
+          where account = $1 and payment_id = $2 and kind = $3 and status = 'open'
+          returning id`,
+        [account, paymentId, kind, at],
+      )
+      return rows.length
+    },
+
+    async addMessage(item: {
+      account: string
+      kind: MessageKind
+      title: string
+      body: string
+      paymentId: string
+      orderNumber: string
+      createdAt: Date
+      sourceKey: string
+    }): Promise<boolean> {
+      const { rows } = await db.query(
+        `insert into messages (account, kind, title, body, payment_id, order_number, created_at, source_key)
+         values ($1, $2, $3, $4, $5, $6, $7, $8)
+         on conflict (source_key) do nothing
+         returning id`,
+        [
+          item.account,
+          item.kind,
+          item.title,
+          item.body,
+          item.paymentId,
+          item.orderNumber === '' ? null : item.orderNumber,
+          item.createdAt,
+          item.sourceKey,
+        ],
+      )
+      return rows.length > 0
+    },
+
+    /**
+     * Adds a refund to the payment, never beyond its amount; `full` sets the whole amount refunded. Called once per
+     * refund notice (its notifications row is the guard).
+     */
+    async applyRefund(account: string, paymentId: string, refund: { full: true } | { full: false; minor: bigint }): Promise<void> {
+      await db.query(
+        `update transactions
+            set refunded_minor = least(amount_minor, case when $3 then amount_minor else refunded_minor + $4::bigint end),
+                refund_status = case
+                  when least(amount_minor, case when $3 then amount_minor else refunded_minor + $4::bigint end) >= amount_minor
+                  then 'full' else 'partial' end,
+                updated_at = now()
+          where payment_id = $1 and account = $2`,
+        [paymentId, account, refund.full, refund.full ? '0' : refund.minor.toString()],
+      )
+    },
+  }
+}
+
+export type NotificationsRepository = ReturnType<typeof notificationsRepository>

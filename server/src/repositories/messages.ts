@@ -1,0 +1,98 @@
+/**
+ * Messages a merchant's users see: the merchant's own (account = merchant) and announcements (account null,
+ * every merchant's). Read state is per mini-program account (message_reads.user_id).
+ */
+import type { Queryable } from '../db'
+import type { MessageKind } from '../../../types/messages'
+
+export interface MessageRow {
+  id: string
+  kind: MessageKind
+  title: string
+  body: string
+  payment_id: string | null
+  order_number: string | null
+  created_at: Date
+  read: boolean
+  sort_key: string
+}
+
+export interface MessageScope {
+  account: string
+  userId: string
+  kind?: MessageKind
+  unreadOnly?: boolean
+}
+
+const VISIBLE = '(m.account = $1 or m.account is null)'
+const IS_READ = 'exists (select 1 from message_reads r where r.message_id = m.id and r.user_id = $2)'
+
+function where(scope: MessageScope): { sql: string; params: unknown[] } {
+  const params: unknown[] = [scope.account, scope.userId]
+  const clauses = [VISIBLE]
+  if (scope.kind !== undefined) {
+    params.push(scope.kind)
+    clauses.push(`m.kind = $${params.length}`)
+  }
+  if (scope.unreadOnly === true) clauses.push(`not ${IS_READ}`)
+  return { sql: clauses.join(' and '), params }
+}
+
+const COLUMNS = `m.id::text as id, m.kind, m.title, m.body, m.payment_id, m.order_number, m.created_at, ${IS_READ} as read,
+  to_char(m.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as sort_key`
+
+export function messagesRepository(db: Queryable) {
+  return {
+    /** Newest first; `after` is the last row of the previous page (its created_at key and id). */
+    async page(scope: MessageScope, after: { time: string; id: string } | undefined, limit: number): Promise<MessageRow[]> {
+      const { sql, params } = where(scope)
+      let keyset = ''
+      if (after !== undefined) {
+        params.push(after.time, after.id)
+        keyset = ` and (m.created_at, m.id) < ($${params.length - 1}::timestamptz, $${params.length}::bigint)`
+      }
+      params.push(limit)
+      const { rows } = await db.query<MessageRow>(
+        `select ${COLUMNS} from messages m where ${sql}${keyset}
+         order by m.created_at desc, m.id desc limit $${params.length}`,
+        params,
+      )
+      return rows
+    },
+
+    async find(account: string, userId: string, id: string): Promise<MessageRow | undefined> {
+      const { rows } = await db.query<MessageRow>(`select ${COLUMNS} from messages m where ${VISIBLE} and m.id = $3`, [
+        account,
+        userId,
+        id,
+      ])
+      return rows[0]
+    },
+
+    async unreadByKind(account: string, userId: string): Promise<Array<{ kind: MessageKind; n: number }>> {
+      const { rows } = await db.query<{ kind: MessageKind; n: number }>(
+        `select m.kind, count(*)::int as n from messages m where ${VISIBLE} and not ${IS_READ} group by m.kind`,
+        [account, userId],
+      )
+      return rows
+    },
+
+    /** Marks read what the user can see and has not read; returns how many rows this call marked. */
+    async markRead(scope: MessageScope & { id?: string }): Promise<number> {
+      const { sql, params } = where({ ...scope, unreadOnly: true })
+      let only = ''
+      if (scope.id !== undefined) {
+        params.push(scope.id)
+        only = ` and m.id = $${params.length}`
+      }
+      const { rows } = await db.query<{ message_id: string }>(
+        `insert into message_reads (message_id, user_id)
+         select m.id, $2 from messages m where ${sql}${only}
+         on conflict do nothing
+         returning message_id::text`,
+        params,
+      )
+      return rows.length
+    },
+  }
+}

@@ -1,0 +1,229 @@
+/**
+ * Transactions (交易明细) of one merchant: filtered keyset pages, their count and totals, and one transaction
+ * with its cases. Every statement is scoped by `account`, the first column of every index in 0005.
+ *
+ * Pages are keyset only (no OFFSET): `(time, payment_id) < (last row's)` in the order of the indexes
+ * transactions_account_time_idx / transactions_account_settlement_idx, so page 500 reads what page 1 reads.
+ */
+import type { Queryable } from '../db'
+import type {
+  AuthStatus,
+  CaseKind,
+  DeliveryStatus,
+  RefundStatus,
+  SettlementState,
+  TimeType,
+  TrackingFilter,
+  TransactionStatus,
+  TxnType,
+} from '../../../types/transactions'
+
+export interface TransactionCriteria {
+  account: string
+  timeType: TimeType
+  /** Inclusive bounds on the time chosen by timeType. */
+  from: Date
+  to: Date
+  q?: string
+  batchNo?: string
+  currency?: string
+  bookingCurrency?: string
+  txnType?: TxnType
+  cardBrand?: string
+  tracking?: TrackingFilter
+  delivery?: DeliveryStatus
+  fundsStatus?: SettlementState
+  depositStatus?: SettlementState
+  terminal?: string
+  status?: TransactionStatus
+  authStatus?: AuthStatus
+  case?: CaseKind
+}
+
+/** Where a page ends: the sort time exactly as stored (UTC, microseconds) and the payment id. */
+export interface TransactionKey {
+  time: string
+  paymentId: string
+}
+
+export interface TransactionRow {
+  payment_id: string
+  account: string
+  terminal: string
+  order_number: string
+  payment_time: Date
+  settlement_time: Date | null
+  txn_type: TxnType
+  status: TransactionStatus
+  auth_status: AuthStatus | null
+  payment_method: string
+  card_brand: string | null
+  card_country: string | null
+  card_masked: string | null
+  currency: string
+  amount_minor: string
+  booking_currency: string
+  booking_amount_minor: string
+  fee_minor: string
+  deposit_minor: string
+  refunded_minor: string
+  refund_status: RefundStatus
+  failure_code: string | null
+  failure_reason: string | null
+  tracking_number: string | null
+  tracking_site: string | null
+  delivery_status: DeliveryStatus
+  funds_status: SettlementState
+  funds_batch_no: string | null
+  deposit_status: SettlementState
+  deposit_batch_no: string | null
+  website: string | null
+  updated_at: Date
+}
+
+export type TransactionListRow = Pick<
+  TransactionRow,
+  | 'payment_id'
+  | 'order_number'
+  | 'terminal'
+  | 'payment_method'
+  | 'card_brand'
+  | 'txn_type'
+  | 'status'
+  | 'auth_status'
+  | 'currency'
+  | 'amount_minor'
+  | 'refund_status'
+  | 'payment_time'
+  | 'settlement_time'
+> & { sort_key: string }
+
+export interface CaseRow {
+  id: string
+  kind: CaseKind
+  status: 'open' | 'handled'
+  reason_code: string | null
+  reason: string | null
+  currency: string
+  amount_minor: string
+  opened_at: Date
+  handled_at: Date | null
+}
+
+export interface CurrencyTotalRow {
+  currency: string
+  count: string
+  amount_minor: string
+}
+
+/** Exact to the microsecond, in UTC whatever the session's TimeZone: a cursor must reproduce the value. */
+const keyText = (column: string): string => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`
+
+const LIST_COLUMNS = `t.payment_id, t.order_number, t.terminal, t.payment_method, t.card_brand, t.txn_type, t.status,
+  t.auth_status, t.currency, t.amount_minor, t.refund_status, t.payment_time, t.settlement_time`
+
+/** WHERE clause and parameters for the criteria; $1 is always the account. */
+function where(criteria: TransactionCriteria): { sql: string; params: unknown[]; timeColumn: string } {
+  const params: unknown[] = [criteria.account]
+  const add = (value: unknown): string => {
+    params.push(value)
+    return `$${params.length}`
+  }
+  const timeColumn = criteria.timeType === 'settlement' ? 't.settlement_time' : 't.payment_time'
+  const clauses = ['t.account = $1', `${timeColumn} >= ${add(criteria.from)}`, `${timeColumn} <= ${add(criteria.to)}`]
+  if (criteria.q !== undefined) {
+    const q = add(criteria.q)
+    clauses.push(`(t.order_number = ${q} or t.payment_id = ${q})`)
+  }
+  if (criteria.batchNo !== undefined) {
+    const batch = add(criteria.batchNo)
+    clauses.push(`(t.funds_batch_no = ${batch} or t.deposit_batch_no = ${batch})`)
+  }
+  if (criteria.currency !== undefined) clauses.push(`t.currency = ${add(criteria.currency)}`)
+  if (criteria.bookingCurrency !== undefined) clauses.push(`t.booking_currency = ${add(criteria.bookingCurrency)}`)
+  if (criteria.txnType !== undefined) clauses.push(`t.txn_type = ${add(criteria.txnType)}`)
+  if (criteria.cardBrand !== undefined) clauses.push(`t.card_brand = ${add(criteria.cardBrand)}`)
+  if (criteria.tracking === 'uploaded') clauses.push('t.tracking_number is not null')
+  if (criteria.tracking === 'missing') clauses.push('t.tracking_number is null')
+  if (criteria.delivery !== undefined) clauses.push(`t.delivery_status = ${add(criteria.delivery)}`)
+  if (criteria.fundsStatus !== undefined) clauses.push(`t.funds_status = ${add(criteria.fundsStatus)}`)
+  if (criteria.depositStatus !== undefined) clauses.push(`t.deposit_status = ${add(criteria.depositStatus)}`)
+  if (criteria.terminal !== undefined) clauses.push(`t.terminal = ${add(criteria.terminal)}`)
+  if (criteria.status !== undefined) clauses.push(`t.status = ${add(criteria.status)}`)
+  if (criteria.authStatus !== undefined) clauses.push(`t.auth_status = ${add(criteria.authStatus)}`)
+  if (criteria.case !== undefined) {
+    // Served by order_cases_open_idx (account, kind, opened_at) where status = 'open'.
+    clauses.push(
+      `t.payment_id in (select c.payment_id from order_cases c
+        where c.account = $1 and c.kind = ${add(criteria.case)} and c.status = 'open')`,
+    )
+  }
+  return { sql: clauses.join(' and '), params, timeColumn }
+}
+
+export function transactionsRepository(db: Queryable) {
+  return {
+    /** Up to `limit` rows after `after` (newest first), each with its sort key for the next cursor. */
+    async page(criteria: TransactionCriteria, after: TransactionKey | undefined, limit: number): Promise<TransactionListRow[]> {
+      const { sql, params, timeColumn } = where(criteria)
+      let keyset = ''
+      if (after !== undefined) {
+        params.push(after.time, after.paymentId)
+        keyset = ` and (${timeColumn}, t.payment_id) < ($${params.length - 1}::timestamptz, $${params.length})`
+      }
+      params.push(limit)
+      const { rows } = await db.query<TransactionListRow>(
+        `select ${LIST_COLUMNS}, ${keyText(timeColumn)} as sort_key
+         from transactions t
+         where ${sql}${keyset}
+         order by ${timeColumn} desc, t.payment_id desc
+         limit $${params.length}`,
+        params,
+      )
+      return rows
+    },
+
+    /** Count and amount of every matching transaction, per transaction currency. */
+    async totals(criteria: TransactionCriteria): Promise<CurrencyTotalRow[]> {
+      const { sql, params } = where(criteria)
+      const { rows } = await db.query<CurrencyTotalRow>(
+        `select t.currency, count(*)::text as count, sum(t.amount_minor)::text as amount_minor
+         from transactions t
+         where ${sql}
+         group by t.currency`,
+        params,
+      )
+      return rows
+    },
+
+    async find(account: string, paymentId: string): Promise<TransactionRow | undefined> {
+      const { rows } = await db.query<TransactionRow>(
+        `select payment_id, account, terminal, order_number, payment_time, settlement_time, txn_type, status,
+           auth_status, payment_method, card_brand, card_country, card_masked, currency, amount_minor,
+           booking_currency, booking_amount_minor, fee_minor, deposit_minor, refunded_minor, refund_status,
+           failure_code, failure_reason, tracking_number, tracking_site, delivery_status, funds_status,
+           funds_batch_no, deposit_status, deposit_batch_no, website, updated_at
+         from transactions where account = $1 and payment_id = $2`,
+        [account, paymentId],
+      )
+      return rows[0]
+    },
+
+    async cases(account: string, paymentId: string): Promise<CaseRow[]> {
+      const { rows } = await db.query<CaseRow>(
+        `select id::text as id, kind, status, reason_code, reason, currency, amount_minor, opened_at, handled_at
+         from order_cases where account = $1 and payment_id = $2
+         order by opened_at desc, id desc`,
+        [account, paymentId],
+      )
+      return rows
+    },
+
+    async terminalBelongs(account: string, terminal: string): Promise<boolean> {
+      const { rows } = await db.query('select 1 from terminals where account = $1 and terminal = $2', [account, terminal])
+      return rows.length > 0
+    },
+  }
+}
+
+export type TransactionsRepository = ReturnType<typeof transactionsRepository>

@@ -1,0 +1,49 @@
+/**
+ * The admin web page at /admin: three static files from server/src/admin-page (no framework, no build step),
+ * served by plain routes because @fastify/static's root already belongs to the H5 build. A strict
+ * Content-Security-Policy allows only those same-origin files and calls to the same origin's admin API.
+ */
+import { readFile } from 'node:fs/promises'
+import type { FastifyPluginAsync, FastifyReply } from 'fastify'
+
+const pageDir = new URL('../../admin-page/', import.meta.url)
+
+export const ADMIN_PAGE_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "connect-src 'self'",
+  "img-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ')
+
+const FILES = [
+  { route: '/admin/admin.js', file: 'admin.js', type: 'text/javascript; charset=utf-8' },
+  { route: '/admin/admin.css', file: 'admin.css', type: 'text/css; charset=utf-8' },
+] as const
+
+function secure(reply: FastifyReply, type: string): FastifyReply {
+  return reply
+    .header('content-type', type)
+    .header('content-security-policy', ADMIN_PAGE_CSP)
+    .header('x-content-type-options', 'nosniff')
+    .header('referrer-policy', 'no-referrer')
+    .header('x-frame-options', 'DENY')
+    // Small files; always fresh after an upgrade.
+    .header('cache-control', 'no-cache')
+}
+
+const textSchema = { response: { 200: { type: 'string' } } } as const
+
+export const adminPage: FastifyPluginAsync = async (app) => {
+  const html = await readFile(new URL('index.html', pageDir), 'utf8')
+  for (const route of ['/admin', '/admin/']) {
+    app.get(route, { schema: textSchema }, async (_request, reply) => secure(reply, 'text/html; charset=utf-8').send(html))
+  }
+  for (const { route, file, type } of FILES) {
+    const body = await readFile(new URL(file, pageDir), 'utf8')
+    app.get(route, { schema: textSchema }, async (_request, reply) => secure(reply, type).send(body))
+  }
+}

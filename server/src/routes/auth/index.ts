@@ -1,0 +1,94 @@
+/**
+ * POST /api/auth/login (unsigned), and for a signed session: POST /api/auth/heartbeat (keeps it alive: the
+ * request-signing plugin already reset its idle clock), GET /api/auth/profile, POST /api/auth/logout.
+ */
+import type { FastifyPluginAsync } from 'fastify'
+import type { ApiErrorBody } from '../../../../types/api'
+import type { HeartbeatResponse, LoginRequest, LoginResponse, SessionProfile } from '../../../../types/auth'
+import { requireAuth } from '../../auth/context'
+import type { Db } from '../../db'
+import { AppError, errorBody } from '../../errors'
+import { accountsRepository } from '../../repositories/accounts'
+import { maskPhone } from '../../services/accounts'
+import { loginService, WechatUnavailableError, type LoginLimits } from '../../services/login'
+import { RateLimitedError } from '../../services/rate-limits'
+import { sessionService } from '../../services/sessions'
+import type { WechatApi } from '../../wechat/types'
+import { emptyBodySchema, heartbeatResponseSchema, loginBodySchema, loginResponseSchema, profileSchema } from './schemas'
+
+export interface AuthRoutesOptions {
+  db: Db
+  wechat: WechatApi
+  clock: () => number
+  sessionIdleSeconds: number
+  loginLimits: LoginLimits
+}
+
+export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, options) => {
+  const logins = loginService({
+    db: options.db,
+    wechat: options.wechat,
+    clock: options.clock,
+    sessionIdleSeconds: options.sessionIdleSeconds,
+    limits: options.loginLimits,
+  })
+  const sessions = sessionService(options.db, { clock: options.clock, idleSeconds: options.sessionIdleSeconds })
+  const accounts = accountsRepository(options.db)
+
+  app.addHook('onSend', async (_request, reply) => {
+    // Tokens and keys must not sit in any cache.
+    void reply.header('cache-control', 'no-store')
+  })
+
+  app.post<{ Body: LoginRequest; Reply: LoginResponse | ApiErrorBody }>(
+    '/api/auth/login',
+    { schema: { body: loginBodySchema, response: { 200: loginResponseSchema } } },
+    async (request, reply) => {
+      try {
+        const { response } = await logins.login(request.body, request.ip)
+        request.log.info({ userId: response.profile.userId, merchant: response.profile.merchantAccount }, 'logged in')
+        return reply.code(200).send(response)
+      } catch (error) {
+        if (error instanceof RateLimitedError) void reply.header('retry-after', String(error.retryAfterSeconds))
+        if (error instanceof WechatUnavailableError) {
+          request.log.error({ err: error.cause }, 'login: WeChat server API failed')
+          return reply
+            .code(502)
+            .send(errorBody('WECHAT_UNAVAILABLE', 'WeChat did not answer the login; try again shortly', request.id))
+        }
+        throw error
+      }
+    },
+  )
+
+  app.post<{ Reply: HeartbeatResponse }>(
+    '/api/auth/heartbeat',
+    { schema: { body: emptyBodySchema, response: { 200: heartbeatResponseSchema } } },
+    async (request) => {
+      requireAuth(request)
+      return { expiresIn: options.sessionIdleSeconds }
+    },
+  )
+
+  app.get<{ Reply: SessionProfile }>('/api/auth/profile', { schema: { response: { 200: profileSchema } } }, async (request) => {
+    const auth = requireAuth(request)
+    const account = await accounts.findWithMerchant(auth.userId)
+    if (account === undefined) throw new AppError(401, 'SESSION_EXPIRED', 'the account no longer exists: log in again')
+    return {
+      userId: account.id,
+      username: account.username,
+      position: account.position,
+      phone: maskPhone(account.phone),
+      merchantAccount: account.merchant,
+      merchantName: account.merchantName,
+      permissions: account.permissions,
+    }
+  })
+
+  app.post('/api/auth/logout', { schema: { body: emptyBodySchema, response: { 204: { type: 'null' } } } }, async (request, reply) => {
+    const auth = requireAuth(request)
+    await sessions.end(auth.sessionId)
+    request.log.info({ userId: auth.userId }, 'logged out')
+    return reply.code(204).send()
+  })
+}

@@ -1,0 +1,137 @@
+/** 消息: GET /api/messages, GET /api/messages/:id, POST /api/messages/:id/read, POST /api/messages/read-all. */
+import type { FastifyPluginAsync } from 'fastify'
+import { requireAuth } from '../../auth/context'
+import type { MarkReadResponse, MessageDetail, MessagesPage, MessagesQuery, ReadAllBody } from '../../../../types/messages'
+import { getMessage, listMessages, markAllRead, markMessageRead } from '../../services/messages'
+import type { ReadApiOptions } from '../read-api-options'
+import { errorResponse, nullableString, pageProperties, timeSchema } from '../read-schemas'
+
+const kindSchema = { type: 'string', enum: ['announcement', 'chargeback', 'fraud', 'retrieval'] } as const
+
+const querySchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { kind: kindSchema, unreadOnly: { type: 'boolean' }, ...pageProperties },
+} as const
+
+const countSchema = { type: 'integer' } as const
+const unreadSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['total', 'byKind'],
+  properties: {
+    total: countSchema,
+    byKind: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['announcement', 'chargeback', 'fraud', 'retrieval'],
+      properties: { announcement: countSchema, chargeback: countSchema, fraud: countSchema, retrieval: countSchema },
+    },
+  },
+} as const
+
+const itemProperties = {
+  id: { type: 'string' },
+  kind: kindSchema,
+  title: { type: 'string' },
+  paymentId: nullableString,
+  orderNumber: nullableString,
+  createdAt: timeSchema,
+  read: { type: 'boolean' },
+} as const
+
+const pageSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['items', 'nextCursor', 'unread'],
+  properties: {
+    items: {
+      type: 'array',
+      items: { type: 'object', additionalProperties: false, required: Object.keys(itemProperties), properties: itemProperties },
+    },
+    nextCursor: { type: ['string', 'null'] },
+    unread: unreadSchema,
+  },
+} as const
+
+const detailSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: [...Object.keys(itemProperties), 'body'],
+  properties: { ...itemProperties, body: { type: 'string' } },
+} as const
+
+const markSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['marked', 'unread'],
+  properties: { marked: countSchema, unread: unreadSchema },
+} as const
+
+const idParams = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id'],
+  properties: { id: { type: 'string', minLength: 1, maxLength: 20 } },
+} as const
+
+const readAllBody = { type: ['object', 'null'], additionalProperties: false, properties: { kind: kindSchema } } as const
+
+export const messagesRoutes: FastifyPluginAsync<ReadApiOptions> = async (app, { db }) => {
+  const reader = (request: Parameters<typeof requireAuth>[0]) => {
+    const auth = requireAuth(request)
+    return { merchantNo: auth.merchantNo, userId: auth.userId }
+  }
+
+  app.get<{ Querystring: MessagesQuery; Reply: MessagesPage }>(
+    '/messages',
+    {
+      schema: {
+        tags: ['messages'],
+        summary: 'Messages, newest first, with unread counts per kind (tab badge)',
+        querystring: querySchema,
+        response: { 200: pageSchema, 400: errorResponse },
+      },
+    },
+    async (request) => listMessages(db, reader(request), request.query),
+  )
+
+  app.post<{ Body: ReadAllBody | undefined; Reply: MarkReadResponse }>(
+    '/messages/read-all',
+    {
+      schema: {
+        tags: ['messages'],
+        summary: 'Mark every message (or every one of a kind) read for this user',
+        body: readAllBody,
+        response: { 200: markSchema },
+      },
+    },
+    async (request) => markAllRead(db, reader(request), request.body?.kind),
+  )
+
+  app.get<{ Params: { id: string }; Reply: MessageDetail }>(
+    '/messages/:id',
+    {
+      schema: {
+        tags: ['messages'],
+        summary: 'One message; opening it marks it read',
+        params: idParams,
+        response: { 200: detailSchema, 404: errorResponse },
+      },
+    },
+    async (request) => getMessage(db, reader(request), request.params.id),
+  )
+
+  app.post<{ Params: { id: string }; Reply: MarkReadResponse }>(
+    '/messages/:id/read',
+    {
+      schema: {
+        tags: ['messages'],
+        summary: 'Mark one message read for this user',
+        params: idParams,
+        response: { 200: markSchema, 404: errorResponse },
+      },
+    },
+    async (request) => markMessageRead(db, reader(request), request.params.id),
+  )
+}

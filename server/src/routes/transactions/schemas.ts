@@ -1,0 +1,137 @@
+/** Schemas of GET /api/transactions and GET /api/transactions/:paymentId. */
+import {
+  currencySchema,
+  moneySchema,
+  nullableString,
+  nullableTimeSchema,
+  pageProperties,
+  rangeProperties,
+  timeSchema,
+} from '../read-schemas'
+
+export const CARD_BRAND_VALUES = ['Visa', 'MasterCard', 'JCB', 'American Express', 'Discover', 'UnionPay', 'Diners Club', 'Maestro']
+
+/** The filter properties, shared with the to-do queries and the settlement detail. */
+export const transactionFilterProperties = {
+  ...rangeProperties,
+  timeType: { type: 'string', enum: ['payment', 'settlement'] },
+  q: { type: 'string', minLength: 1, maxLength: 64, description: 'exact order number or payment ID' },
+  batchNo: { type: 'string', minLength: 1, maxLength: 64 },
+  currency: currencySchema,
+  bookingCurrency: currencySchema,
+  txnType: { type: 'string', enum: ['sale', 'authorization'] },
+  cardBrand: { type: 'string', enum: CARD_BRAND_VALUES },
+  tracking: { type: 'string', enum: ['uploaded', 'missing'] },
+  delivery: { type: 'string', enum: ['pending', 'in_transit', 'delivered', 'exception'] },
+  fundsStatus: { type: 'string', enum: ['unsettled', 'settled'] },
+  depositStatus: { type: 'string', enum: ['unsettled', 'settled'] },
+  terminal: { type: 'string', pattern: '^[0-9]{8,12}$' },
+  status: { type: 'string', enum: ['success', 'failure', 'pending'] },
+  authStatus: { type: 'string', enum: ['pending', 'captured', 'voided'] },
+  case: { type: 'string', enum: ['chargeback', 'dispute', 'fraud', 'retrieval'] },
+} as const
+
+export const transactionFilterSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: transactionFilterProperties,
+} as const
+
+export const listQuerySchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { ...transactionFilterProperties, ...pageProperties },
+} as const
+
+const listItemProperties = {
+  paymentId: { type: 'string' },
+  orderNumber: { type: 'string' },
+  terminal: { type: 'string' },
+  paymentMethod: { type: 'string' },
+  cardBrand: nullableString,
+  txnType: { type: 'string' },
+  status: { type: 'string' },
+  authStatus: nullableString,
+  amount: moneySchema,
+  refundStatus: { type: 'string' },
+  paymentTime: timeSchema,
+  settlementTime: nullableTimeSchema,
+} as const
+
+export const listItemSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: Object.keys(listItemProperties),
+  properties: listItemProperties,
+} as const
+
+export const totalSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['count', 'amounts'],
+  properties: { count: { type: 'integer' }, amounts: { type: 'array', items: moneySchema } },
+} as const
+
+export const pageSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['items', 'nextCursor'],
+  properties: {
+    items: { type: 'array', items: listItemSchema },
+    nextCursor: { type: ['string', 'null'] },
+    total: totalSchema,
+  },
+} as const
+
+const caseSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'kind', 'status', 'reasonCode', 'reason', 'amount', 'openedAt', 'handledAt'],
+  properties: {
+    id: { type: 'string' },
+    kind: { type: 'string' },
+    status: { type: 'string' },
+    reasonCode: nullableString,
+    reason: nullableString,
+    amount: moneySchema,
+    openedAt: timeSchema,
+    handledAt: nullableTimeSchema,
+  },
+} as const
+
+const detailProperties = {
+  ...listItemProperties,
+  website: nullableString,
+  cardCountry: nullableString,
+  cardMasked: nullableString,
+  bookingAmount: moneySchema,
+  fee: moneySchema,
+  deposit: moneySchema,
+  refunded: moneySchema,
+  refundable: moneySchema,
+  failureCode: nullableString,
+  failureReason: nullableString,
+  trackingNumber: nullableString,
+  trackingSite: nullableString,
+  deliveryStatus: { type: 'string' },
+  fundsStatus: { type: 'string' },
+  fundsBatchNo: nullableString,
+  depositStatus: { type: 'string' },
+  depositBatchNo: nullableString,
+  updatedAt: timeSchema,
+  cases: { type: 'array', items: caseSchema },
+} as const
+
+export const detailSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: Object.keys(detailProperties),
+  properties: detailProperties,
+} as const
+
+export const paymentIdParams = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['paymentId'],
+  properties: { paymentId: { type: 'string', minLength: 1, maxLength: 64 } },
+} as const

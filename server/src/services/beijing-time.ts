@@ -1,0 +1,77 @@
+/**
+ * Time as the read APIs show and filter it: Beijing time (Asia/Shanghai is UTC+8 all year, no daylight saving),
+ * so fixed-offset arithmetic is exact and no time-zone database is needed.
+ */
+import { AppError } from '../errors'
+
+const OFFSET_MS = 8 * 60 * 60 * 1000
+export const DAY_MS = 24 * 60 * 60 * 1000
+
+/** 2025-05-15T08:52:56.123Z → "2025-05-15T16:52:56+08:00" (seconds: what ODPM shows). */
+export function toBeijingIso(instant: Date): string {
+  return `${new Date(instant.getTime() + OFFSET_MS).toISOString().slice(0, 19)}+08:00`
+}
+
+export function toBeijingIsoOrNull(instant: Date | null): string | null {
+  return instant === null ? null : toBeijingIso(instant)
+}
+
+/** "2025-05-15" for the Beijing calendar day of an instant. */
+export function beijingDate(instant: Date): string {
+  return new Date(instant.getTime() + OFFSET_MS).toISOString().slice(0, 10)
+}
+
+/** 00:00 Beijing time of the day `instant` falls on. */
+export function beijingDayStart(instant: Date): Date {
+  const shifted = instant.getTime() + OFFSET_MS
+  return new Date(shifted - (((shifted % DAY_MS) + DAY_MS) % DAY_MS) - OFFSET_MS)
+}
+
+/** The same Beijing wall-clock time `years` calendar years later (29 Feb → 1 Mar in a common year). */
+export function addBeijingYears(instant: Date, years: number): Date {
+  const shifted = new Date(instant.getTime() + OFFSET_MS)
+  shifted.setUTCFullYear(shifted.getUTCFullYear() + years)
+  return new Date(shifted.getTime() - OFFSET_MS)
+}
+
+/** The earliest instant a "at most one year back" query may start at: 00:00 of the same day a year ago. */
+export function oneYearBack(now: Date): Date {
+  return addBeijingYears(beijingDayStart(now), -1)
+}
+
+// An explicit offset is required: a bare local time would be read in the server's zone, not the merchant's.
+const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$/
+
+/** A date-time query parameter; 400 naming the field when it is not ISO 8601 with an offset. */
+export function parseInstant(field: string, text: string): Date {
+  const value = ISO_WITH_OFFSET.test(text) ? new Date(text) : undefined
+  if (value === undefined || Number.isNaN(value.getTime())) {
+    throw new AppError(400, 'VALIDATION_FAILED', `${field}: must be ISO 8601 with an offset, e.g. 2025-05-09T00:00:00+08:00`)
+  }
+  return value
+}
+
+export interface TimeRange {
+  from: Date
+  to: Date
+}
+
+/**
+ * from/to of a list: at most one year back (from 00:00 Beijing time a year before today), `to` not before
+ * `from`, and at most one year plus a day apart so "2024-05-15 00:00 … 2025-05-15 23:59:59" is allowed.
+ * Missing `to` is now; missing `from` is the earliest allowed, so an unfiltered list shows the whole year.
+ */
+export function resolveRange(query: { from?: string; to?: string }, now: Date): TimeRange {
+  const earliest = oneYearBack(now)
+  const from = query.from === undefined ? earliest : parseInstant('from', query.from)
+  const givenTo = query.to === undefined ? undefined : parseInstant('to', query.to)
+  if (from < earliest) {
+    throw new AppError(400, 'VALIDATION_FAILED', `from: at most one year back (earliest ${toBeijingIso(earliest)})`)
+  }
+  const to = givenTo ?? (now < from ? from : now)
+  if (to < from) throw new AppError(400, 'VALIDATION_FAILED', 'to: must not be before from')
+  if (to.getTime() >= addBeijingYears(from, 1).getTime() + DAY_MS) {
+    throw new AppError(400, 'VALIDATION_FAILED', 'to: the range may span at most one year')
+  }
+  return { from, to }
+}

@@ -1,0 +1,94 @@
+/** 消息: lists with unread counts, detail (opening marks read), mark one / all read. Read state is per user. */
+import type { Queryable } from '../db'
+import { AppError } from '../errors'
+import { messagesRepository, type MessageRow } from '../repositories/messages'
+import type {
+  MarkReadResponse,
+  MessageDetail,
+  MessageItem,
+  MessageKind,
+  MessagesPage,
+  MessagesQuery,
+  UnreadCounts,
+} from '../../../types/messages'
+import { toBeijingIso } from './beijing-time'
+import { decodeCursor, encodeCursor, filterFingerprint } from './list-cursor'
+import { DEFAULT_PAGE_SIZE } from './transactions'
+
+export const MESSAGE_KINDS: readonly MessageKind[] = ['announcement', 'chargeback', 'fraud', 'retrieval']
+
+export interface Reader {
+  merchantNo: string
+  userId: string
+}
+
+function toItem(row: MessageRow): MessageItem {
+  return {
+    id: row.id,
+    kind: row.kind,
+    title: row.title,
+    paymentId: row.payment_id,
+    orderNumber: row.order_number,
+    createdAt: toBeijingIso(row.created_at),
+    read: row.read,
+  }
+}
+
+export async function unreadCounts(db: Queryable, reader: Reader): Promise<UnreadCounts> {
+  const rows = await messagesRepository(db).unreadByKind(reader.merchantNo, reader.userId)
+  const byKind = Object.fromEntries(MESSAGE_KINDS.map((kind) => [kind, 0])) as Record<MessageKind, number>
+  for (const row of rows) byKind[row.kind] = row.n
+  return { total: rows.reduce((sum, row) => sum + row.n, 0), byKind }
+}
+
+export async function listMessages(db: Queryable, reader: Reader, query: MessagesQuery): Promise<MessagesPage> {
+  const { limit, cursor, ...filter } = query
+  const size = limit ?? DEFAULT_PAGE_SIZE
+  // The read state is part of the filter when unreadOnly: a cursor is bound to the user too.
+  const fingerprint = filterFingerprint(`${reader.merchantNo}:${reader.userId}:messages`, filter)
+  const after = cursor === undefined ? undefined : decodeCursor(cursor, fingerprint)
+  if (after !== undefined && !/^\d{1,18}$/.test(after.id)) {
+    throw new AppError(400, 'VALIDATION_FAILED', 'cursor: not a cursor of this list')
+  }
+  const rows = await messagesRepository(db).page(
+    { account: reader.merchantNo, userId: reader.userId, kind: filter.kind, unreadOnly: filter.unreadOnly },
+    after,
+    size + 1,
+  )
+  const items = rows.slice(0, size)
+  const last = items[items.length - 1]
+  return {
+    items: items.map(toItem),
+    nextCursor: rows.length > size && last !== undefined ? encodeCursor({ time: last.sort_key, id: last.id }, fingerprint) : null,
+    unread: await unreadCounts(db, reader),
+  }
+}
+
+function checkId(id: string): void {
+  if (!/^\d{1,18}$/.test(id)) throw new AppError(404, 'NOT_FOUND', 'no such message')
+}
+
+/** The message; opening it marks it read for this user (SPEC: "tap → detail, marks read"). */
+export async function getMessage(db: Queryable, reader: Reader, id: string): Promise<MessageDetail> {
+  checkId(id)
+  const repository = messagesRepository(db)
+  const row = await repository.find(reader.merchantNo, reader.userId, id)
+  if (row === undefined) throw new AppError(404, 'NOT_FOUND', 'no such message')
+  if (!row.read) await repository.markRead({ account: reader.merchantNo, userId: reader.userId, id })
+  return { ...toItem(row), read: true, body: row.body }
+}
+
+export async function markMessageRead(db: Queryable, reader: Reader, id: string): Promise<MarkReadResponse> {
+  checkId(id)
+  const repository = messagesRepository(db)
+  if ((await repository.find(reader.merchantNo, reader.userId, id)) === undefined) {
+    throw new AppError(404, 'NOT_FOUND', 'no such message')
+  }
+  const marked = await repository.markRead({ account: reader.merchantNo, userId: reader.userId, id })
+  return { marked, unread: await unreadCounts(db, reader) }
+}
+
+export async function markAllRead(db: Queryable, reader: Reader, kind: MessageKind | undefined): Promise<MarkReadResponse> {
+  const marked = await messagesRepository(db).markRead({ account: reader.merchantNo, userId: reader.userId, kind })
+  return { marked, unread: await unreadCounts(db, reader) }
+}

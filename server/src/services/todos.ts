@@ -1,0 +1,38 @@
+/**
+ * 待办事项: today's successes and the counts waiting to be handled. Each count is computed by the very query
+ * its list runs (countTransactions with the filter the client will send), so tapping "142 笔" opens 142 rows.
+ */
+import type { Queryable } from '../db'
+import type { TodoItem, TodoKind, TodosResponse } from '../../../types/todos'
+import type { TransactionsFilter } from '../../../types/transactions'
+import { beijingDate, beijingDayStart, DAY_MS, toBeijingIso } from './beijing-time'
+import { countTransactions } from './transactions'
+
+const TODO_FILTERS: ReadonlyArray<readonly [TodoKind, TransactionsFilter]> = [
+  ['pendingAuthorization', { authStatus: 'pending' }],
+  ['chargeback', { case: 'chargeback' }],
+  ['dispute', { case: 'dispute' }],
+  ['fraud', { case: 'fraud' }],
+  ['retrieval', { case: 'retrieval' }],
+]
+
+export async function getTodos(db: Queryable, merchantNo: string, now: Date): Promise<TodosResponse> {
+  const dayStart = beijingDayStart(now)
+  const todayFilter: TransactionsFilter = {
+    from: toBeijingIso(dayStart),
+    to: toBeijingIso(new Date(dayStart.getTime() + DAY_MS - 1000)),
+    status: 'success',
+  }
+  const today = await countTransactions(db, merchantNo, todayFilter, { now })
+  const items: TodoItem[] = []
+  for (const [kind, filter] of TODO_FILTERS) {
+    const { count } = await countTransactions(db, merchantNo, filter, { now })
+    items.push({ kind, count, query: { filter } })
+  }
+  return {
+    date: beijingDate(now),
+    today: { successCount: today.count, amounts: today.amounts, query: { filter: todayFilter } },
+    items,
+    asOf: toBeijingIso(now),
+  }
+}

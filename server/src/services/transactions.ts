@@ -1,0 +1,185 @@
+/**
+ * The transactions list and detail (交易明细): turns the wire query into checked criteria, reads a keyset page
+ * (and, on the first page, the count and per-currency totals) and shapes rows for the wire.
+ *
+ * `listTransactions` is the whole query path of GET /api/transactions minus HTTP; the benchmark calls it directly.
+ */
+import type { Queryable } from '../db'
+import { AppError } from '../errors'
+import { compareCurrencies, money } from '../money'
+import {
+  transactionsRepository,
+  type TransactionCriteria,
+  type TransactionListRow,
+  type TransactionRow,
+} from '../repositories/transactions'
+import type {
+  TransactionDetail,
+  TransactionListItem,
+  TransactionsFilter,
+  TransactionsPage,
+  TransactionsQuery,
+  TransactionsTotal,
+} from '../../../types/transactions'
+import { resolveRange, toBeijingIso, toBeijingIsoOrNull } from './beijing-time'
+import { decodeCursor, encodeCursor, filterFingerprint } from './list-cursor'
+
+export const DEFAULT_PAGE_SIZE = 20
+export const MAX_PAGE_SIZE = 100
+
+export interface ListOptions {
+  /** The clock for "at most one year back"; tests and the benchmark pin it. */
+  now?: Date
+}
+
+function pageSize(limit: number | undefined): number {
+  const size = limit ?? DEFAULT_PAGE_SIZE
+  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
+    throw new AppError(400, 'VALIDATION_FAILED', `limit: must be an integer from 1 to ${MAX_PAGE_SIZE}`)
+  }
+  return size
+}
+
+function criteriaOf(merchantNo: string, filter: TransactionsFilter, now: Date): TransactionCriteria {
+  const { from, to } = resolveRange(filter, now)
+  const q = filter.q?.trim()
+  const batchNo = filter.batchNo?.trim()
+  return {
+    account: merchantNo,
+    timeType: filter.timeType ?? 'payment',
+    from,
+    to,
+    q: q === '' ? undefined : q,
+    batchNo: batchNo === '' ? undefined : batchNo,
+    currency: filter.currency,
+    bookingCurrency: filter.bookingCurrency,
+    txnType: filter.txnType,
+    cardBrand: filter.cardBrand,
+    tracking: filter.tracking,
+    delivery: filter.delivery,
+    fundsStatus: filter.fundsStatus,
+    depositStatus: filter.depositStatus,
+    terminal: filter.terminal,
+    status: filter.status,
+    authStatus: filter.authStatus,
+    case: filter.case,
+  }
+}
+
+export function toListItem(row: Omit<TransactionListRow, 'sort_key'>): TransactionListItem {
+  return {
+    paymentId: row.payment_id,
+    orderNumber: row.order_number,
+    terminal: row.terminal,
+    paymentMethod: row.payment_method,
+    cardBrand: row.card_brand,
+    txnType: row.txn_type,
+    status: row.status,
+    authStatus: row.auth_status,
+    amount: money(row.currency, row.amount_minor),
+    refundStatus: row.refund_status,
+    paymentTime: toBeijingIso(row.payment_time),
+    settlementTime: toBeijingIsoOrNull(row.settlement_time),
+  }
+}
+
+export function totalOf(rows: ReadonlyArray<{ currency: string; count: string; amount_minor: string }>): TransactionsTotal {
+  const sorted = [...rows].sort((a, b) => compareCurrencies(a.currency, b.currency))
+  return {
+    count: sorted.reduce((sum, row) => sum + Number(row.count), 0),
+    amounts: sorted.map((row) => money(row.currency, row.amount_minor)),
+  }
+}
+
+/** Count and per-currency totals of a filter, e.g. for the to-do counts (the same numbers the list shows). */
+export async function countTransactions(
+  db: Queryable,
+  merchantNo: string,
+  filter: TransactionsFilter,
+  options: ListOptions = {},
+): Promise<TransactionsTotal> {
+  const repository = transactionsRepository(db)
+  const criteria = criteriaOf(merchantNo, filter, options.now ?? new Date())
+  if (criteria.terminal !== undefined && !(await repository.terminalBelongs(merchantNo, criteria.terminal))) {
+    throw new AppError(400, 'VALIDATION_FAILED', 'terminal: not a terminal of this merchant')
+  }
+  return totalOf(await repository.totals(criteria))
+}
+
+/**
+ * One page of the merchant's transactions. 400 (naming the parameter) for a bad range, limit, cursor or a
+ * terminal of another merchant. `total` only on the first page (no cursor).
+ */
+export async function listTransactions(
+  db: Queryable,
+  merchantNo: string,
+  query: TransactionsQuery,
+  options: ListOptions = {},
+): Promise<TransactionsPage> {
+  const repository = transactionsRepository(db)
+  const { limit, cursor, ...filter } = query
+  const size = pageSize(limit)
+  const criteria = criteriaOf(merchantNo, filter, options.now ?? new Date())
+  const fingerprint = filterFingerprint(merchantNo, filter)
+  const after = cursor === undefined ? undefined : decodeCursor(cursor, fingerprint)
+  if (criteria.terminal !== undefined && !(await repository.terminalBelongs(merchantNo, criteria.terminal))) {
+    throw new AppError(400, 'VALIDATION_FAILED', 'terminal: not a terminal of this merchant')
+  }
+
+  const [rows, totals] = await Promise.all([
+    repository.page(criteria, after && { time: after.time, paymentId: after.id }, size + 1),
+    after === undefined ? repository.totals(criteria) : undefined,
+  ])
+  const items = rows.slice(0, size)
+  const last = items[items.length - 1]
+  const nextCursor =
+    rows.length > size && last !== undefined ? encodeCursor({ time: last.sort_key, id: last.payment_id }, fingerprint) : null
+  const page: TransactionsPage = { items: items.map(toListItem), nextCursor }
+  if (totals !== undefined) page.total = totalOf(totals)
+  return page
+}
+
+/** 0 in the currency, for figures that do not apply. */
+function zero(currency: string) {
+  return money(currency, 0)
+}
+
+export async function getTransaction(db: Queryable, merchantNo: string, paymentId: string): Promise<TransactionDetail> {
+  const repository = transactionsRepository(db)
+  const row: TransactionRow | undefined = await repository.find(merchantNo, paymentId)
+  // Another merchant's payment is indistinguishable from one that does not exist.
+  if (row === undefined) throw new AppError(404, 'NOT_FOUND', 'no such transaction')
+  const cases = await repository.cases(merchantNo, paymentId)
+  const refundable = row.status === 'success' ? BigInt(row.amount_minor) - BigInt(row.refunded_minor) : BigInt(0)
+  return {
+    ...toListItem(row),
+    website: row.website,
+    cardCountry: row.card_country,
+    cardMasked: row.card_masked,
+    bookingAmount: money(row.booking_currency, row.booking_amount_minor),
+    fee: money(row.booking_currency, row.fee_minor),
+    deposit: money(row.booking_currency, row.deposit_minor),
+    refunded: money(row.currency, row.refunded_minor),
+    refundable: refundable > BigInt(0) ? money(row.currency, refundable) : zero(row.currency),
+    failureCode: row.failure_code,
+    failureReason: row.failure_reason,
+    trackingNumber: row.tracking_number,
+    trackingSite: row.tracking_site,
+    deliveryStatus: row.delivery_status,
+    fundsStatus: row.funds_status,
+    fundsBatchNo: row.funds_batch_no,
+    depositStatus: row.deposit_status,
+    depositBatchNo: row.deposit_batch_no,
+    updatedAt: toBeijingIso(row.updated_at),
+    cases: cases.map((c) => ({
+      id: c.id,
+      kind: c.kind,
+      status: c.status,
+      reasonCode: c.reason_code,
+      reason: c.reason,
+      amount: money(c.currency, c.amount_minor),
+      openedAt: toBeijingIso(c.opened_at),
+      handledAt: toBeijingIsoOrNull(c.handled_at),
+    })),
+  }
+}

@@ -1,0 +1,47 @@
+/** `GET /api/charts/:type` (可视化图表): series for ECharts and the same figures as a table fallback. */
+import type { BeijingTime } from './money'
+import type { CardBrand } from './transactions'
+
+export type ChartType =
+  | 'overview' // 整体交易分析
+  | 'country' // 各发卡国家交易分布
+  | 'success-rate' // 整体成功率分析
+  | 'failure-reasons' // 整体失败原因
+  | 'chargeback-reasons' // 整体拒付原因
+  | 'card-brand-cases' // 整体拒付、伪冒和退款(区分卡种)
+  | 'case-analysis' // 整体拒付伪冒退款分析
+  | 'logistics' // 整体物流情况
+
+export interface ChartsQuery {
+  /** 近七日 / 近30日 (Beijing days up to today); ignored when from is given. Default 7d. */
+  range?: '7d' | '30d'
+  from?: BeijingTime
+  to?: BeijingTime
+  terminal?: string
+  cardBrand?: CardBrand
+}
+
+export interface ChartSeries {
+  /** Column key in the table this series plots. */
+  key: string
+  kind: 'bar' | 'line' | 'pie'
+  /** One value per category; rates are percentages with two decimals. */
+  values: number[]
+}
+
+export interface ChartColumn {
+  key: string
+  /** Column meaning: the client picks the label from its i18n table by key. */
+  unit: 'text' | 'count' | 'percent' | 'amount'
+}
+
+export interface ChartResponse {
+  type: ChartType
+  from: BeijingTime
+  to: BeijingTime
+  /** x-axis (dates YYYY-MM-DD, countries, reasons, card brands, statuses). */
+  categories: string[]
+  series: ChartSeries[]
+  /** Table fallback: the first column is the category. Amounts are decimal strings. */
+  table: { columns: ChartColumn[]; rows: Array<Record<string, string | number>> }
+}

@@ -1,0 +1,117 @@
+/**
+ * `GET /api/transactions` and `GET /api/transactions/:paymentId` (交易明细). Type-only module.
+ */
+import type { BeijingTime, CurrencyCode, Money } from './money'
+
+export type TimeType = 'payment' | 'settlement'
+export type TxnType = 'sale' | 'authorization'
+export type TransactionStatus = 'success' | 'failure' | 'pending'
+export type AuthStatus = 'pending' | 'captured' | 'voided'
+export type CardBrand = 'Visa' | 'MasterCard' | 'JCB' | 'American Express' | 'Discover' | 'UnionPay' | 'Diners Club' | 'Maestro'
+export type TrackingFilter = 'uploaded' | 'missing'
+export type DeliveryStatus = 'pending' | 'in_transit' | 'delivered' | 'exception'
+export type SettlementState = 'unsettled' | 'settled'
+export type CaseKind = 'chargeback' | 'dispute' | 'fraud' | 'retrieval'
+export type RefundStatus = 'none' | 'partial' | 'full'
+
+/**
+ * The filters of the list, as query parameters. Every one narrows (AND). Times are ISO 8601 with an offset;
+ * from defaults to 00:00 Beijing time one year ago, to to now.
+ */
+export interface TransactionsFilter {
+  from?: BeijingTime
+  to?: BeijingTime
+  /** Which time from/to and the order apply to: 交易时间 (default) or 划款时间. */
+  timeType?: TimeType
+  /** Exact order number (账户订单号) or payment ID. */
+  q?: string
+  /** 划款批次号: the transaction-funds or the deposit batch. */
+  batchNo?: string
+  currency?: CurrencyCode
+  bookingCurrency?: CurrencyCode
+  txnType?: TxnType
+  cardBrand?: CardBrand
+  tracking?: TrackingFilter
+  delivery?: DeliveryStatus
+  fundsStatus?: SettlementState
+  depositStatus?: SettlementState
+  terminal?: string
+  status?: TransactionStatus
+  authStatus?: AuthStatus
+  /** Transactions with an open case of this kind (the to-do lists). */
+  case?: CaseKind
+}
+
+export interface TransactionsQuery extends TransactionsFilter {
+  /** 1–100, default 20. */
+  limit?: number
+  /** `nextCursor` of the previous page, valid only with the same filter. */
+  cursor?: string
+}
+
+export interface TransactionListItem {
+  paymentId: string
+  orderNumber: string
+  terminal: string
+  paymentMethod: string
+  cardBrand: string | null
+  txnType: TxnType
+  status: TransactionStatus
+  authStatus: AuthStatus | null
+  amount: Money
+  refundStatus: RefundStatus
+  paymentTime: BeijingTime
+  settlementTime: BeijingTime | null
+}
+
+export interface TransactionsTotal {
+  /** 查询出N条符合条件数据 */
+  count: number
+  /** 金额统计: the sum of the matching transactions' amounts, per transaction currency. */
+  amounts: Money[]
+}
+
+export interface TransactionsPage {
+  items: TransactionListItem[]
+  /** null on the last page. */
+  nextCursor: string | null
+  /** Only on the first page (no cursor). */
+  total?: TransactionsTotal
+}
+
+export interface TransactionCase {
+  id: string
+  kind: CaseKind
+  status: 'open' | 'handled'
+  reasonCode: string | null
+  reason: string | null
+  amount: Money
+  openedAt: BeijingTime
+  handledAt: BeijingTime | null
+}
+
+export interface TransactionDetail extends TransactionListItem {
+  website: string | null
+  cardCountry: string | null
+  /** First 6 and last 4 digits only. */
+  cardMasked: string | null
+  bookingAmount: Money
+  /** In the booking currency. */
+  fee: Money
+  /** 保证金 withheld, in the booking currency. */
+  deposit: Money
+  refunded: Money
+  /** What may still be refunded (amount − refunded), for successful transactions; otherwise zero. */
+  refundable: Money
+  failureCode: string | null
+  failureReason: string | null
+  trackingNumber: string | null
+  trackingSite: string | null
+  deliveryStatus: DeliveryStatus
+  fundsStatus: SettlementState
+  fundsBatchNo: string | null
+  depositStatus: SettlementState
+  depositBatchNo: string | null
+  updatedAt: BeijingTime
+  cases: TransactionCase[]
+}
