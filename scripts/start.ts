@@ -5,6 +5,7 @@
 import path from 'node:path'
 import { loadConfig } from '../server/src/config'
 import { startServer } from '../server/src/main'
+import { DEMO_USERS } from '../server/src/demo/demo-users'
 import { resolveAdminToken } from '../server/src/services/admin-token'
 import { ensureBuilds } from './lib/ensure-builds'
 
@@ -21,7 +22,12 @@ async function main() {
     'Oceanpayment 商户助手 is running.',
     `  H5 app (open in a browser):        ${base}/`,
     `  API health:                        ${base}/api/health`,
-    `  Admin page (accounts):             ${base}/admin — token ${admin.file === undefined ? 'is ADMIN_TOKEN' : `in ${admin.file}`}`,
+    // The issue asks for a generated token to be printed here, on the developer's console; it never enters the log.
+    `  Admin page (accounts):             ${base}/admin`,
+    `  Admin bearer token:                ${admin.file === undefined ? '(ADMIN_TOKEN)' : `${admin.token}  (kept in ${admin.file})`}`,
+    ...(config.sandboxesMounted
+      ? [`  Demo logins (H5 phone sheet):      ${DEMO_USERS.filter((u) => u.enabled).map((u) => `${u.phone} (${u.merchant})`).join(', ')}`]
+      : []),
     `  WeChat DevTools — import folder:   ${root} (project.config.json points at dist/weapp)`,
     `  Store:                             ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}`}`,
     '',

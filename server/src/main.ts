@@ -11,6 +11,7 @@ import { openDb, type Db } from './db'
 import { migrate } from './db/migrate'
 import { createLogger, type Logger } from './logging/logger'
 import { resolveAdminToken } from './services/admin-token'
+import { prepareStore } from './services/prepare-store'
 
 export interface RunningServer {
   app: App
@@ -44,6 +45,7 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
   let app: App | undefined
   try {
     const { applied } = await migrate(db, { logger })
+    await prepareStore(db, config, logger)
     app = buildApp({ config, db, logger })
     await app.listen({ port: config.port, host: config.host })
     const { port } = app.server.address() as AddressInfo
