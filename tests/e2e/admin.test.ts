@@ -1,0 +1,78 @@
+/**
+ * The ODPM administrator's page at /admin, used as an administrator would: token, merchant, the demo accounts, then
+ * create, disable and delete a mini-program account, with the server's own refusals shown on the page.
+ */
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startApp, type RunningApp } from './support/app-process'
+import { launchBrowser, screenshot } from './support/browser'
+
+const ADMIN_TOKEN = 'e2e-admin-token-0123456789abcdef-0123456789'
+
+let app: RunningApp
+let browser: Browser
+let page: Page
+const pageErrors: string[] = []
+
+const row = (text: string) => page.locator('#accounts tbody tr', { hasText: text })
+
+beforeAll(async () => {
+  app = await startApp({ ADMIN_TOKEN })
+  browser = await launchBrowser()
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, locale: 'zh-CN' })
+  page = await context.newPage()
+  page.on('pageerror', (error) => pageErrors.push(error.message))
+  page.on('dialog', (dialog) => void dialog.accept())
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await app?.stop()
+})
+
+describe('the admin page', () => {
+  it('refuses a wrong token with the server’s message', async () => {
+    await page.goto(`${app.baseUrl}/admin`)
+    await page.fill('#token-input', 'x'.repeat(40))
+    await page.click('#token-form button[type=submit]')
+    await expect.poll(() => page.textContent('#message')).toContain('UNAUTHORIZED')
+    expect(await page.isVisible('#login')).toBe(true)
+  })
+
+  it('lists the demo merchant’s accounts after the right token', async () => {
+    await page.fill('#token-input', ADMIN_TOKEN)
+    await page.click('#token-form button[type=submit]')
+    await page.waitForSelector('#main:not([hidden])')
+    expect(await page.inputValue('#merchant-select')).toBe('140105')
+    await expect.poll(() => row('13800138000').count()).toBe(1)
+    expect(await page.textContent('#slots')).toBe('3 of 10 accounts used')
+    await screenshot(page, 'admin-accounts')
+  })
+
+  it('creates an account, shows a refusal for a phone already bound, disables and deletes it', async () => {
+    await page.fill('#account-form input[name=phone]', '13512345678')
+    await page.fill('#account-form input[name=username]', '测试员')
+    await page.fill('#account-form input[name=position]', '客服')
+    await page.check('#permissions input[value=refund]')
+    await page.click('#submit-button')
+    await expect.poll(() => row('13512345678').count()).toBe(1)
+    expect(await row('13512345678').textContent()).toContain('refund')
+    expect(await page.textContent('#slots')).toBe('4 of 10 accounts used')
+
+    await page.fill('#account-form input[name=phone]', '13512345678')
+    await page.fill('#account-form input[name=username]', '重复')
+    await page.click('#submit-button')
+    await expect.poll(() => page.textContent('#message')).toContain('PHONE_ALREADY_BOUND')
+    await page.fill('#account-form input[name=phone]', '')
+    await page.fill('#account-form input[name=username]', '')
+
+    await row('13512345678').getByRole('button', { name: 'Disable' }).click()
+    await expect.poll(() => row('13512345678').getAttribute('class')).toBe('disabled')
+    await screenshot(page, 'admin-disabled')
+
+    await row('13512345678').getByRole('button', { name: 'Delete' }).click()
+    await expect.poll(() => row('13512345678').count()).toBe(0)
+    expect(await page.textContent('#slots')).toBe('3 of 10 accounts used')
+    expect(pageErrors).toEqual([])
+  })
+})
