@@ -4,8 +4,10 @@
  *
  * Pages are keyset only (no OFFSET): `(time, payment_id) < (last row's)` in the order of the indexes
  * transactions_account_time_idx / transactions_account_settlement_idx, so page 500 reads what page 1 reads.
+ * Totals come from 0008's day rollup where the filter allows it exactly (transaction-day-totals.ts), else a scan.
  */
 import type { Queryable } from '../db'
+import { dayTotals, wholeDaysOf, type DayTotalsFilter } from './transaction-day-totals'
 import type {
   AuthStatus,
   CaseKind,
@@ -161,6 +163,17 @@ function where(criteria: TransactionCriteria): { sql: string; params: unknown[];
   return { sql: clauses.join(' and '), params, timeColumn }
 }
 
+/**
+ * The criteria as a filter of the day rollup, or undefined when something else narrows them (another filter, or
+ * settlement time): the rollup has no other columns, so those totals must come from the rows. Everything not
+ * named here counts as "something else", so a filter added to the criteria later falls back to the scan.
+ */
+function rollupFilterOf(criteria: TransactionCriteria): DayTotalsFilter | undefined {
+  const { account, timeType, from, to, terminal, currency, ...others } = criteria
+  if (timeType !== 'payment' || Object.values(others).some((value) => value !== undefined)) return undefined
+  return { account, from, to, terminal, currency }
+}
+
 export function transactionsRepository(db: Queryable) {
   return {
     /** Up to `limit` rows after `after` (newest first), each with its sort key for the next cursor. */
@@ -183,8 +196,14 @@ export function transactionsRepository(db: Queryable) {
       return rows
     },
 
-    /** Count and amount of every matching transaction, per transaction currency. */
+    /**
+     * Count and amount of every matching transaction, per transaction currency. Whole Beijing days from the day
+     * rollup when the filter is one it holds and the range contains a whole day; the exact row scan otherwise.
+     */
     async totals(criteria: TransactionCriteria): Promise<CurrencyTotalRow[]> {
+      const rollup = rollupFilterOf(criteria)
+      const plan = rollup && wholeDaysOf(rollup)
+      if (plan !== undefined) return dayTotals(db, plan)
       const { sql, params } = where(criteria)
       const { rows } = await db.query<CurrencyTotalRow>(
         `select t.currency, count(*)::text as count, sum(t.amount_minor)::text as amount_minor
