@@ -14,9 +14,8 @@ export interface ChartCriteria {
 
 const BEIJING_DAY = `to_char((t.payment_time at time zone 'UTC') + interval '8 hours', 'YYYY-MM-DD')`
 
-function where(c: ChartCriteria): { sql: string; params: unknown[] } {
-  const params: unknown[] = [c.account, c.from, c.to]
-  const clauses = ['t.account = $1', 't.payment_time >= $2', 't.payment_time <= $3']
+/** The transaction-side narrowing every chart shares: an optional terminal and card brand on `t`. */
+function narrowTransactions(c: ChartCriteria, params: unknown[], clauses: string[]): void {
   if (c.terminal !== undefined) {
     params.push(c.terminal)
     clauses.push(`t.terminal = $${params.length}`)
@@ -25,6 +24,12 @@ function where(c: ChartCriteria): { sql: string; params: unknown[] } {
     params.push(c.cardBrand)
     clauses.push(`t.card_brand = $${params.length}`)
   }
+}
+
+function where(c: ChartCriteria): { sql: string; params: unknown[] } {
+  const params: unknown[] = [c.account, c.from, c.to]
+  const clauses = ['t.account = $1', 't.payment_time >= $2', 't.payment_time <= $3']
+  narrowTransactions(c, params, clauses)
   return { sql: clauses.join(' and '), params }
 }
 
@@ -93,14 +98,7 @@ export function chartFiguresRepository(db: Queryable) {
     async chargebackReasons(c: ChartCriteria): Promise<GroupRow[]> {
       const params: unknown[] = [c.account, c.from, c.to]
       const clauses = [`c.account = $1`, `c.kind = 'chargeback'`, 'c.opened_at >= $2', 'c.opened_at <= $3']
-      if (c.terminal !== undefined) {
-        params.push(c.terminal)
-        clauses.push(`t.terminal = $${params.length}`)
-      }
-      if (c.cardBrand !== undefined) {
-        params.push(c.cardBrand)
-        clauses.push(`t.card_brand = $${params.length}`)
-      }
+      narrowTransactions(c, params, clauses)
       const { rows } = await db.query<GroupRow>(
         `select coalesce(c.reason_code || ' ' || c.reason, c.reason, c.reason_code) as key, count(*)::int as total,
            count(*)::int as success

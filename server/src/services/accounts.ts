@@ -32,9 +32,14 @@ export function normalizePhone(raw: string): string | undefined {
   return INTERNATIONAL.test(phone) ? phone : undefined
 }
 
-/** "138****8000": the first three and last four characters, so staff recognise it but a screenshot leaks nothing. */
+/**
+ * The one masking of a phone on the wire (login profile, /api/me): 13800138000 → 138****8000,
+ * +85261234567 → +852****4567 — staff recognise their number, a screenshot leaks nothing.
+ */
 export function maskPhone(phone: string): string {
-  return phone.length <= 7 ? '****' : `${phone.slice(0, 3)}****${phone.slice(-4)}`
+  const keep = phone.startsWith('+') ? 4 : 3
+  if (phone.length < keep + 6) return `${phone.slice(0, 1)}****${phone.slice(-2)}`
+  return `${phone.slice(0, keep)}****${phone.slice(-4)}`
 }
 
 function invalid(message: string): AppError {

@@ -7,10 +7,10 @@
  * mainland numbers; otherwise "+" + countryCode + purePhoneNumber, the stored form of other numbers.
  */
 import { createHash } from 'node:crypto'
-import type { LoginResponse } from '../../../types/auth'
+import type { LoginResponse, SessionProfile } from '../../../types/auth'
 import type { Db } from '../db'
 import { AppError } from '../errors'
-import { accountsRepository } from '../repositories/accounts'
+import { accountsRepository, type LoginAccountRow } from '../repositories/accounts'
 import { WechatError, type WechatApi, type WechatPhone } from '../wechat/types'
 import { maskPhone } from './accounts'
 import { rateLimiter, type RateLimitRule } from './rate-limits'
@@ -50,6 +50,19 @@ export interface LoginDeps {
   clock: () => number
   sessionIdleSeconds: number
   limits: LoginLimits
+}
+
+/** What the client learns about the logged-in account: at login and from GET /api/auth/profile. */
+export function toSessionProfile(account: LoginAccountRow): SessionProfile {
+  return {
+    userId: account.id,
+    username: account.username,
+    position: account.position,
+    phone: maskPhone(account.phone),
+    merchantAccount: account.merchant,
+    merchantName: account.merchantName,
+    permissions: account.permissions,
+  }
 }
 
 export function phoneForMatching(phone: WechatPhone): string {
@@ -120,15 +133,7 @@ export function loginService(deps: LoginDeps) {
           token: session.token,
           signingKey: session.signingKey,
           expiresIn: deps.sessionIdleSeconds,
-          profile: {
-            userId: account.id,
-            username: account.username,
-            position: account.position,
-            phone: maskPhone(account.phone),
-            merchantAccount: account.merchant,
-            merchantName: account.merchantName,
-            permissions: account.permissions,
-          },
+          profile: toSessionProfile(account),
         },
       }
     },

@@ -4,14 +4,9 @@ import { AppError } from '../errors'
 import { accountManagersRepository } from '../repositories/account-managers'
 import { accountsRepository } from '../repositories/accounts'
 import { merchantsRepository } from '../repositories/merchants'
+import { maskPhone } from './accounts'
 import type { MeResponse } from '../../../types/me'
 
-/** 13800138000 → 138****8000; +85291234567 → +852****4567: never the full number on the wire. */
-export function maskPhone(phone: string): string {
-  const keep = phone.startsWith('+') ? 4 : 3
-  if (phone.length < keep + 6) return `${phone.slice(0, 1)}****${phone.slice(-2)}`
-  return `${phone.slice(0, keep)}****${phone.slice(-4)}`
-}
 
 export async function getMe(db: Db, auth: { merchantNo: string; userId: string }): Promise<MeResponse> {
   const [account, merchant, manager] = await Promise.all([

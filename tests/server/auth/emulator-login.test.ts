@@ -34,7 +34,10 @@ describe.each(testStores())('login through the WeChat emulator on the $kind stor
     expect(unbound.json().error.code).toBe('PHONE_NOT_BOUND')
     // Stored as +85261234567, matched from WeChat's countryCode 852 + purePhoneNumber 61234567.
     const hongKong = await loginAs(app, db, { merchant: '140105', phone: '+852 61234567' })
-    expect(hongKong.profile.phone).toBe('+85****4567')
+    expect(hongKong.profile.phone).toBe('+852****4567')
+    // The login profile and the Me page show the same masked number.
+    const me = await signedGet(app, hongKong, '/api/me')
+    expect(me.json().maskedPhone).toBe(hongKong.profile.phone)
     await app.close()
     for (const secret of [session.token, session.signingKey, '13800138000', codes.loginCode, codes.phoneCode]) {
       expect(logs.text()).not.toContain(secret)

@@ -80,7 +80,7 @@ describe.each(testStores())('login and sessions on the $kind store', (store) => 
     })
     const response = await login(app, fakeCodes('+85261234567'))
     expect(response.statusCode).toBe(200)
-    expect((response.json() as LoginResponse).profile).toMatchObject({ merchantAccount: '150207', phone: '+85****4567' })
+    expect((response.json() as LoginResponse).profile).toMatchObject({ merchantAccount: '150207', phone: '+852****4567' })
     await app.close()
   })
 

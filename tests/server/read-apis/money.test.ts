@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { formatMinor, money } from '../../../server/src/money'
 import { addBeijingYears, beijingDayStart, resolveRange, toBeijingIso } from '../../../server/src/services/beijing-time'
-import { maskPhone } from '../../../server/src/services/me'
+import { maskPhone } from '../../../server/src/services/accounts'
 
 describe('money on the wire', () => {
   it('formats minor units as decimal strings with the currency exponent', () => {

@@ -9,8 +9,7 @@ import { requireAuth } from '../../auth/context'
 import type { Db } from '../../db'
 import { AppError, errorBody } from '../../errors'
 import { accountsRepository } from '../../repositories/accounts'
-import { maskPhone } from '../../services/accounts'
-import { loginService, WechatUnavailableError, type LoginLimits } from '../../services/login'
+import { loginService, toSessionProfile, WechatUnavailableError, type LoginLimits } from '../../services/login'
 import { RateLimitedError } from '../../services/rate-limits'
 import { sessionService } from '../../services/sessions'
 import type { WechatApi } from '../../wechat/types'
@@ -74,15 +73,7 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, opt
     const auth = requireAuth(request)
     const account = await accounts.findWithMerchant(auth.userId)
     if (account === undefined) throw new AppError(401, 'SESSION_EXPIRED', 'the account no longer exists: log in again')
-    return {
-      userId: account.id,
-      username: account.username,
-      position: account.position,
-      phone: maskPhone(account.phone),
-      merchantAccount: account.merchant,
-      merchantName: account.merchantName,
-      permissions: account.permissions,
-    }
+    return toSessionProfile(account)
   })
 
   app.post('/api/auth/logout', { schema: { body: emptyBodySchema, response: { 204: { type: 'null' } } } }, async (request, reply) => {
