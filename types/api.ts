@@ -63,6 +63,11 @@ export interface ApiError {
   message: string
   /** Present on 5xx so a merchant can quote it to support; the server log has the detail under this id. */
   requestId?: string
+  /**
+   * Only on the 409 CONFLICT of `POST /api/auth/login`: the merchants at which the WeChat phone has an enabled
+   * account, so the client offers a choice and logs in again with `merchantAccount` (never parsed from `message`).
+   */
+  merchants?: { account: string; name: string }[]
 }
 
 /** Body of every non-2xx JSON response. */

@@ -11,4 +11,4 @@ export const repoRoot = resolve(serverSrcDir, '..', '..')
 export const migrationsDir = resolve(serverSrcDir, '..', 'migrations')
 export const packageJsonPath = join(repoRoot, 'package.json')
 /** Where `taro build --type h5` writes (config/index.ts: outputRoot `dist/${platform}`). */
-export const defaultH5Dir = join(repoRoot, 'dist', 'h5')
+export const defaultH5Dir = resolve(repoRoot, process.env.OP_DIST_DIR ?? 'dist', 'h5')

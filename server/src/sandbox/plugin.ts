@@ -133,8 +133,9 @@ export async function oceanpaymentSandbox(app: FastifyInstance, options: Oceanpa
     let params = {}
     try {
       await ready()
-      // Lazy evaluation: every answer reflects refunds that became due since the last tick.
-      await settleDueRefunds(ctx)
+      // Lazy evaluation: every answer reflects refunds that became due since the last tick (waiting for the tick
+      // if it is deciding them at this moment).
+      await settleDueRefunds(ctx, { wait: true })
       const admission = await admit(options.db, operation, request.body, request.headers)
       params = admission.params
       if (!admission.admitted) {

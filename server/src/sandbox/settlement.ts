@@ -13,13 +13,17 @@ import { findTerminal } from './store/terminals'
 
 const BATCH = 50
 
-/** @returns how many refunds were decided */
-export async function settleDueRefunds(ctx: SandboxContext): Promise<number> {
+/**
+ * @param options.wait the answer path waits for refunds the background tick is deciding right now, so an answer
+ *   never shows a due refund as still pending (see lockDueRefunds).
+ * @returns how many refunds were decided
+ */
+export async function settleDueRefunds(ctx: SandboxContext, options: { wait?: boolean } = {}): Promise<number> {
   let decided = 0
   for (;;) {
     const count = await ctx.db.transaction(async (tx) => {
       const at = ctx.now()
-      const due = await lockDueRefunds(tx, at, BATCH)
+      const due = await lockDueRefunds(tx, at, BATCH, options.wait === true)
       for (const refund of due) {
         const terminal = await findTerminal(tx, refund.terminal)
         const order = await findOrder(tx, refund.terminal, refund.paymentId)

@@ -44,6 +44,24 @@ export class WechatUnavailableError extends Error {
   }
 }
 
+/**
+ * The phone has enabled accounts at several merchants and the request named none: 409 CONFLICT, with the
+ * merchants as data (the route puts them in the error body) so the client can offer the choice.
+ */
+export class MerchantChoiceRequiredError extends AppError {
+  readonly merchants: { account: string; name: string }[]
+
+  constructor(merchants: { account: string; name: string }[]) {
+    super(
+      409,
+      'CONFLICT',
+      `this phone number has accounts at several merchants (${merchants.map((m) => m.account).join(', ')}): log in again with merchantAccount`,
+    )
+    this.name = 'MerchantChoiceRequiredError'
+    this.merchants = merchants
+  }
+}
+
 export interface LoginDeps {
   db: Db
   wechat: WechatApi
@@ -119,11 +137,7 @@ export function loginService(deps: LoginDeps) {
         )
       }
       if (chosen.length > 1) {
-        throw new AppError(
-          409,
-          'CONFLICT',
-          `this phone number has accounts at several merchants (${chosen.map((a) => a.merchant).join(', ')}): log in again with merchantAccount`,
-        )
+        throw new MerchantChoiceRequiredError(chosen.map((account) => ({ account: account.merchant, name: account.merchantName })))
       }
       const account = chosen[0]
       const session = await sessions.start(account.id)

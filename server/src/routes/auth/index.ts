@@ -9,7 +9,13 @@ import { requireAuth } from '../../auth/context'
 import type { Db } from '../../db'
 import { AppError, errorBody } from '../../errors'
 import { accountsRepository } from '../../repositories/accounts'
-import { loginService, toSessionProfile, WechatUnavailableError, type LoginLimits } from '../../services/login'
+import {
+  loginService,
+  MerchantChoiceRequiredError,
+  toSessionProfile,
+  WechatUnavailableError,
+  type LoginLimits,
+} from '../../services/login'
 import { RateLimitedError } from '../../services/rate-limits'
 import { sessionService } from '../../services/sessions'
 import type { WechatApi } from '../../wechat/types'
@@ -49,6 +55,12 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, opt
         return reply.code(200).send(response)
       } catch (error) {
         if (error instanceof RateLimitedError) void reply.header('retry-after', String(error.retryAfterSeconds))
+        if (error instanceof MerchantChoiceRequiredError) {
+          // The shared error handler sends code and message only; this answer also carries the choice.
+          request.log.info({ error: { code: error.code, message: error.message } }, 'request rejected')
+          const body: ApiErrorBody = { error: { code: error.code, message: error.message, merchants: error.merchants } }
+          return reply.code(409).send(body)
+        }
         if (error instanceof WechatUnavailableError) {
           request.log.error({ err: error.cause }, 'login: WeChat server API failed')
           return reply

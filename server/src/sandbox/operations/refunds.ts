@@ -81,8 +81,9 @@ function refundRecord(refund: RefundView): Record<string, string> {
 }
 
 export const refundQuery: OperationHandler = async (ctx, caller, params) => {
-  // Lazy evaluation: a refund whose time has come is decided before it is reported.
-  await settleDueRefunds(ctx)
+  // Lazy evaluation: a refund whose time has come is decided before it is reported (waiting for the background
+  // tick if it is deciding that refund right now, so the answer never shows a due refund as pending).
+  await settleDueRefunds(ctx, { wait: true })
   const key = params.refund_id ? { refundId: params.refund_id } : { refundNumber: params.refund_number ?? '' }
   const refund = await findRefund(ctx.db, caller.terminal, key)
   if (refund === undefined) return reject('31', 'no refund with this refund_id / refund_number on this terminal')

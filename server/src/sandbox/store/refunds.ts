@@ -113,11 +113,16 @@ export async function findRefund(
  * Pending refunds whose time has come, locked for this transaction; SKIP LOCKED lets two server processes
  * settle different refunds at once instead of one waiting for the other.
  */
-export async function lockDueRefunds(db: Queryable, now: Date, limit: number): Promise<RefundView[]> {
+/**
+ * `wait`: block on refunds another transaction is deciding (the answer path: once that one commits they are no
+ * longer pending and drop out, so the answer reflects the decision instead of racing past it); otherwise skip
+ * them (the background tick: whoever holds them is deciding them already).
+ */
+export async function lockDueRefunds(db: Queryable, now: Date, limit: number, wait = false): Promise<RefundView[]> {
   const { rows } = await db.query<RefundRow>(
     `select ${COLUMNS} from sandbox_refunds r join sandbox_orders o on o.payment_id = r.payment_id
      where r.refund_id in (select refund_id from sandbox_refunds where status = 'pending' and settle_at <= $1
-                           order by settle_at, refund_id limit $2 for update skip locked)
+                           order by settle_at, refund_id limit $2 for update${wait ? '' : ' skip locked'})
      order by r.settle_at, r.refund_id`,
     [now, limit],
   )
