@@ -20,12 +20,20 @@ export default defineConfig<'webpack5'>(async (merge) => {
       828: 1.81 / 2,
     },
     sourceRoot: 'src',
-    outputRoot: `dist/${platform}`,
+    // OP_DIST_DIR lets parallel work build into separate folders; everything else reads the same variable.
+    outputRoot: `${process.env.OP_DIST_DIR ?? 'dist'}/${platform}`,
     alias: {
       '@': path.resolve(__dirname, '..', 'src'),
     },
     plugins: [],
-    defineConstants: {},
+    defineConstants: {
+      // Always defined, so the bundle never reads `process.env` at run time (a weapp has no `process`). H5 is
+      // served by the assistant server itself (same origin: ''); a weapp must name the server's origin, by default
+      // a local `npm start` on its default port (WeChat DevTools with domain checks off).
+      'process.env.TARO_APP_API_BASE': JSON.stringify(
+        process.env.TARO_APP_API_BASE ?? (platform === 'h5' ? '' : 'http://127.0.0.1:8080'),
+      ),
+    },
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: 'webpack5',

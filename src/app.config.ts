@@ -3,12 +3,12 @@
  * which subpackages to preload from which tab. Subpackages never import each other (WeChat forbids it).
  */
 export default defineAppConfig({
-  pages: ['pages/home/index', 'pages/messages/index', 'pages/me/index', 'pages/login/index'],
+  pages: ['pages/home/index', 'pages/messages/index', 'pages/me/index', 'pages/login/index', 'pages/message-detail/index'],
   subPackages: [
     {
       // Funds, transactions and settlements: the merchant's money, one subpackage because they share filters.
       root: 'packages/finance',
-      pages: ['funds/index', 'transactions/index', 'settlements/index'],
+      pages: ['funds/index', 'transactions/index', 'transaction-detail/index', 'settlements/index', 'settlement-detail/index'],
     },
     {
       // ECharts lives only here, so its weight never reaches the main package.

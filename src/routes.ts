@@ -4,9 +4,12 @@ export const ROUTES = {
   messages: '/pages/messages/index',
   me: '/pages/me/index',
   login: '/pages/login/index',
+  messageDetail: '/pages/message-detail/index',
   funds: '/packages/finance/funds/index',
   transactions: '/packages/finance/transactions/index',
+  transactionDetail: '/packages/finance/transaction-detail/index',
   settlements: '/packages/finance/settlements/index',
+  settlementDetail: '/packages/finance/settlement-detail/index',
   charts: '/packages/charts/index/index',
 } as const
 

@@ -49,10 +49,12 @@ export function hashInputs(
   return hash.digest('hex')
 }
 
-const stampFile = (root: string, platform: Platform) => path.join(root, 'dist', '.build-stamps', `${platform}.json`)
+/** `dist`, or OP_DIST_DIR when set (config/index.ts builds there too). */
+export const distRoot = (root: string) => path.resolve(root, process.env.OP_DIST_DIR ?? 'dist')
+const stampFile = (root: string, platform: Platform) => path.join(distRoot(root), '.build-stamps', `${platform}.json`)
 
 export function isBuildFresh(root: string, platform: Platform, inputHash = hashInputs(root)): boolean {
-  if (!fs.existsSync(path.join(root, 'dist', platform, BUILD_OUTPUT[platform]))) return false
+  if (!fs.existsSync(path.join(distRoot(root), platform, BUILD_OUTPUT[platform]))) return false
   try {
     const stamp = JSON.parse(fs.readFileSync(stampFile(root, platform), 'utf8')) as { inputHash?: string }
     return stamp.inputHash === inputHash

@@ -1,3 +1,13 @@
+import { commonZhCN } from './features/common'
+import { authZhCN } from './features/auth'
+import { homeZhCN } from './features/home'
+import { fundsZhCN } from './features/funds'
+import { transactionsZhCN } from './features/transactions'
+import { settlementsZhCN } from './features/settlements'
+import { chartsZhCN } from './features/charts'
+import { messagesZhCN } from './features/messages'
+import { meZhCN } from './features/me'
+
 /** Simplified Chinese — the default language. en-US must define exactly the same keys (checked by the compiler). */
 const zhCN = {
   'app.name': 'Oceanpayment 商户助手',
@@ -13,42 +23,20 @@ const zhCN = {
   'state.error.title': '加载失败',
   'state.retry': '重试',
 
-  'home.title': '首页',
-  'home.todos': '待办事项',
-  'home.funds': '账户资金明细',
-  'home.transactions': '交易明细',
-  'home.settlements': '交易划款',
-  'home.charts': '可视化图表',
-  'home.todos.pendingAuth': '待授权',
-  'home.todos.chargebacks': '拒付',
-  'home.todos.disputes': '争议',
-  'home.todos.fraud': '伪冒',
-  'home.todos.retrievals': '调单',
-
-  'funds.title': '账户资金',
   'transactions.title': '交易明细',
   'settlements.title': '交易划款',
   'charts.title': '可视化图表',
 
-  'messages.title': '消息',
-  'messages.type.all': '全部',
-  'messages.type.announcement': '系统公告',
-  'messages.type.chargeback': '拒付通知',
-  'messages.type.fraud': '伪冒通知',
-  'messages.type.retrieval': '调单通知',
-  'messages.onlyUnread': '仅显示未读',
-
-  'me.title': '我的',
-  'me.contact': '联系客服',
-  'me.servicePhone': '客服电话',
-  'me.serviceEmail': '客服邮箱',
-  'me.editOnPc': '如需修改/绑定信息,请登录 PC 端 ODPM 数字化平台',
-  'me.language': '语言',
-  'me.copied': '已复制',
-
-  'login.title': '登录',
-  'login.oneTap': '手机号一键登录',
-  'login.hint': '请使用管理员在 ODPM 绑定的手机号登录;微信未绑定该手机号时,可点击「管理号码」绑定',
+  // Each feature keeps its strings in features/<name>.ts (both languages side by side).
+  ...commonZhCN,
+  ...authZhCN,
+  ...homeZhCN,
+  ...fundsZhCN,
+  ...transactionsZhCN,
+  ...settlementsZhCN,
+  ...chartsZhCN,
+  ...messagesZhCN,
+  ...meZhCN,
 } as const
 
 export type MessageKey = keyof typeof zhCN

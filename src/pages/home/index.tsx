@@ -1,15 +1,20 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { EntryGrid, type Entry } from '@/components/entry-grid'
+import { TodosCard } from '@/features/todos/todos-card'
+import { useUnreadBadge } from '@/features/messages/unread-badge'
 import { usePageTitle } from '@/i18n/use-page-title'
 import { useT } from '@/i18n/use-t'
 import { ROUTES } from '@/routes'
+import { useSession } from '@/stores/session'
 import './index.scss'
 
-/** Home tab: the brand header and the entries to funds, transactions, settlements and charts. */
+/** Home tab: the merchant's header, the to-dos card and the entries to funds, transactions, settlements, charts. */
 export default function HomePage() {
   const t = useT()
   usePageTitle('home.title')
+  useUnreadBadge()
+  const profile = useSession((state) => state.profile)
   const open = (url: string) => () => void Taro.navigateTo({ url })
   const entries: Entry[] = [
     { id: 'funds', label: t('home.funds'), glyph: '¥', onTap: open(ROUTES.funds) },
@@ -21,9 +26,14 @@ export default function HomePage() {
     <View className='page home'>
       <View className='home__hero'>
         <Text className='home__brand'>{t('app.name')}</Text>
-        <Text className='home__slogan'>{t('app.slogan')}</Text>
+        <Text className='home__merchant' data-testid='home-merchant'>
+          {profile?.merchantName ?? t('home.welcome')}
+        </Text>
+        {profile ? <Text className='home__meta'>{t('home.merchantNo', { no: profile.merchantAccount })}</Text> : null}
       </View>
+      <TodosCard />
       <View className='card'>
+        <View className='card__title'>{t('home.sections')}</View>
         <EntryGrid entries={entries} />
       </View>
     </View>

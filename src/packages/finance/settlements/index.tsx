@@ -1,18 +1,13 @@
 import { View } from '@tarojs/components'
-import { EmptyState } from '@/components/empty-state'
+import { SettlementsScreen } from '@/features/settlements/settlements-screen'
 import { usePageTitle } from '@/i18n/use-page-title'
-import { useT } from '@/i18n/use-t'
 
-/** Settlement batches (SPEC §3.1 item 4); its data arrives with the server's read APIs. */
+/** 交易划款: settlement batches (SPEC §3.1 item 4). */
 export default function SettlementsPage() {
-  const t = useT()
   usePageTitle('settlements.title')
   return (
     <View className='page'>
-      <View className='card'>
-        <View className='card__title'>{t('settlements.title')}</View>
-        <EmptyState />
-      </View>
+      <SettlementsScreen />
     </View>
   )
 }

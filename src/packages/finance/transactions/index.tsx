@@ -1,18 +1,10 @@
-import { View } from '@tarojs/components'
-import { EmptyState } from '@/components/empty-state'
+import { useRouter } from '@tarojs/taro'
+import { TransactionsScreen } from '@/features/transactions/transactions-screen'
 import { usePageTitle } from '@/i18n/use-page-title'
-import { useT } from '@/i18n/use-t'
 
-/** Transactions with filters (SPEC §3.1 item 3); its data arrives with the server's read APIs. */
+/** 交易明细 (SPEC §3.1 item 3); opened plain or with a preset filter in its URL (home to-dos, settlement batches). */
 export default function TransactionsPage() {
-  const t = useT()
   usePageTitle('transactions.title')
-  return (
-    <View className='page'>
-      <View className='card'>
-        <View className='card__title'>{t('transactions.title')}</View>
-        <EmptyState />
-      </View>
-    </View>
-  )
+  const { params } = useRouter()
+  return <TransactionsScreen params={params} />
 }

@@ -1,0 +1,14 @@
+/** JSX typing of the charts subpackage's native `ec-canvas` component (src/packages/charts/components/ec-canvas). */
+import 'react'
+import type { ChartOption } from './options'
+
+declare module 'react' {
+  namespace JSX {
+    interface IntrinsicElements {
+      'ec-canvas': {
+        option: ChartOption
+        'data-testid'?: string
+      }
+    }
+  }
+}

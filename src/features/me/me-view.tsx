@@ -1,0 +1,50 @@
+import { useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import { fetchMe } from '@/api'
+import { PageState } from '@/components/page-state'
+import { useRemote } from '@/hooks/use-remote'
+import { useT } from '@/i18n/use-t'
+import { useSession } from '@/stores/session'
+import { AccountCard } from './account-card'
+import { accountFacts } from './account-facts'
+import { ContactCard } from './contact-card'
+import { LanguageSwitch } from './language-switch'
+import { LogoutButton } from './logout-button'
+import { SecuritySheet } from './security-sheet'
+import './me-view.scss'
+
+/** 我的 (SPEC §3.3): account, contacts, security, language, log out. */
+export function MeView({ onLogout }: { onLogout: () => Promise<void> }) {
+  const t = useT()
+  const me = useRemote(fetchMe, [])
+  const profile = useSession((state) => state.profile)
+  const facts = accountFacts(me.data, profile)
+  const [securityOpen, setSecurityOpen] = useState(false)
+  return (
+    <View className='me'>
+      {facts !== undefined ? (
+        <AccountCard facts={facts} />
+      ) : (
+        <View className='card'>
+          <PageState status={me.status} error={me.error} onRetry={() => void me.reload()} />
+        </View>
+      )}
+      <View className='card'>
+        <View className='row' data-testid='security-settings' onClick={() => setSecurityOpen(true)}>
+          <Text className='row__label me__entry'>{t('me.security')}</Text>
+          <Text className='me__chevron'>›</Text>
+        </View>
+        <Text className='note me__note'>{t('me.editOnPc')}</Text>
+      </View>
+      <ContactCard me={me} />
+      <View className='card'>
+        <View className='row'>
+          <Text className='row__label'>{t('me.language')}</Text>
+          <LanguageSwitch />
+        </View>
+      </View>
+      <LogoutButton onLogout={onLogout} />
+      {securityOpen ? <SecuritySheet onClose={() => setSecurityOpen(false)} /> : null}
+    </View>
+  )
+}

@@ -1,0 +1,33 @@
+/** The four message kinds (SPEC §3.2), their labels, and the filter the list and "全部已读" share. */
+import type { MessageKey } from '@/i18n/translate'
+import type { MessageKind, MessagesQuery } from '../../../types/messages'
+
+export const MESSAGE_KINDS: readonly MessageKind[] = ['announcement', 'chargeback', 'fraud', 'retrieval']
+
+export const KIND_LABEL: Record<MessageKind, MessageKey> = {
+  announcement: 'messages.type.announcement',
+  chargeback: 'messages.type.chargeback',
+  fraud: 'messages.type.fraud',
+  retrieval: 'messages.type.retrieval',
+}
+
+export interface MessageFilter {
+  /** undefined = 全部. */
+  kind: MessageKind | undefined
+  unreadOnly: boolean
+}
+
+export const ALL_MESSAGES: MessageFilter = { kind: undefined, unreadOnly: false }
+
+/** The list request for a filter; `unreadOnly` is sent only when on, so "all" and "read and unread" share cursors. */
+export function messagesQuery(filter: MessageFilter, cursor?: string): MessagesQuery {
+  const query: MessagesQuery = {}
+  if (filter.kind !== undefined) query.kind = filter.kind
+  if (filter.unreadOnly) query.unreadOnly = true
+  if (cursor !== undefined) query.cursor = cursor
+  return query
+}
+
+export function isMessageKind(value: unknown): value is MessageKind {
+  return typeof value === 'string' && (MESSAGE_KINDS as readonly string[]).includes(value)
+}

@@ -1,0 +1,78 @@
+import Taro from '@tarojs/taro'
+import { Button, Text, View } from '@tarojs/components'
+import { ApiClientError, fetchMessage, isApiClientError } from '@/api'
+import { PageState } from '@/components/page-state'
+import { useRemote } from '@/hooks/use-remote'
+import { useT } from '@/i18n/use-t'
+import { ROUTES } from '@/routes'
+import { formatBeijing } from '@/utils/dates'
+import type { MessageDetail } from '../../../types/messages'
+import { KIND_LABEL } from './kinds'
+import { refreshUnreadCounts, useUnreadStore } from './unread-badge'
+import './messages.scss'
+
+/** Opening a message marks it read on the server (GET /api/messages/:id); the list and the badge follow. */
+async function openMessage(id: string): Promise<MessageDetail> {
+  if (id === '') throw new ApiClientError({ kind: 'validation', code: 'NOT_FOUND', status: 404, message: 'no message id' })
+  const detail = await fetchMessage(id)
+  useUnreadStore.getState().markOpened(id)
+  refreshUnreadCounts().catch(() => undefined)
+  return detail
+}
+
+/** The message page: kind, time, title, body and the transaction it is about (tap → transaction detail). */
+export function MessageDetailView({ id }: { id: string }) {
+  const t = useT()
+  const remote = useRemote(() => openMessage(id), [id])
+
+  if (remote.status === 'error' && isApiClientError(remote.error) && remote.error.code === 'NOT_FOUND') {
+    return (
+      <View className='card message-detail__missing' data-testid='message-not-found'>
+        <Text className='note'>{t('messages.detail.notFound')}</Text>
+        <Button className='message-detail__back' size='mini' onClick={() => void Taro.navigateBack()}>
+          {t('messages.detail.back')}
+        </Button>
+      </View>
+    )
+  }
+
+  const message = remote.data
+  const paymentId = message?.paymentId ?? null
+  const orderNumber = message?.orderNumber ?? null
+  const openTransaction = (paymentId: string) =>
+    void Taro.navigateTo({ url: `${ROUTES.transactionDetail}?paymentId=${encodeURIComponent(paymentId)}` })
+
+  return (
+    <PageState status={remote.status} error={remote.error} onRetry={() => void remote.reload()}>
+      {message === undefined ? null : (
+        <View className='message-detail' data-testid='message-detail'>
+          <View className='card'>
+            <View className='message-detail__head'>
+              <Text className={`message-row__tag message-row__tag--${message.kind}`}>{t(KIND_LABEL[message.kind])}</Text>
+              <Text className='message-row__time'>{formatBeijing(message.createdAt)}</Text>
+            </View>
+            <Text className='message-detail__title'>{message.title}</Text>
+            <Text className='message-detail__body'>{message.body}</Text>
+          </View>
+          {paymentId !== null || orderNumber !== null ? (
+            <View className='card'>
+              <View className='card__title'>{t('messages.detail.related')}</View>
+              {paymentId !== null ? (
+                <View className='row' data-testid='message-payment-id' onClick={() => openTransaction(paymentId)}>
+                  <Text className='row__label'>{t('messages.paymentId')}</Text>
+                  <Text className='row__value link'>{`${paymentId} ›`}</Text>
+                </View>
+              ) : null}
+              {orderNumber !== null ? (
+                <View className='row'>
+                  <Text className='row__label'>{t('messages.orderNumber')}</Text>
+                  <Text className='row__value'>{orderNumber}</Text>
+                </View>
+              ) : null}
+            </View>
+          ) : null}
+        </View>
+      )}
+    </PageState>
+  )
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '划款详情',
+  enablePullDownRefresh: true,
+})

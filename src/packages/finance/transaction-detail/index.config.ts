@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '交易详情',
+  enablePullDownRefresh: true,
+})
