@@ -39,3 +39,52 @@ export const Switch = (
     onChange={(event) => props.onChange?.({ detail: { value: event.target.checked } })}
   />
 )
+
+// Added for the filter sheet and the transactions list (inputs, date pickers, scroll containers).
+export const Input = (
+  props: BaseProps & {
+    value?: string
+    placeholder?: string
+    maxlength?: number
+    onInput?: (event: { detail: { value: string } }) => void
+    onConfirm?: (event: { detail: { value: string } }) => void
+  },
+) => (
+  <input
+    type='text'
+    className={props.className}
+    data-testid={props['data-testid']}
+    placeholder={props.placeholder}
+    maxLength={props.maxlength}
+    value={props.value ?? ''}
+    onChange={(event) => props.onInput?.({ detail: { value: event.target.value } })}
+    onKeyDown={(event) => {
+      if (event.key === 'Enter') props.onConfirm?.({ detail: { value: event.currentTarget.value } })
+    }}
+  />
+)
+
+/** A date picker as a labelled `<input type="date">` wrapped around the picker's own content. */
+export const Picker = (
+  props: BaseProps & {
+    mode?: string
+    value?: string
+    start?: string
+    end?: string
+    onChange?: (event: { detail: { value: string } }) => void
+  },
+) => (
+  <label className={props.className} data-picker-mode={props.mode}>
+    <input
+      type='date'
+      aria-label='picker'
+      value={props.value ?? ''}
+      min={props.start}
+      max={props.end}
+      onChange={(event) => props.onChange?.({ detail: { value: event.target.value } })}
+    />
+    {props.children}
+  </label>
+)
+
+export const ScrollView = (props: BaseProps & { scrollY?: boolean }) => <div {...pick(props)} />

@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startApp, type RunningApp } from './support/app-process'
 import { launchBrowser, newPhone, screenshot } from './support/browser'
+import { openLoggedIn } from './support/session'
 
 let app: RunningApp
 let browser: Browser
@@ -44,8 +45,15 @@ describe('the app shell in a browser', () => {
     expect(app.output()).toMatch(/Store: +PGlite in /)
   })
 
-  it('opens on the home tab with its sections in Chinese', async () => {
+  it('opens on the login page when nobody is logged in', async () => {
     await page.goto(`${app.baseUrl}/`)
+    await expect.poll(() => page.url(), { timeout: 30_000 }).toContain('/pages/login/index')
+    await expect.poll(() => page.getByText('手机号一键登录').first().isVisible(), { timeout: 15_000 }).toBe(true)
+    await screenshot(page, '00-login')
+  })
+
+  it('opens on the home tab with its sections in Chinese once logged in', async () => {
+    await openLoggedIn(page, app)
     await expect.poll(() => page.getByText('账户资金明细').isVisible(), { timeout: 30_000 }).toBe(true)
     for (const label of ['交易明细', '交易划款', '可视化图表']) await expect(page.getByText(label).first().isVisible()).resolves.toBe(true)
     expect(await tab('首页').getAttribute('class')).toContain('weui-bar__item_on')
@@ -85,8 +93,8 @@ describe('the app shell in a browser', () => {
     await expect.poll(() => page.getByText('账户资金明细').isVisible(), { timeout: 15_000 }).toBe(true)
     await page.getByText('交易划款').first().click()
     await expect.poll(() => page.url(), { timeout: 15_000 }).toContain('/packages/finance/settlements/index')
-    await expect.poll(() => stationedPage().getByText('查询结果为空').isVisible(), { timeout: 15_000 }).toBe(true)
-    await screenshot(page, '04-settlements-shell')
+    await expect.poll(() => stationedPage().getByText('符合条件').first().isVisible(), { timeout: 15_000 }).toBe(true)
+    await screenshot(page, '04-settlements')
   })
 
   it('raised no script error on any page', () => {

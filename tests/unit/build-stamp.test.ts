@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { hashInputs, isBuildFresh, writeStamp } from '../../scripts/lib/build-stamp'
+import { distRoot, hashInputs, isBuildFresh, writeStamp } from '../../scripts/lib/build-stamp'
 
 let root: string
 
@@ -14,8 +14,9 @@ beforeEach(() => {
 })
 
 const finishBuild = (platform: 'weapp' | 'h5', output: string) => {
-  fs.mkdirSync(path.join(root, 'dist', platform), { recursive: true })
-  fs.writeFileSync(path.join(root, 'dist', platform, output), 'x')
+  // distRoot: `dist`, or the OP_DIST_DIR a parallel build uses.
+  fs.mkdirSync(path.join(distRoot(root), platform), { recursive: true })
+  fs.writeFileSync(path.join(distRoot(root), platform, output), 'x')
   writeStamp(root, platform)
 }
 

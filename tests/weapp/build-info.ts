@@ -7,9 +7,11 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
-export const WEAPP_DIST = path.join(REPO_ROOT, 'dist', 'weapp')
+/** OP_DIST_DIR: the same override config/index.ts builds into. */
+const DIST_ROOT = path.resolve(REPO_ROOT, process.env.OP_DIST_DIR ?? 'dist')
+export const WEAPP_DIST = path.join(DIST_ROOT, 'weapp')
 /** Next to dist/weapp, not inside it, so the report is never uploaded with the mini-program. */
-export const WEAPP_REPORT = path.join(REPO_ROOT, 'dist', 'weapp-report.json')
+export const WEAPP_REPORT = path.join(DIST_ROOT, 'weapp-report.json')
 
 /** Our budgets, stricter than WeChat's 2 MB per package so that growth shows up long before an upload fails. */
 export const MAIN_PACKAGE_LIMIT = 1024 * 1024

@@ -1,32 +1,49 @@
 /**
- * The real weapp build (dist/weapp, `npm run build:weapp`) booted in miniprogram-simulate: every page of
- * app.json renders its content, taps reach Taro's handlers, and the right wx.* APIs are called.
+ * The real weapp build (dist/weapp, `npm run build:weapp`) booted in miniprogram-simulate, logged in against the
+ * real server in-process (support/live-server.ts): every page of app.json renders its content from real data,
+ * taps reach Taro's handlers, and the right wx.* APIs are called.
  * No styles or native components here (see TESTING.md); what renders is the template output of the real bundle.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { LoginResponse } from '../../types/auth'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { bootApp, type WeappApp } from './harness'
+import { startLiveServer, type LiveServer } from './support/live-server'
 
 /** Per setData call; WeChat's hard limit is 1 MB, and big payloads are slow long before that. */
 const SETDATA_BYTES_BUDGET = 256 * 1024
-const EMPTY_RESULT = '查询结果为空'
 
 /** What each page must show in Chinese. Keyed by every page of app.json: a new page fails until it is added. */
 const EXPECTED_TEXT: Record<string, readonly string[]> = {
-  'pages/home/index': ['账户资金明细', '交易明细', '交易划款', '可视化图表'],
-  'pages/messages/index': ['系统公告', '仅显示未读'],
-  'pages/me/index': ['4006-290-296'],
-  'pages/login/index': ['手机号一键登录'],
-  'packages/finance/funds/index': ['账户资金', EMPTY_RESULT],
-  'packages/finance/transactions/index': ['交易明细', EMPTY_RESULT],
-  'packages/finance/settlements/index': ['交易划款', EMPTY_RESULT],
-  'packages/charts/index/index': ['可视化图表', EMPTY_RESULT],
+  'pages/home/index': ['待办事项', '待授权', '今日成功', '账户资金明细', '交易明细', '交易划款', '可视化图表'],
+  'pages/messages/index': ['系统公告', '拒付通知', '仅显示未读', '全部已读', '订单号'],
+  'pages/me/index': ['主账号名称', '140105', '4006-290-296', '客户经理', '长按识别二维码添加企业微信'],
+  'pages/login/index': ['手机号一键登录', '「管理号码」', '10 分钟'],
+  'pages/message-detail/index': ['消息不存在或已被删除'],
+  'packages/finance/funds/index': ['数据更新于', '结算方式', '可结算金额', '累计未结算金额', '累计划款金额'],
+  'packages/finance/transactions/index': ['查询出', '条符合条件数据', '高级筛选', '账户订单号'],
+  'packages/finance/transaction-detail/index': ['未找到该交易'],
+  'packages/finance/settlements/index': ['开始时间', '查询出', '条符合条件数据', '高级筛选', '划款净额'],
+  'packages/finance/settlement-detail/index': ['划款批次不存在'],
+  'packages/charts/index/index': ['可视化图表高级筛选', '近七日', '整体交易分析', '图表类型'],
 }
 
 let app: WeappApp
+let server: LiveServer
+let login: LoginResponse
+
+beforeAll(async () => {
+  server = await startLiveServer()
+  login = await server.login()
+}, 120_000)
+
+afterAll(async () => {
+  await server?.close()
+})
 
 beforeEach(async () => {
-  // A fresh boot per test: the build's stores (language…) live in module state.
-  app = await bootApp()
+  // A fresh boot per test: the build's stores (session, language…) live in module state.
+  app = await bootApp({ storage: server.storageFor(login) })
+  app.wx.onRequest(server.handler)
 })
 
 afterEach(() => {
@@ -40,9 +57,32 @@ describe('every page of app.json renders in simulate', () => {
 
   it.each(Object.entries(EXPECTED_TEXT))('%s renders its content', async (path, texts) => {
     const page = await app.openPage(path)
-    for (const text of texts) expect(page.text()).toContain(text)
+    for (const text of texts) await page.waitForText(text)
     expect(page.metrics.setDataCount).toBeGreaterThan(0)
     expect(page.metrics.maxSetDataBytes).toBeLessThanOrEqual(SETDATA_BYTES_BUDGET)
+  })
+})
+
+describe('tab bar', () => {
+  it('taps through the three tabs in order: each renders its data and the messages badge shows the unread total', async () => {
+    const tabs = app.appJson.tabBar?.list.map((tab) => tab.pagePath) ?? []
+    expect(tabs).toEqual(['pages/home/index', 'pages/messages/index', 'pages/me/index'])
+    const firstRequest = server.requests.length
+    for (const path of tabs) {
+      const page = await app.openPage(path)
+      for (const text of EXPECTED_TEXT[path]) await page.waitForText(text)
+      expect(page.metrics.maxSetDataBytes).toBeLessThanOrEqual(SETDATA_BYTES_BUDGET)
+    }
+    await app.currentPages().at(-1)!.waitFor(() => app.wx.callsOf('setTabBarBadge').length > 0, {
+      message: 'the messages tab never got its unread badge',
+    })
+    const badge = app.wx.optionsOf<{ index: number; text: string }>('setTabBarBadge').at(-1)!
+    expect(badge.index).toBe(1)
+    expect(badge.text).toMatch(/^([1-9]\d?|99\+)$/)
+    // Every request the tabs made was signed and accepted.
+    const made = server.requests.slice(firstRequest)
+    expect(made.length).toBeGreaterThan(2)
+    expect(made.filter((request) => request.statusCode >= 400)).toEqual([])
   })
 })
 
@@ -59,7 +99,7 @@ describe('home', () => {
     const navigations = app.wx.navigations()
     expect(navigations).toEqual([expect.objectContaining({ api: 'navigateTo', path })])
     const target = await app.openPage(navigations[0].url)
-    expect(target.text()).toContain(EMPTY_RESULT)
+    for (const text of EXPECTED_TEXT[path.slice(1)]) await target.waitForText(text)
   })
 })
 

@@ -1,0 +1,105 @@
+/**
+ * The real assistant server, in this process, answering the simulated app's wx.request: a fresh PGlite store
+ * prepared as `npm start` prepares it (migrations, a year of demo data, the demo accounts), the WeChat emulator
+ * for logins, and every request going through Fastify's `inject` — signature checks, sessions and schemas
+ * included. So a simulate test sees what a phone would see, without a port or a network.
+ *
+ *   const server = await startLiveServer()             // once per file (loading the demo takes a few seconds)
+ *   const login = await server.login()                 // 张敏 at 140105
+ *   const app = await bootApp({ storage: server.storageFor(login) })
+ *   app.wx.onRequest(server.handler)
+ *   ...
+ *   await server.close()
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import type { LoginResponse } from '../../../types/auth'
+import { buildApp, type App } from '../../../server/src/app'
+import { loadConfig } from '../../../server/src/config'
+import { openPglite, type Db } from '../../../server/src/db'
+import { migrate } from '../../../server/src/db/migrate'
+import { createLogger } from '../../../server/src/logging/logger'
+import { prepareStore } from '../../../server/src/services/prepare-store'
+import { SESSION_STORAGE_KEY, persistedSessionValue } from '../../../src/stores/session-persistence'
+import type { RequestHandler, WxRequestOptions } from '../harness/wx-mock'
+
+export const DEMO_PHONE = '13800138000'
+
+export interface RecordedRequest {
+  method: string
+  /** Path and query as the app sent them. */
+  url: string
+  statusCode: number
+}
+
+export interface LiveServer {
+  app: App
+  db: Db
+  /** Install with `app.wx.onRequest(server.handler)`. */
+  handler: RequestHandler
+  /** Every request the app made, in order. */
+  requests: RecordedRequest[]
+  /** Logs a demo user in through the WeChat emulator, as the login page does. */
+  login: (phone?: string) => Promise<LoginResponse>
+  /** Initial wx storage for `bootApp({ storage })`: the app starts logged in as that session. */
+  storageFor: (login: LoginResponse) => Record<string, unknown>
+  close: () => Promise<void>
+}
+
+export async function startLiveServer(): Promise<LiveServer> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'op-weapp-live-'))
+  const env = { DATA_DIR: path.join(dir, 'data'), H5_DIR: path.join(dir, 'h5'), LOG_LEVEL: 'silent', NODE_ENV: 'test' }
+  const config = loadConfig(env as unknown as NodeJS.ProcessEnv)
+  const db = await openPglite({ dataDir: config.pgliteDir })
+  const logger = createLogger({ level: 'silent' })
+  await migrate(db)
+  await prepareStore(db, config, logger)
+  const app = buildApp({ config, db, logger })
+  await app.ready()
+
+  const requests: RecordedRequest[] = []
+  const handler: RequestHandler = async (options: WxRequestOptions) => {
+    const url = stripOrigin(options.url)
+    const response = await app.inject({
+      method: (options.method ?? 'GET').toUpperCase() as 'GET' | 'POST',
+      url,
+      headers: options.header ?? {},
+      payload: typeof options.data === 'string' ? options.data : options.data === undefined ? undefined : JSON.stringify(options.data),
+    })
+    requests.push({ method: (options.method ?? 'GET').toUpperCase(), url, statusCode: response.statusCode })
+    const header: Record<string, string> = {}
+    for (const [name, value] of Object.entries(response.headers)) if (value !== undefined) header[name] = String(value)
+    return { statusCode: response.statusCode, data: response.body, header }
+  }
+
+  async function post<T>(url: string, payload: unknown): Promise<T> {
+    const response = await app.inject({ method: 'POST', url, payload: payload as Record<string, unknown> })
+    if (response.statusCode >= 300) throw new Error(`POST ${url} → ${response.statusCode}: ${response.body}`)
+    return response.json<T>()
+  }
+
+  return {
+    app,
+    db,
+    handler,
+    requests,
+    login: async (phone = DEMO_PHONE) => {
+      const { code: loginCode } = await post<{ code: string }>('/sandbox/wechat/dev/login', {})
+      const { code: phoneCode } = await post<{ code: string }>('/sandbox/wechat/dev/phone-code', { phone })
+      return post<LoginResponse>('/api/auth/login', { loginCode, phoneCode })
+    },
+    storageFor: (login) => ({ [SESSION_STORAGE_KEY]: persistedSessionValue(login) }),
+    close: async () => {
+      await app.close()
+      await db.close()
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** The weapp build may carry an absolute base URL (TARO_APP_API_BASE); the server only needs path and query. */
+function stripOrigin(url: string): string {
+  const match = /^[a-z]+:\/\/[^/]+(\/.*)?$/i.exec(url)
+  return match === null ? url : (match[1] ?? '/')
+}
