@@ -15,6 +15,7 @@ import { formatMoney } from '../../src/utils/money'
 import { startApp, type RunningApp } from './support/app-process'
 import { launchBrowser, newPhone, screenshot } from './support/browser'
 import { apiGet, openLoggedIn } from './support/session'
+import { goBackSettled } from './support/router'
 
 let app: RunningApp
 let browser: Browser
@@ -66,7 +67,7 @@ describe('home, funds and me in a browser', () => {
       .poll(() => byTestId('tx-count').innerText().catch(() => ''), { timeout: 20_000 })
       .toBe(`查询出${pending?.count}条符合条件数据`)
     await screenshot(page, 'home-todo-pending-list')
-    await page.goBack()
+    await goBackSettled(page)
     await stationed().locator('[data-testid="todo-today"]').waitFor()
   })
 
@@ -111,7 +112,7 @@ describe('home, funds and me in a browser', () => {
       expect(color).toBe('rgb(229, 72, 77)')
       await screenshot(page, 'funds-negative')
     }
-    await page.goBack()
+    await goBackSettled(page)
     await stationed().locator('[data-testid="todo-today"]').waitFor()
   })
 

@@ -16,6 +16,7 @@ import { startApp, type RunningApp } from './support/app-process'
 import { launchBrowser, newPhone, screenshot } from './support/browser'
 import { loginThroughSheet } from './support/login'
 import { DEMO_PHONE, apiGet, loginOverHttp } from './support/session'
+import { goBackSettled } from './support/router'
 
 let app: RunningApp
 let browser: Browser
@@ -30,16 +31,9 @@ const tab = (index: number) => page.locator('.weui-tabbar__item').nth(index)
 const badge = () => tab(1).locator('.taro-tabbar-badge')
 const unreadTotal = async () => (await apiGet<MessagesPage>(app, observer, '/api/messages?limit=1')).unread.total
 
-/** One page on screen: going back while Taro's push transition still runs leaves both pages hidden. */
-async function settled(): Promise<void> {
-  await expect.poll(() => page.locator('.taro_page:visible').count(), { timeout: 15_000 }).toBe(1)
-  await stationed().waitFor()
-}
-
 async function goBack(): Promise<void> {
-  await settled()
-  await page.goBack()
-  await settled()
+  await goBackSettled(page)
+  await stationed().waitFor()
 }
 
 async function readAllOfKind(kind: string): Promise<void> {

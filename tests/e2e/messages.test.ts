@@ -12,6 +12,7 @@ import { createNonce, signRequest } from '../../src/api/signing'
 import { startApp, type RunningApp } from './support/app-process'
 import { launchBrowser, newPhone, screenshot } from './support/browser'
 import { apiGet, loginOverHttp, openLoggedIn } from './support/session'
+import { goBackSettled } from './support/router'
 
 let app: RunningApp
 let browser: Browser
@@ -116,9 +117,7 @@ describe('messages in a browser', () => {
     const detail = await apiGet<MessageDetail>(app, login, `/api/messages/${id}`)
     expect(detail.read).toBe(true)
 
-    // Back only once the push transition has finished (Taro's H5 router hides the previous page on a timer).
-    await expect.poll(() => page.locator('.taro_page:visible').count(), { timeout: 15_000 }).toBe(1)
-    await page.goBack()
+    await goBackSettled(page)
     await byTestId('read-all').waitFor({ timeout: 15_000 })
     await expect.poll(() => badge().innerText(), { timeout: 15_000 }).toBe(String(before - 1))
     await expect(byTestId(`message-${id}-unread`).count()).resolves.toBe(0)

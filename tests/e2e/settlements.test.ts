@@ -15,6 +15,7 @@ import { formatMoney } from '../../src/utils/money'
 import { startApp, type RunningApp } from './support/app-process'
 import { launchBrowser, newPhone, screenshot } from './support/browser'
 import { apiGet, openLoggedIn } from './support/session'
+import { goBackSettled } from './support/router'
 
 let app: RunningApp
 let browser: Browser
@@ -201,10 +202,7 @@ describe('settlements in a browser', () => {
     await stationed().locator(`[data-testid="st-tx-${second.items[0].paymentId}"]`).tap()
     await expect.poll(() => page.url(), { timeout: 15_000 }).toContain('transaction-detail')
     await stationed().getByText(second.items[0].paymentId).first().waitFor({ timeout: 15_000 })
-    // Back only once the push transition has finished (the batch page hidden): Taro's H5 router hides the
-    // previous page on a timer, and a back within it leaves both pages hidden — no user taps that fast.
-    await expect.poll(() => page.locator('.taro_page:visible').count(), { timeout: 15_000 }).toBe(1)
-    await page.goBack()
+    await goBackSettled(page)
     await expect.poll(() => page.url(), { timeout: 15_000 }).not.toContain('transaction-detail')
     // During the back transition two pages are stationed: look for the link that is actually on screen.
     const link = page.locator('[data-testid="st-view-transactions"]:visible').first()

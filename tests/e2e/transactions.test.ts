@@ -15,6 +15,7 @@ import { transactionsQueryString } from '../../src/utils/transactions-filter-url
 import { startApp, type RunningApp } from './support/app-process'
 import { launchBrowser, newPhone, screenshot } from './support/browser'
 import { apiGet, openLoggedIn } from './support/session'
+import { goBackSettled, routerSettled } from './support/router'
 
 let app: RunningApp
 let browser: Browser
@@ -166,7 +167,7 @@ describe('transactions in a browser', () => {
     for (const part of ['基本信息', '金额', '划款信息', '物流信息', detail.orderNumber, detail.terminal]) expect(text).toContain(part)
     expect(text).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}/)
     await screenshot(page, 'transactions-detail')
-    await page.goBack()
+    await goBackSettled(page)
     await expect.poll(() => page.url(), { timeout: 15_000 }).not.toContain('transaction-detail')
     await stationed().locator('[data-testid="tx-count"]').waitFor()
   })
@@ -209,7 +210,7 @@ describe('transactions in a browser', () => {
 
   it('opens filtered from a to-do, showing the preset over the whole year', async () => {
     // A hash change while Taro's previous page transition still runs makes its router lose the page container.
-    await expect.poll(() => page.locator('.taro_page:visible').count(), { timeout: 15_000 }).toBe(1)
+    await routerSettled(page)
     await page.goto(`${app.baseUrl}/#${ROUTES.transactions}?authStatus=pending`)
     await stationed().locator('[data-testid="tx-preset"]').waitFor({ timeout: 20_000 })
     const todos = await apiGet<{ items: Array<{ kind: string; count: number }> }>(app, login, '/api/todos')

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Db } from '../../../server/src/db'
 import { OPERATIONS, parseXml, type OperationName, type XmlValue } from '../../../server/src/gateway'
 import { formatBeijing } from '../../../server/src/sandbox/beijing-time'
+import { insertCase } from '../../../server/src/sandbox/store/cases'
 import { testStores } from '../stores'
 import { findPayment, openSandbox, postForm, REFUNDABLE_SALE, SETTLE_DELAY_MS, TEST_TERMINAL, type SandboxUnderTest } from './support'
 
@@ -165,6 +166,30 @@ describe.each(testStores())('sandbox state on the $kind store', (store) => {
       if (page === pages + 1) expect(answer.records).toEqual([])
     }
     expect(seen.sort()).toEqual(rows.map((row) => row.payment_id).sort())
+  })
+
+  it('a window ends with the whole of its last second: an exception at 12:00:05.750 is within "… 12:00:05"', async () => {
+    // The API speaks whole seconds; the store keeps milliseconds (the seed clamps recent cases to "now").
+    const sale = await findPayment(db, 'o.payment_status = 1')
+    const exceptionAt = new Date(Math.floor(sandbox.clock.now().getTime() / 1000) * 1000 - 10_000 + 750)
+    await insertCase(db, {
+      caseId: 'CS-LAST-SECOND',
+      paymentId: sale.payment_id,
+      terminal: TEST_TERMINAL.terminal,
+      noticeType: 'fraud',
+      pushStatus: 1,
+      details: 'fraud in the last second of the window',
+      amountMinor: BigInt(100),
+      currency: 'USD',
+      exceptionAt,
+      reviewedAt: exceptionAt,
+    })
+    const window = { order_beginDate: formatBeijing(new Date(exceptionAt.getTime() - DAY)), order_endDate: formatBeijing(exceptionAt) }
+    const answer = await call(sandbox, 'businessOrders', { ...window, count: '100', date_type: '2' })
+    expect(answer.records.map((record) => record.push_id)).toContain('CS-LAST-SECOND')
+    const before = { ...window, order_endDate: formatBeijing(new Date(exceptionAt.getTime() - 1_000)) }
+    const earlier = await call(sandbox, 'businessOrders', { ...before, count: '100', date_type: '2' })
+    expect(earlier.records.map((record) => record.push_id)).not.toContain('CS-LAST-SECOND')
   })
 
   it('business orders honour count and date_type; disputes filter by notice type', async () => {

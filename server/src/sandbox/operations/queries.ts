@@ -21,10 +21,14 @@ function refundStatus(order: OrderWithRefunds): string {
   return order.refundedMinor >= received ? '3' : '2'
 }
 
+/**
+ * The API's times are whole seconds and its end is inclusive, so the window runs to the last millisecond of the
+ * end second: the store keeps milliseconds, and an event at 12:00:05.750 is "at 12:00:05" to a caller.
+ */
 function window(params: { order_beginDate?: string; order_endDate?: string }): { begin: Date; end: Date } | undefined {
   const begin = parseBeijing(params.order_beginDate ?? '')
   const end = parseBeijing(params.order_endDate ?? '')
-  return begin && end ? { begin, end } : undefined
+  return begin && end ? { begin, end: new Date(end.getTime() + 999) } : undefined
 }
 
 const BAD_WINDOW = reject('12', 'order_beginDate and order_endDate must be real dates (yyyy-mm-dd HH:mm:ss)')
