@@ -2,15 +2,19 @@
 import type { BeijingTime } from './money'
 import type { CardBrand } from './transactions'
 
-export type ChartType =
-  | 'overview' // 整体交易分析
-  | 'country' // 各发卡国家交易分布
-  | 'success-rate' // 整体成功率分析
-  | 'failure-reasons' // 整体失败原因
-  | 'chargeback-reasons' // 整体拒付原因
-  | 'card-brand-cases' // 整体拒付、伪冒和退款(区分卡种)
-  | 'case-analysis' // 整体拒付伪冒退款分析
-  | 'logistics' // 整体物流情况
+/** The eight chart types in display order; the server's route accepts exactly these, the page offers them. */
+export const CHART_TYPES = [
+  'overview', // 整体交易分析
+  'country', // 各发卡国家交易分布
+  'success-rate', // 整体成功率分析
+  'failure-reasons', // 整体失败原因
+  'chargeback-reasons', // 整体拒付原因
+  'card-brand-cases', // 整体拒付、伪冒和退款(区分卡种)
+  'case-analysis', // 整体拒付伪冒退款分析
+  'logistics', // 整体物流情况
+] as const
+
+export type ChartType = (typeof CHART_TYPES)[number]
 
 export interface ChartsQuery {
   /** 近七日 / 近30日 (Beijing days up to today); ignored when from is given. Default 7d. */

@@ -1,9 +1,12 @@
-/** `GET /api/settlements` and `GET /api/settlements/:batchNo` (交易划款). Type-only module. */
+/** `GET /api/settlements` and `GET /api/settlements/:batchNo` (交易划款): types and the filter vocabularies. */
 import type { BeijingTime, CurrencyCode, Money } from './money'
 import type { TransactionsPage } from './transactions'
 
-export type BatchType = 'transaction' | 'deposit'
-export type BatchTimeType = 'created' | 'settled'
+export const BATCH_TYPES = ['transaction', 'deposit'] as const
+export const BATCH_TIME_TYPES = ['created', 'settled'] as const
+
+export type BatchType = (typeof BATCH_TYPES)[number]
+export type BatchTimeType = (typeof BATCH_TIME_TYPES)[number]
 
 export interface SettlementsQuery {
   from?: BeijingTime

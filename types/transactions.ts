@@ -1,17 +1,31 @@
 /**
- * `GET /api/transactions` and `GET /api/transactions/:paymentId` (交易明细). Type-only module.
+ * `GET /api/transactions` and `GET /api/transactions/:paymentId` (交易明细): types and the filter vocabularies.
  */
 import type { BeijingTime, CurrencyCode, Money } from './money'
 
-export type TimeType = 'payment' | 'settlement'
-export type TxnType = 'sale' | 'authorization'
-export type TransactionStatus = 'success' | 'failure' | 'pending'
-export type AuthStatus = 'pending' | 'captured' | 'voided'
-export type CardBrand = 'Visa' | 'MasterCard' | 'JCB' | 'American Express' | 'Discover' | 'UnionPay' | 'Diners Club' | 'Maestro'
-export type TrackingFilter = 'uploaded' | 'missing'
-export type DeliveryStatus = 'pending' | 'in_transit' | 'delivered' | 'exception'
-export type SettlementState = 'unsettled' | 'settled'
-export type CaseKind = 'chargeback' | 'dispute' | 'fraud' | 'retrieval'
+/*
+ * The filter vocabularies, once: the server's schemas accept exactly these values and the mini-program's filter
+ * sheets and URLs offer exactly these, so the two can never disagree.
+ */
+export const TIME_TYPES = ['payment', 'settlement'] as const
+export const TXN_TYPES = ['sale', 'authorization'] as const
+export const TRANSACTION_STATUSES = ['success', 'failure', 'pending'] as const
+export const AUTH_STATUSES = ['pending', 'captured', 'voided'] as const
+export const CARD_BRANDS = ['Visa', 'MasterCard', 'JCB', 'American Express', 'Discover', 'UnionPay', 'Diners Club', 'Maestro'] as const
+export const TRACKING_FILTERS = ['uploaded', 'missing'] as const
+export const DELIVERY_STATUSES = ['pending', 'in_transit', 'delivered', 'exception'] as const
+export const SETTLEMENT_STATES = ['unsettled', 'settled'] as const
+export const CASE_KINDS = ['chargeback', 'dispute', 'fraud', 'retrieval'] as const
+
+export type TimeType = (typeof TIME_TYPES)[number]
+export type TxnType = (typeof TXN_TYPES)[number]
+export type TransactionStatus = (typeof TRANSACTION_STATUSES)[number]
+export type AuthStatus = (typeof AUTH_STATUSES)[number]
+export type CardBrand = (typeof CARD_BRANDS)[number]
+export type TrackingFilter = (typeof TRACKING_FILTERS)[number]
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number]
+export type SettlementState = (typeof SETTLEMENT_STATES)[number]
+export type CaseKind = (typeof CASE_KINDS)[number]
 export type RefundStatus = 'none' | 'partial' | 'full'
 
 /**

@@ -1,33 +1,15 @@
 /**
  * Request signing, the client half of server/src/plugins/request-signing.ts (README "Accounts, login and signed
- * requests"): lowercase hex HMAC-SHA256, keyed with the session's 32-byte key, over
- *   METHOD \n PATH?SORTED_QUERY \n SHA256_HEX(BODY) or '' \n TIMESTAMP_MS \n NONCE
+ * requests"): lowercase hex HMAC-SHA256, keyed with the session's 32-byte key, over the canonical request of
+ * types/request-signing.ts.
  * crypto-js is imported per algorithm so the main package carries only what signing needs.
  */
 import HmacSHA256 from 'crypto-js/hmac-sha256'
 import SHA256 from 'crypto-js/sha256'
 import Hex from 'crypto-js/enc-hex'
+import { canonicalRequest } from '../../types/request-signing'
 
-/** `path?pairs` with the raw (already encoded) query pairs sorted by key then value; empty pairs dropped. */
-export function canonicalPath(url: string): string {
-  const at = url.indexOf('?')
-  if (at === -1) return url
-  const pairs = url
-    .slice(at + 1)
-    .split('&')
-    .filter((pair) => pair !== '')
-    .map((pair) => {
-      const eq = pair.indexOf('=')
-      return eq === -1 ? { pair, key: pair, value: '' } : { pair, key: pair.slice(0, eq), value: pair.slice(eq + 1) }
-    })
-    .sort((a, b) => (a.key === b.key ? compare(a.value, b.value) : compare(a.key, b.key)))
-  return pairs.length === 0 ? url.slice(0, at) : `${url.slice(0, at)}?${pairs.map((p) => p.pair).join('&')}`
-}
-
-/** Code-unit order, as the server's `<` on strings. */
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
-}
+export { canonicalPath } from '../../types/request-signing'
 
 export interface SignInput {
   method: string
@@ -40,8 +22,8 @@ export interface SignInput {
 }
 
 export function stringToSign(input: SignInput): string {
-  const bodyHash = input.body === '' ? '' : SHA256(input.body).toString(Hex)
-  return [input.method.toUpperCase(), canonicalPath(input.url), bodyHash, String(input.timestamp), input.nonce].join('\n')
+  const bodyHashHex = input.body === '' ? '' : SHA256(input.body).toString(Hex)
+  return canonicalRequest({ method: input.method, url: input.url, bodyHashHex, timestamp: String(input.timestamp), nonce: input.nonce })
 }
 
 export function signRequest(signingKeyHex: string, input: SignInput): string {

@@ -4,7 +4,19 @@
  * on the list page to read it back. Unknown keys and values outside each filter's vocabulary are dropped, so a
  * hand-edited URL can narrow the list but never break it.
  */
-import type { TransactionsFilter } from '../../types/transactions'
+import { CURRENCY_CODES } from '../../types/money'
+import {
+  AUTH_STATUSES,
+  CARD_BRANDS,
+  CASE_KINDS,
+  DELIVERY_STATUSES,
+  SETTLEMENT_STATES,
+  TIME_TYPES,
+  TRACKING_FILTERS,
+  TRANSACTION_STATUSES,
+  TXN_TYPES,
+  type TransactionsFilter,
+} from '../../types/transactions'
 import { routeParam } from './route-param'
 
 type FilterKey = keyof TransactionsFilter
@@ -16,21 +28,21 @@ type FilterKey = keyof TransactionsFilter
 export const TRANSACTION_FILTER_VOCABULARY = {
   from: null,
   to: null,
-  timeType: ['payment', 'settlement'],
+  timeType: TIME_TYPES,
   q: null,
   batchNo: null,
-  currency: ['SEK', 'JPY', 'HKD', 'DKK', 'USD', 'CAD', 'CNY', 'EUR', 'GBP', 'NOK', 'AUD', 'SGD'],
-  bookingCurrency: ['SEK', 'JPY', 'HKD', 'DKK', 'USD', 'CAD', 'CNY', 'EUR', 'GBP', 'NOK', 'AUD', 'SGD'],
-  txnType: ['sale', 'authorization'],
-  cardBrand: ['Visa', 'MasterCard', 'JCB', 'American Express', 'Discover', 'UnionPay', 'Diners Club', 'Maestro'],
-  tracking: ['uploaded', 'missing'],
-  delivery: ['pending', 'in_transit', 'delivered', 'exception'],
-  fundsStatus: ['unsettled', 'settled'],
-  depositStatus: ['unsettled', 'settled'],
+  currency: CURRENCY_CODES,
+  bookingCurrency: CURRENCY_CODES,
+  txnType: TXN_TYPES,
+  cardBrand: CARD_BRANDS,
+  tracking: TRACKING_FILTERS,
+  delivery: DELIVERY_STATUSES,
+  fundsStatus: SETTLEMENT_STATES,
+  depositStatus: SETTLEMENT_STATES,
   terminal: null,
-  status: ['success', 'failure', 'pending'],
-  authStatus: ['pending', 'captured', 'voided'],
-  case: ['chargeback', 'dispute', 'fraud', 'retrieval'],
+  status: TRANSACTION_STATUSES,
+  authStatus: AUTH_STATUSES,
+  case: CASE_KINDS,
 } as const satisfies Record<FilterKey, readonly string[] | null>
 
 const VOCABULARY: Record<FilterKey, readonly string[] | null> = TRANSACTION_FILTER_VOCABULARY

@@ -2,23 +2,10 @@
  * Amounts: integers in minor units in the store (bigint, read back as strings), decimal strings on the wire.
  * Never floating point: every conversion here is string/bigint arithmetic.
  */
-import type { CurrencyCode, Money } from '../../../types/money'
+import { CURRENCY_CODES, type CurrencyCode, type Money } from '../../../types/money'
 
 /** The filter values of every currency parameter (SPEC §3.1's twelve currencies). */
-export const CURRENCIES: readonly CurrencyCode[] = [
-  'SEK',
-  'JPY',
-  'HKD',
-  'DKK',
-  'USD',
-  'CAD',
-  'CNY',
-  'EUR',
-  'GBP',
-  'NOK',
-  'AUD',
-  'SGD',
-]
+export const CURRENCIES: readonly CurrencyCode[] = CURRENCY_CODES
 
 /** ISO 4217 exponents that are not 2. Any currency not listed has two decimals. */
 const EXPONENTS: Readonly<Record<string, number>> = {

@@ -16,6 +16,7 @@ import { AppError } from '../errors'
 import { noncesRepository } from '../repositories/nonces'
 import { sessionService } from '../services/sessions'
 import { readRawBody, replayStream } from './raw-body'
+import { canonicalPath, canonicalRequest } from '../../../types/request-signing'
 
 export interface RequestSigningOptions {
   db: Db
@@ -55,25 +56,11 @@ function needsSignature(request: FastifyRequest): boolean {
   return routeUrl !== undefined && routeUrl.startsWith('/api/') && !isExempt(routeUrl)
 }
 
-/** `path?pairs` with the raw query pairs sorted by key then value; empty pairs dropped; no `?` without pairs. */
-export function canonicalPath(url: string): string {
-  const at = url.indexOf('?')
-  if (at === -1) return url
-  const pairs = url
-    .slice(at + 1)
-    .split('&')
-    .filter((pair) => pair !== '')
-    .map((pair) => {
-      const eq = pair.indexOf('=')
-      return eq === -1 ? { pair, key: pair, value: '' } : { pair, key: pair.slice(0, eq), value: pair.slice(eq + 1) }
-    })
-    .sort((a, b) => (a.key === b.key ? (a.value < b.value ? -1 : a.value > b.value ? 1 : 0) : a.key < b.key ? -1 : 1))
-  return pairs.length === 0 ? url.slice(0, at) : `${url.slice(0, at)}?${pairs.map((p) => p.pair).join('&')}`
-}
+export { canonicalPath }
 
 export function stringToSign(method: string, url: string, body: Buffer, timestamp: string, nonce: string): string {
-  const bodyHash = body.length === 0 ? '' : createHash('sha256').update(body).digest('hex')
-  return [method, canonicalPath(url), bodyHash, timestamp, nonce].join('\n')
+  const bodyHashHex = body.length === 0 ? '' : createHash('sha256').update(body).digest('hex')
+  return canonicalRequest({ method, url, bodyHashHex, timestamp, nonce })
 }
 
 function header(request: FastifyRequest, name: string): string | undefined {

@@ -8,19 +8,10 @@ import type { Queryable } from '../db'
 import { AppError } from '../errors'
 import { chartFiguresRepository, type ChartCriteria, type DayRow, type GroupRow } from '../repositories/chart-figures'
 import { transactionsRepository } from '../repositories/transactions'
-import type { ChartColumn, ChartResponse, ChartSeries, ChartsQuery, ChartType } from '../../../types/charts'
+import { CHART_TYPES, type ChartColumn, type ChartResponse, type ChartSeries, type ChartsQuery, type ChartType } from '../../../types/charts'
 import { beijingDate, beijingDayStart, DAY_MS, resolveRange, toBeijingIso } from './beijing-time'
 
-export const CHART_TYPES: readonly ChartType[] = [
-  'overview',
-  'country',
-  'success-rate',
-  'failure-reasons',
-  'chargeback-reasons',
-  'card-brand-cases',
-  'case-analysis',
-  'logistics',
-]
+export { CHART_TYPES }
 
 /** part / whole in percent, two decimals; 0 when there is no whole. */
 export function percent(part: number, whole: number): number {

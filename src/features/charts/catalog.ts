@@ -1,32 +1,14 @@
 /** The chart types, card brands and case tabs the charts page offers (SPEC §3.1 item 5), in display order. */
-import type { ChartType } from '../../../types/charts'
-import type { CardBrand } from '../../../types/transactions'
+import { CHART_TYPES, type ChartType } from '../../../types/charts'
+import { CARD_BRANDS } from '../../../types/transactions'
 
-export const CHART_TYPES: readonly ChartType[] = [
-  'overview',
-  'country',
-  'success-rate',
-  'failure-reasons',
-  'chargeback-reasons',
-  'card-brand-cases',
-  'case-analysis',
-  'logistics',
-]
+export { CHART_TYPES }
 
 /** What a merchant sees first: volume, success rate and the chargeback/fraud/refund table of the seed. */
 export const DEFAULT_CHART_TYPES: readonly ChartType[] = ['overview', 'success-rate', 'card-brand-cases']
 
-/** The card-brand filter (卡种): the brands the server accepts (types/transactions.ts CardBrand). */
-export const CARD_BRANDS: readonly CardBrand[] = [
-  'Visa',
-  'MasterCard',
-  'JCB',
-  'American Express',
-  'Discover',
-  'UnionPay',
-  'Diners Club',
-  'Maestro',
-]
+/** The card-brand filter (卡种): the brands the server accepts. */
+export { CARD_BRANDS }
 
 /** Tabs of 整体拒付、伪冒和退款(区分卡种): each shows one case kind's count and rate per day. */
 export type CaseTab = 'chargeback' | 'fraud' | 'refund'

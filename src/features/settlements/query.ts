@@ -4,12 +4,12 @@
  */
 import { lastDays, type DateRangeValue } from '@/components/date-range/range'
 import { addDays, beijingDayEnd, beijingDayStart, formatBeijing } from '@/utils/dates'
-import type { CurrencyCode } from '../../../types/money'
-import type { BatchTimeType, BatchType, SettlementBatch, SettlementsQuery } from '../../../types/settlements'
+import { CURRENCY_CODES, type CurrencyCode } from '../../../types/money'
+import { BATCH_TIME_TYPES, BATCH_TYPES, type BatchTimeType, type BatchType, type SettlementBatch, type SettlementsQuery } from '../../../types/settlements'
 
-export const CURRENCIES: readonly CurrencyCode[] = ['SEK', 'JPY', 'HKD', 'DKK', 'USD', 'CAD', 'CNY', 'EUR', 'GBP', 'NOK', 'AUD', 'SGD']
-export const TIME_TYPES: readonly BatchTimeType[] = ['created', 'settled']
-export const BATCH_TYPES: readonly BatchType[] = ['transaction', 'deposit']
+export const CURRENCIES: readonly CurrencyCode[] = CURRENCY_CODES
+export const TIME_TYPES: readonly BatchTimeType[] = BATCH_TIME_TYPES
+export { BATCH_TYPES }
 
 /** The four filters of the sheet; unset = 全部 (time type: the server's default, 生成时间). */
 export interface SettlementFilter {

@@ -2,6 +2,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { chromium, devices, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { routerSettled } from './router'
 
 export const SCREENSHOT_DIR = path.resolve(__dirname, '../../../test-results/e2e')
 
@@ -30,8 +31,9 @@ export async function newPhone(browser: Browser): Promise<{ context: BrowserCont
 export async function screenshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true })
   const file = path.join(SCREENSHOT_DIR, `${name}.png`)
-  // Let fonts and page transitions settle so the picture shows what a user sees.
+  // Let fonts and page transitions settle so the picture shows what a user sees, not a page sliding in.
   await page.evaluate(() => document.fonts.ready)
+  if ((await page.locator('.taro_router').count()) > 0) await routerSettled(page)
   await page.screenshot({ path: file })
   return file
 }

@@ -1,7 +1,7 @@
 /** GET /api/settlements (交易划款 list) and GET /api/settlements/:batchNo (batch detail). */
 import type { FastifyPluginAsync } from 'fastify'
 import { requireAuth } from '../../auth/context'
-import type { SettlementDetail, SettlementsPage, SettlementsQuery } from '../../../../types/settlements'
+import { BATCH_TIME_TYPES, BATCH_TYPES, type SettlementDetail, type SettlementsPage, type SettlementsQuery } from '../../../../types/settlements'
 import { getSettlement, listSettlements } from '../../services/settlements'
 import type { ReadApiOptions } from '../read-api-options'
 import { currencySchema, errorResponse, moneySchema, nullableTimeSchema, pageProperties, rangeProperties, timeSchema } from '../read-schemas'
@@ -12,10 +12,10 @@ const querySchema = {
   additionalProperties: false,
   properties: {
     ...rangeProperties,
-    timeType: { type: 'string', enum: ['created', 'settled'] },
+    timeType: { type: 'string', enum: [...BATCH_TIME_TYPES] },
     batchNo: { type: 'string', minLength: 1, maxLength: 64 },
     currency: currencySchema,
-    batchType: { type: 'string', enum: ['transaction', 'deposit'] },
+    batchType: { type: 'string', enum: [...BATCH_TYPES] },
     ...pageProperties,
   },
 } as const

@@ -9,26 +9,38 @@ import {
   timeSchema,
 } from '../read-schemas'
 
-export const CARD_BRAND_VALUES = ['Visa', 'MasterCard', 'JCB', 'American Express', 'Discover', 'UnionPay', 'Diners Club', 'Maestro']
+import {
+  AUTH_STATUSES,
+  CARD_BRANDS,
+  CASE_KINDS,
+  DELIVERY_STATUSES,
+  SETTLEMENT_STATES,
+  TIME_TYPES,
+  TRACKING_FILTERS,
+  TRANSACTION_STATUSES,
+  TXN_TYPES,
+} from '../../../../types/transactions'
+
+export const CARD_BRAND_VALUES = [...CARD_BRANDS]
 
 /** The filter properties, shared with the to-do queries and the settlement detail. */
 export const transactionFilterProperties = {
   ...rangeProperties,
-  timeType: { type: 'string', enum: ['payment', 'settlement'] },
+  timeType: { type: 'string', enum: [...TIME_TYPES] },
   q: { type: 'string', minLength: 1, maxLength: 64, description: 'exact order number or payment ID' },
   batchNo: { type: 'string', minLength: 1, maxLength: 64 },
   currency: currencySchema,
   bookingCurrency: currencySchema,
-  txnType: { type: 'string', enum: ['sale', 'authorization'] },
+  txnType: { type: 'string', enum: [...TXN_TYPES] },
   cardBrand: { type: 'string', enum: CARD_BRAND_VALUES },
-  tracking: { type: 'string', enum: ['uploaded', 'missing'] },
-  delivery: { type: 'string', enum: ['pending', 'in_transit', 'delivered', 'exception'] },
-  fundsStatus: { type: 'string', enum: ['unsettled', 'settled'] },
-  depositStatus: { type: 'string', enum: ['unsettled', 'settled'] },
+  tracking: { type: 'string', enum: [...TRACKING_FILTERS] },
+  delivery: { type: 'string', enum: [...DELIVERY_STATUSES] },
+  fundsStatus: { type: 'string', enum: [...SETTLEMENT_STATES] },
+  depositStatus: { type: 'string', enum: [...SETTLEMENT_STATES] },
   terminal: { type: 'string', pattern: '^[0-9]{8,12}$' },
-  status: { type: 'string', enum: ['success', 'failure', 'pending'] },
-  authStatus: { type: 'string', enum: ['pending', 'captured', 'voided'] },
-  case: { type: 'string', enum: ['chargeback', 'dispute', 'fraud', 'retrieval'] },
+  status: { type: 'string', enum: [...TRANSACTION_STATUSES] },
+  authStatus: { type: 'string', enum: [...AUTH_STATUSES] },
+  case: { type: 'string', enum: [...CASE_KINDS] },
 } as const
 
 export const transactionFilterSchema = {
