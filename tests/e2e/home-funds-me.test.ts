@@ -15,7 +15,7 @@ import { formatMoney } from '../../src/utils/money'
 import { startApp, type RunningApp } from './support/app-process'
 import { launchBrowser, newPhone, screenshot } from './support/browser'
 import { apiGet, openLoggedIn } from './support/session'
-import { goBackSettled } from './support/router'
+import { goBackSettled, pageOnScreen, testIdOnScreen } from './support/router'
 
 let app: RunningApp
 let browser: Browser
@@ -23,8 +23,8 @@ let page: Page
 let pageErrors: string[]
 let login: LoginResponse
 
-const stationed = () => page.locator('.taro_page.taro_page_stationed:visible').last()
-const byTestId = (id: string) => stationed().locator(`[data-testid="${id}"]`).first()
+const stationed = () => pageOnScreen(page)
+const byTestId = (id: string) => testIdOnScreen(page, id)
 // By position (home, messages, me): 'Me' is also a substring of 'Home' and 'Messages'.
 const TAB_INDEX = { home: 0, messages: 1, me: 2 } as const
 const tab = (name: keyof typeof TAB_INDEX) => page.locator('.weui-tabbar__item').nth(TAB_INDEX[name])

@@ -16,7 +16,7 @@ import { startApp, type RunningApp } from './support/app-process'
 import { launchBrowser, newPhone, screenshot } from './support/browser'
 import { loginThroughSheet } from './support/login'
 import { DEMO_PHONE, apiGet, loginOverHttp } from './support/session'
-import { goBackSettled } from './support/router'
+import { goBackSettled, pageOnScreen, testIdOnScreen } from './support/router'
 
 let app: RunningApp
 let browser: Browser
@@ -25,8 +25,8 @@ let pageErrors: string[]
 /** A second session of the same user, for asking the server what the page should show. */
 let observer: LoginResponse
 
-const stationed = () => page.locator('.taro_page.taro_page_stationed:visible').last()
-const byTestId = (id: string) => stationed().locator(`[data-testid="${id}"]`).first()
+const stationed = () => pageOnScreen(page)
+const byTestId = (id: string) => testIdOnScreen(page, id)
 const tab = (index: number) => page.locator('.weui-tabbar__item').nth(index)
 const badge = () => tab(1).locator('.taro-tabbar-badge')
 const unreadTotal = async () => (await apiGet<MessagesPage>(app, observer, '/api/messages?limit=1')).unread.total

@@ -12,7 +12,7 @@ import { createNonce, signRequest } from '../../src/api/signing'
 import { startApp, type RunningApp } from './support/app-process'
 import { launchBrowser, newPhone, screenshot } from './support/browser'
 import { apiGet, loginOverHttp, openLoggedIn } from './support/session'
-import { goBackSettled } from './support/router'
+import { goBackSettled, pageOnScreen, testIdOnScreen } from './support/router'
 
 let app: RunningApp
 let browser: Browser
@@ -20,8 +20,8 @@ let page: Page
 let pageErrors: string[]
 let login: LoginResponse
 
-const stationed = () => page.locator('.taro_page.taro_page_stationed:visible').last()
-const byTestId = (id: string) => stationed().locator(`[data-testid="${id}"]`).first()
+const stationed = () => pageOnScreen(page)
+const byTestId = (id: string) => testIdOnScreen(page, id)
 const badge = () => page.locator('.weui-tabbar__item').nth(1).locator('.taro-tabbar-badge')
 const rows = () => stationed().locator('[data-testid^="message-"][data-testid$="-unread"]')
 

@@ -15,7 +15,7 @@ import { formatMoney } from '../../src/utils/money'
 import { startApp, type RunningApp } from './support/app-process'
 import { launchBrowser, newPhone, screenshot } from './support/browser'
 import { apiGet, openLoggedIn } from './support/session'
-import { goBackSettled } from './support/router'
+import { goBackSettled, pageOnScreen, testIdOnScreen } from './support/router'
 
 let app: RunningApp
 let browser: Browser
@@ -26,8 +26,8 @@ let login: LoginResponse
 const today = beijingToday()
 const RANGE = { from: `${addDays(today, -6)}T00:00:00+08:00`, to: `${today}T23:59:59+08:00` }
 
-const stationed = () => page.locator('.taro_page.taro_page_stationed:visible').last()
-const byTestId = (id: string) => stationed().locator(`[data-testid="${id}"]`).first()
+const stationed = () => pageOnScreen(page)
+const byTestId = (id: string) => testIdOnScreen(page, id)
 const countText = () => byTestId('st-count').innerText()
 
 function queryString(query: SettlementsQuery): string {

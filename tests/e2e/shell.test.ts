@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startApp, type RunningApp } from './support/app-process'
 import { launchBrowser, newPhone, screenshot } from './support/browser'
+import { pageOnScreen } from './support/router'
 import { openLoggedIn } from './support/session'
 
 let app: RunningApp
@@ -16,7 +17,7 @@ let pageErrors: string[]
 
 const tab = (label: string) => page.locator('.weui-tabbar__item', { hasText: label })
 // Taro marks a page `taro_page_stationed` once its entry transition has finished.
-const stationedPage = () => page.locator('.taro_page.taro_page_stationed:visible').last()
+const stationedPage = () => pageOnScreen(page)
 
 beforeAll(async () => {
   app = await startApp()

@@ -15,7 +15,7 @@ import { transactionsQueryString } from '../../src/utils/transactions-filter-url
 import { startApp, type RunningApp } from './support/app-process'
 import { launchBrowser, newPhone, screenshot } from './support/browser'
 import { apiGet, openLoggedIn } from './support/session'
-import { goBackSettled, routerSettled } from './support/router'
+import { goBackSettled, pageOnScreen, routerSettled, testIdOnScreen } from './support/router'
 
 let app: RunningApp
 let browser: Browser
@@ -29,9 +29,8 @@ const LAST_7_DAYS = { from: `${addDays(today, -6)}T00:00:00+08:00`, to: `${today
 const LAST_60_DAYS = { from: `${addDays(today, -59)}T00:00:00+08:00`, to: `${today}T23:59:59+08:00` }
 let RANGE: { from: string; to: string } = LAST_7_DAYS
 
-const stationed = () => page.locator('.taro_page.taro_page_stationed:visible').last()
-// Scoped to the page on screen: Taro's H5 router keeps earlier pages in the DOM, hidden.
-const byTestId = (id: string) => stationed().locator(`[data-testid="${id}"]`).first()
+const stationed = () => pageOnScreen(page)
+const byTestId = (id: string) => testIdOnScreen(page, id)
 const countText = () => stationed().locator('[data-testid="tx-count"]').innerText()
 
 async function serverCount(filter: TransactionsFilter): Promise<number> {

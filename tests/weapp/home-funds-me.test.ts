@@ -7,9 +7,8 @@ import type { LoginResponse } from '../../types/auth'
 import type { FundsResponse } from '../../types/funds'
 import type { MeResponse } from '../../types/me'
 import type { TodosResponse } from '../../types/todos'
-import { createNonce, signRequest } from '../../src/api/signing'
 import { formatMoney } from '../../src/utils/money'
-import { bootApp, type TaroNode, type WeappApp, type WeappPage } from './harness'
+import type { TaroNode, WeappApp, WeappPage } from './harness'
 import { startLiveServer, type LiveServer } from './support/live-server'
 
 const SETDATA_BYTES_BUDGET = 256 * 1024
@@ -31,25 +30,12 @@ afterAll(async () => {
 afterEach(() => app?.dispose())
 
 async function boot(session: LoginResponse = login): Promise<WeappApp> {
-  app = await bootApp({ storage: server.storageFor(session) })
-  app.wx.onRequest(server.handler)
+  app = await server.boot(session)
   return app
 }
 
 /** What the server answers this session, to compare with what the page shows. */
-async function serverSays<T>(url: string): Promise<T> {
-  const timestamp = Date.now()
-  const nonce = createNonce(timestamp)
-  const header = {
-    'X-OP-Session': login.token,
-    'X-OP-Timestamp': String(timestamp),
-    'X-OP-Nonce': nonce,
-    'X-OP-Sign': signRequest(login.signingKey, { method: 'GET', url, body: '', timestamp, nonce }),
-  }
-  const result = await server.handler({ url, method: 'GET', header })
-  expect(result.statusCode).toBe(200)
-  return JSON.parse(String(result.data)) as T
-}
+const serverSays = <T>(url: string): Promise<T> => server.signedGet<T>(login, url)
 
 type PropsNode = TaroNode & { props: Record<string, unknown> }
 

@@ -162,8 +162,7 @@ describe('the ten-minute rule in the weapp build', () => {
   })
 
   it('a login page opened with a live session goes straight to home', async () => {
-    app = await bootApp({ storage: server.storageFor(login) })
-    app.wx.onRequest(server.handler)
+    app = await server.boot(login)
     await app.openPage(LOGIN_PAGE)
     expect(app.wx.navigations()).toEqual([expect.objectContaining({ api: 'switchTab', path: '/pages/home/index' })])
   })

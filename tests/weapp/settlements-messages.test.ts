@@ -6,8 +6,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { LoginResponse } from '../../types/auth'
 import type { MessagesPage } from '../../types/messages'
-import { createNonce, signRequest } from '../../src/api/signing'
-import { bootApp, type TaroNode, type WeappApp, type WeappPage } from './harness'
+import type { TaroNode, WeappApp, WeappPage } from './harness'
 import { countNodes } from './support/node-count'
 import { startLiveServer, type LiveServer } from './support/live-server'
 
@@ -31,24 +30,12 @@ afterAll(async () => {
 afterEach(() => app?.dispose())
 
 async function boot(): Promise<WeappApp> {
-  app = await bootApp({ storage: server.storageFor(login) })
-  app.wx.onRequest(server.handler)
+  app = await server.boot(login)
   return app
 }
 
-async function serverSays<T>(url: string): Promise<T> {
-  const timestamp = Date.now()
-  const nonce = createNonce(timestamp)
-  const header = {
-    'X-OP-Session': login.token,
-    'X-OP-Timestamp': String(timestamp),
-    'X-OP-Nonce': nonce,
-    'X-OP-Sign': signRequest(login.signingKey, { method: 'GET', url, body: '', timestamp, nonce }),
-  }
-  const result = await server.handler({ url, method: 'GET', header })
-  expect(result.statusCode).toBe(200)
-  return JSON.parse(String(result.data)) as T
-}
+/** What the server answers this session, to compare with what the page shows. */
+const serverSays = <T>(url: string): Promise<T> => server.signedGet<T>(login, url)
 
 const requestsTo = (prefix: string) => server.requests.filter((request) => request.url.startsWith(prefix))
 const queryOf = (url: string) => Object.fromEntries(new URLSearchParams(url.slice(url.indexOf('?') + 1)))

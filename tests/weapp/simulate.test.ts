@@ -42,8 +42,7 @@ afterAll(async () => {
 
 beforeEach(async () => {
   // A fresh boot per test: the build's stores (session, language…) live in module state.
-  app = await bootApp({ storage: server.storageFor(login) })
-  app.wx.onRequest(server.handler)
+  app = await server.boot(login)
 })
 
 afterEach(() => {

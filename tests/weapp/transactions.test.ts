@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { LoginResponse } from '../../types/auth'
-import { bootApp, type WeappApp, type WeappPage } from './harness'
+import type { WeappApp, WeappPage } from './harness'
 import { countNodes } from './support/node-count'
 import { startLiveServer, type LiveServer } from './support/live-server'
 
@@ -29,11 +29,7 @@ afterAll(async () => {
   await server?.close()
 })
 
-async function boot(): Promise<WeappApp> {
-  const app = await bootApp({ storage: server.storageFor(login) })
-  app.wx.onRequest(server.handler)
-  return app
-}
+const boot = (): Promise<WeappApp> => server.boot(login)
 
 const listRequests = () => server.requests.filter((request) => request.url.startsWith('/api/transactions?'))
 const queryOf = (url: string) => Object.fromEntries(new URLSearchParams(url.slice(url.indexOf('?') + 1)))

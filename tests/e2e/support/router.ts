@@ -7,7 +7,7 @@
  * screen. No person taps that fast; a test does, so it waits until the router has settled: one page not shaded,
  * and that one stationed (a leaving page is neither, until it is removed).
  */
-import type { Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 
 export async function routerSettled(page: Page, timeout = 15_000): Promise<void> {
   await page.waitForFunction(
@@ -27,4 +27,14 @@ export async function goBackSettled(page: Page): Promise<void> {
   await routerSettled(page)
   await page.goBack()
   await routerSettled(page)
+}
+
+/** The page on screen. Taro's H5 router keeps earlier pages in the DOM, hidden, so every lookup starts here. */
+export function pageOnScreen(page: Page): Locator {
+  return page.locator('.taro_page.taro_page_stationed:visible').last()
+}
+
+/** The first element with that test id on the page on screen. */
+export function testIdOnScreen(page: Page, id: string): Locator {
+  return pageOnScreen(page).locator(`[data-testid="${id}"]`).first()
 }

@@ -6,8 +6,8 @@
  *
  *   const server = await startLiveServer()             // once per file (loading the demo takes a few seconds)
  *   const login = await server.login()                 // 张敏 at 140105
- *   const app = await bootApp({ storage: server.storageFor(login) })
- *   app.wx.onRequest(server.handler)
+ *   const app = await server.boot(login)               // the build, logged in, its wx.request answered here
+ *   const todos = await server.signedGet(login, '/api/todos')   // what the server says, to compare
  *   ...
  *   await server.close()
  */
@@ -22,6 +22,8 @@ import { migrate } from '../../../server/src/db/migrate'
 import { createLogger } from '../../../server/src/logging/logger'
 import { prepareStore } from '../../../server/src/services/prepare-store'
 import { SESSION_STORAGE_KEY, persistedSessionValue } from '../../../src/stores/session-persistence'
+import { createNonce, signRequest } from '../../../src/api/signing'
+import { bootApp, type WeappApp } from '../harness'
 import type { RequestHandler, WxRequestOptions } from '../harness/wx-mock'
 
 export const DEMO_PHONE = '13800138000'
@@ -44,6 +46,10 @@ export interface LiveServer {
   login: (phone?: string) => Promise<LoginResponse>
   /** Initial wx storage for `bootApp({ storage })`: the app starts logged in as that session. */
   storageFor: (login: LoginResponse) => Record<string, unknown>
+  /** The weapp build booted logged in as that session, its wx.request answered by this server. */
+  boot: (login: LoginResponse) => Promise<WeappApp>
+  /** A signed GET as that session, straight to the server (not recorded in `requests`); fails unless 200. */
+  signedGet: <T>(login: LoginResponse, url: string) => Promise<T>
   close: () => Promise<void>
 }
 
@@ -73,6 +79,8 @@ export async function startLiveServer(): Promise<LiveServer> {
     return { statusCode: response.statusCode, data: response.body, header }
   }
 
+  const storageFor = (login: LoginResponse) => ({ [SESSION_STORAGE_KEY]: persistedSessionValue(login) })
+
   async function post<T>(url: string, payload: unknown): Promise<T> {
     const response = await app.inject({ method: 'POST', url, payload: payload as Record<string, unknown> })
     if (response.statusCode >= 300) throw new Error(`POST ${url} → ${response.statusCode}: ${response.body}`)
@@ -89,7 +97,28 @@ export async function startLiveServer(): Promise<LiveServer> {
       const { code: phoneCode } = await post<{ code: string }>('/sandbox/wechat/dev/phone-code', { phone })
       return post<LoginResponse>('/api/auth/login', { loginCode, phoneCode })
     },
-    storageFor: (login) => ({ [SESSION_STORAGE_KEY]: persistedSessionValue(login) }),
+    storageFor,
+    boot: async (login) => {
+      const booted = await bootApp({ storage: storageFor(login) })
+      booted.wx.onRequest(handler)
+      return booted
+    },
+    signedGet: async <T>(login: LoginResponse, url: string): Promise<T> => {
+      const timestamp = Date.now()
+      const nonce = createNonce(timestamp)
+      const response = await app.inject({
+        method: 'GET',
+        url,
+        headers: {
+          'X-OP-Session': login.token,
+          'X-OP-Timestamp': String(timestamp),
+          'X-OP-Nonce': nonce,
+          'X-OP-Sign': signRequest(login.signingKey, { method: 'GET', url, body: '', timestamp, nonce }),
+        },
+      })
+      if (response.statusCode !== 200) throw new Error(`GET ${url} → ${response.statusCode}: ${response.body}`)
+      return response.json<T>()
+    },
     close: async () => {
       await app.close()
       await db.close()
