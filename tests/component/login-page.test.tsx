@@ -11,6 +11,7 @@ import LoginPage from '@/pages/login/index'
 import { usePreferences } from '@/stores/preferences'
 import { SESSION_STORAGE_KEY, useSession } from '@/stores/session'
 import Taro from './taro-mock'
+import { demoLogin } from '../fixtures/login'
 
 const mocks = vi.hoisted(() => ({
   login: vi.fn(),
@@ -65,20 +66,7 @@ declare global {
   }
 }
 
-const LOGIN: LoginResponse = {
-  token: 'tok_0123456789abcdefghijklmnopqrstuvwxyzABCDEFG',
-  signingKey: '5a'.repeat(32),
-  expiresIn: 600,
-  profile: {
-    userId: 'u-1',
-    username: '张敏',
-    position: '财务主管',
-    phone: '138****8000',
-    merchantAccount: '140105',
-    merchantName: '海洋示范贸易有限公司',
-    permissions: [],
-  },
-}
+const LOGIN: LoginResponse = demoLogin()
 
 function sharePhone(testId: string, detail: { code?: string; errMsg: string }) {
   const button = screen.getByTestId(testId) as HTMLButtonElement

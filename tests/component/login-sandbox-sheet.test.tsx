@@ -12,6 +12,7 @@ import { DEMO_PHONES, isSandboxPhone } from '@/features/auth/sandbox-phones'
 import { useSession } from '@/stores/session'
 import { DEMO_USERS } from '../../server/src/demo/demo-users'
 import Taro from './taro-mock'
+import { demoLogin } from '../fixtures/login'
 
 const mocks = vi.hoisted(() => ({
   login: vi.fn(),
@@ -38,20 +39,7 @@ vi.mock('@tarojs/taro', async (importOriginal) => {
   }
 })
 
-const LOGIN: LoginResponse = {
-  token: 'tok_0123456789abcdefghijklmnopqrstuvwxyzABCDEFG',
-  signingKey: '5a'.repeat(32),
-  expiresIn: 600,
-  profile: {
-    userId: 'u-1',
-    username: '张敏',
-    position: '财务主管',
-    phone: '138****8000',
-    merchantAccount: '140105',
-    merchantName: '海洋示范贸易有限公司',
-    permissions: [],
-  },
-}
+const LOGIN: LoginResponse = demoLogin()
 
 async function settle() {
   await act(async () => {

@@ -5,6 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { LoginResponse } from '../../types/auth'
+import { demoLogin } from '../fixtures/login'
 
 interface SentRequest {
   url: string
@@ -43,20 +44,7 @@ vi.mock('@tarojs/taro', () => ({
   },
 }))
 
-const LOGIN: LoginResponse = {
-  token: 'tok_0123456789abcdefghijklmnopqrstuvwxyzABCDEFG',
-  signingKey: '5a'.repeat(32),
-  expiresIn: 600,
-  profile: {
-    userId: 'u-1',
-    username: '张敏',
-    position: '财务主管',
-    phone: '138****8000',
-    merchantAccount: '140105',
-    merchantName: '海洋示范贸易有限公司',
-    permissions: [],
-  },
-}
+const LOGIN: LoginResponse = demoLogin()
 
 const MINUTE = 60_000
 const LOGIN_URL = '/pages/login/index'

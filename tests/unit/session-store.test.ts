@@ -4,6 +4,7 @@
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { LoginResponse } from '../../types/auth'
+import { demoLogin } from '../fixtures/login'
 
 const storage = vi.hoisted(() => new Map<string, unknown>())
 vi.mock('@tarojs/taro', () => ({
@@ -22,20 +23,7 @@ async function launch(): Promise<SessionModule> {
   return import('@/stores/session')
 }
 
-const LOGIN: LoginResponse = {
-  token: 'tok_abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG',
-  signingKey: 'ab'.repeat(32),
-  expiresIn: 600,
-  profile: {
-    userId: 'u-1',
-    username: '张敏',
-    position: '财务主管',
-    phone: '138****8000',
-    merchantAccount: '140105',
-    merchantName: '海洋示范贸易有限公司',
-    permissions: ['refund'],
-  },
-}
+const LOGIN: LoginResponse = demoLogin({ token: 'tok_abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG', signingKey: 'ab'.repeat(32), profile: { permissions: ['refund'] } })
 
 const T0 = Date.UTC(2025, 5, 1, 2, 0, 0)
 const MINUTE = 60_000
