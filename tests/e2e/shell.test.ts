@@ -76,7 +76,10 @@ describe('the app shell in a browser', () => {
 
   it('switches to the messages tab', async () => {
     await tab('消息').click()
-    await expect.poll(() => page.getByText('系统公告').isVisible(), { timeout: 15_000 }).toBe(true)
+    // The kind chip, not any 系统公告 text: announcement rows on the first page carry the same words.
+    const announcements = stationedPage().locator('[data-testid="message-type-announcement"]')
+    await expect.poll(() => announcements.isVisible(), { timeout: 15_000 }).toBe(true)
+    await expect(announcements.innerText()).resolves.toContain('系统公告')
     await expect(page.getByText('仅显示未读').isVisible()).resolves.toBe(true)
     expect(await tab('消息').getAttribute('class')).toContain('weui-bar__item_on')
     await screenshot(page, '02-messages')
