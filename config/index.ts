@@ -7,6 +7,12 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
 import prodConfig from './prod'
 
+/**
+ * types/ is the wire contract the server shares; besides types it holds the filter vocabularies and the canonical
+ * signed request, which the bundles use at run time. Taro compiles only src/ unless told.
+ */
+const SHARED_CONTRACT_DIR = path.resolve(__dirname, '..', 'types')
+
 export default defineConfig<'webpack5'>(async (merge) => {
   const platform = process.env.TARO_ENV ?? 'weapp'
   const baseConfig: UserConfigExport<'webpack5'> = {
@@ -41,6 +47,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     // and a stale cache is a class of bug we do not want in CI.
     cache: { enable: false },
     mini: {
+      compile: { include: [SHARED_CONTRACT_DIR] },
       // Moves modules used only by subpackages out of the main package (WeChat's 2 MB per package limit).
       optimizeMainPackage: { enable: true },
       postcss: {
@@ -49,6 +56,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
     },
     h5: {
+      compile: { include: [SHARED_CONTRACT_DIR] },
       publicPath: '/',
       staticDirectory: 'static',
       output: {
