@@ -23,6 +23,7 @@
 import { Fragment, useEffect, useReducer, useRef, useState, type ReactNode } from 'react'
 import Taro, { usePageScroll } from '@tarojs/taro'
 import { View } from '@tarojs/components'
+import { measureOffset } from './measure-offset'
 import { pxPerDesignPx, readViewport } from './viewport'
 import { sameWindow, visibleWindow, type RowWindow, type WindowQuery } from './window'
 
@@ -89,25 +90,4 @@ export function VirtualList(props: VirtualListProps) {
       <View style={{ height: Taro.pxTransform((count - end) * rowHeight) }} />
     </View>
   )
-}
-
-/**
- * Where the list starts within the scrolled content, px: its top in the viewport plus how far the page is
- * scrolled (`scrollTop`, as usePageScroll reports it: the window in weapp, the page element in H5).
- */
-function measureOffset(id: string, scrollTop: () => number, done: (offset: number) => void): () => void {
-  let live = true
-  try {
-    Taro.createSelectorQuery()
-      .select(`#${id}`)
-      .boundingClientRect()
-      .exec((result: unknown) => {
-        const [rect] = (Array.isArray(result) ? result : []) as Array<{ top?: number } | null>
-        const top = rect?.top
-        if (live && typeof top === 'number') done(Math.max(0, top + scrollTop()))
-      })
-  } catch {
-    // No selector query (a test double): keep 0; the overscan covers the header's height.
-  }
-  return () => void (live = false)
 }

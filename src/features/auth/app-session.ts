@@ -11,6 +11,7 @@ import Taro from '@tarojs/taro'
 import { configureApiClient, heartbeat, logout, onSessionExpired } from '@/api'
 import { ROUTES } from '@/routes'
 import { useSession } from '@/stores/session'
+import { afterEntryPage } from './after-entry-page'
 
 /** Why the user lands on the login page: shown there ("your session expired…"). */
 export type LeaveReason = 'expired'
@@ -94,11 +95,14 @@ function endSession(reason?: LeaveReason): void {
   if ((leavingSince !== null && now - leavingSince < LEAVING_GRACE_MS) || isOnLoginPage()) return
   leavingSince = now
   const url = reason === undefined ? ROUTES.login : `${ROUTES.login}?${LEAVE_REASON_PARAM}=${reason}`
-  Taro.reLaunch({ url })
-    .catch(() => undefined)
-    .finally(() => {
-      leavingSince = null
-    })
+  afterEntryPage(() => {
+    leavingSince = Date.now() // the grace counts from the navigation itself, however long it waited
+    Taro.reLaunch({ url })
+      .catch(() => undefined)
+      .finally(() => {
+        leavingSince = null
+      })
+  })
 }
 
 function isOnLoginPage(): boolean {
