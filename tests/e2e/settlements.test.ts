@@ -14,6 +14,7 @@ import { addDays, beijingToday } from '../../src/utils/dates'
 import { formatMoney } from '../../src/utils/money'
 import { startApp, type RunningApp } from './support/app-process'
 import { launchBrowser, newPhone, screenshot } from './support/browser'
+import { listScreen } from './support/list-screen'
 import { apiGet, openLoggedIn } from './support/session'
 import { goBackSettled, pageOnScreen, testIdOnScreen } from './support/router'
 
@@ -28,7 +29,7 @@ const RANGE = { from: `${addDays(today, -6)}T00:00:00+08:00`, to: `${today}T23:5
 
 const stationed = () => pageOnScreen(page)
 const byTestId = (id: string) => testIdOnScreen(page, id)
-const countText = () => byTestId('st-count').innerText()
+const { countText, waitForCount, applyInSheet } = listScreen(() => page, 'st')
 
 function queryString(query: SettlementsQuery): string {
   return Object.entries(query)
@@ -38,18 +39,6 @@ function queryString(query: SettlementsQuery): string {
 
 async function serverList(filter: SettlementsQuery = {}): Promise<SettlementsPage> {
   return apiGet<SettlementsPage>(app, login, `/api/settlements?${queryString({ ...RANGE, ...filter })}`)
-}
-
-async function waitForCount(count: number): Promise<void> {
-  await expect.poll(countText, { timeout: 20_000 }).toBe(`查询出${count}条符合条件数据`)
-}
-
-async function applyInSheet(act: () => Promise<void>): Promise<void> {
-  await byTestId('st-filters').tap()
-  await byTestId('st-sheet').waitFor()
-  await act()
-  await byTestId('st-sheet-apply').tap()
-  await byTestId('st-sheet').waitFor({ state: 'detached' })
 }
 
 beforeAll(async () => {

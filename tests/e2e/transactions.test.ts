@@ -14,6 +14,7 @@ import { addDays, beijingToday } from '../../src/utils/dates'
 import { transactionsQueryString } from '../../src/utils/transactions-filter-url'
 import { startApp, type RunningApp } from './support/app-process'
 import { launchBrowser, newPhone, screenshot } from './support/browser'
+import { listScreen } from './support/list-screen'
 import { apiGet, openLoggedIn } from './support/session'
 import { goBackSettled, pageOnScreen, routerSettled, testIdOnScreen } from './support/router'
 
@@ -31,23 +32,11 @@ let RANGE: { from: string; to: string } = LAST_7_DAYS
 
 const stationed = () => pageOnScreen(page)
 const byTestId = (id: string) => testIdOnScreen(page, id)
-const countText = () => stationed().locator('[data-testid="tx-count"]').innerText()
+const { countText, waitForCount, applyInSheet } = listScreen(() => page, 'tx')
 
 async function serverCount(filter: TransactionsFilter): Promise<number> {
   const result = await apiGet<TransactionsPage>(app, login, `/api/transactions${transactionsQueryString({ ...RANGE, ...filter })}&limit=1`)
   return result.total!.count
-}
-
-async function waitForCount(count: number): Promise<void> {
-  await expect.poll(countText, { timeout: 20_000 }).toBe(`查询出${count}条符合条件数据`)
-}
-
-async function applyInSheet(act: () => Promise<void>): Promise<void> {
-  await byTestId('tx-filters').tap()
-  await byTestId('tx-sheet').waitFor()
-  await act()
-  await byTestId('tx-sheet-apply').tap()
-  await byTestId('tx-sheet').waitFor({ state: 'detached' })
 }
 
 beforeAll(async () => {
