@@ -8,12 +8,12 @@
  */
 import { parseArgs } from 'node:util'
 import { ACCOUNT_PERMISSIONS, type MiniProgramAccount } from '../types/admin'
-import { loadConfig } from '../server/src/config'
+import { loadConfig } from '../server/src/config/index'
 import { openDb, type Db } from '../server/src/db'
 import { migrate } from '../server/src/db/migrate'
 import { AppError } from '../server/src/errors'
 import { accountsService, type AccountInput } from '../server/src/services/accounts'
-import { adminTokenFile, resolveAdminToken } from '../server/src/services/admin-token'
+import { adminTokenFile, resolveAdminToken } from '../server/src/auth/admin-token'
 
 const USAGE = `Usage: npm run admin -- <command> [arguments] [--json]
 

@@ -3,10 +3,10 @@
  * starts the server on PORT and prints where everything is.
  */
 import path from 'node:path'
-import { loadConfig } from '../server/src/config'
+import { loadConfig } from '../server/src/config/index'
 import { startServer } from '../server/src/main'
-import { DEMO_USERS } from '../server/src/demo/demo-users'
-import { resolveAdminToken } from '../server/src/services/admin-token'
+import { DEMO_USERS } from '../server/src/dev/demo/demo-users'
+import { resolveAdminToken } from '../server/src/auth/admin-token'
 import { ensureBuilds } from './lib/ensure-builds'
 
 async function main() {

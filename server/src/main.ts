@@ -6,12 +6,12 @@ import type { AddressInfo } from 'node:net'
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { buildApp, type App } from './app'
-import { loadConfig, type ServerConfig } from './config'
+import { loadConfig, type ServerConfig } from './config/index'
 import { openDb, type Db } from './db'
 import { migrate } from './db/migrate'
 import { createLogger, type Logger } from './logging/logger'
-import { resolveAdminToken } from './services/admin-token'
-import { prepareStore } from './services/prepare-store'
+import { resolveAdminToken } from './auth/admin-token'
+import { prepareStore } from './startup/prepare-store'
 
 export interface RunningServer {
   app: App

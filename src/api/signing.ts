@@ -1,5 +1,5 @@
 /**
- * Request signing, the client half of server/src/plugins/request-signing.ts (README "Accounts, login and signed
+ * Request signing, the client half of server/src/auth/request-signing.ts (README "Accounts, login and signed
  * requests"): lowercase hex HMAC-SHA256, keyed with the session's 32-byte key, over the canonical request of
  * types/request-signing.ts.
  * crypto-js is imported per algorithm so the main package carries only what signing needs.

@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { ConfigError, loadConfig, SELF_ORIGIN } from '../../server/src/config'
+import { ConfigError, loadConfig, SELF_ORIGIN } from '../../server/src/config/index'
 import { defaultH5Dir } from '../../server/src/paths'
 
 const PRODUCTION_SECRETS = {

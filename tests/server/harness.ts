@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { buildApp, type App } from '../../server/src/app'
-import { loadConfig, type ServerConfig } from '../../server/src/config'
+import { loadConfig, type ServerConfig } from '../../server/src/config/index'
 import type { Db } from '../../server/src/db'
 import { createLogger } from '../../server/src/logging/logger'
 

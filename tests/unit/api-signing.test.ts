@@ -1,13 +1,13 @@
 /**
  * The client's signature (crypto-js, src/api/signing.ts) against the server's verifier
- * (server/src/plugins/request-signing.ts, node:crypto): the same string to sign byte for byte and the same HMAC,
+ * (server/src/auth/request-signing.ts, node:crypto): the same string to sign byte for byte and the same HMAC,
  * for the URLs and bodies the client really sends (built by its own query builder) and for awkward raw ones.
  */
 import { createHmac } from 'node:crypto'
 import { describe, expect, it, vi } from 'vitest'
 import { canonicalPath, createNonce, signRequest, stringToSign } from '@/api/signing'
 import { buildQueryString } from '@/api/transport'
-import { canonicalPath as serverCanonicalPath, stringToSign as serverStringToSign } from '../../server/src/plugins/request-signing'
+import { canonicalPath as serverCanonicalPath, stringToSign as serverStringToSign } from '../../server/src/auth/request-signing'
 
 // The transport module (for its query builder) imports Taro, which cannot load outside a Taro runtime.
 vi.mock('@tarojs/taro', () => ({ default: {} }))

@@ -1,6 +1,6 @@
 /**
  * The outbound HTTP shape the gateway needs, declared here because the SDK imports nothing of ours. It is
- * structurally the same as server/src/http/transport.ts's `Transport`, so the server passes its own.
+ * structurally the same as server/src/outbound/transport.ts's `Transport`, so the server passes its own.
  */
 
 export interface GatewayHttpRequest {

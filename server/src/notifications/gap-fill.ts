@@ -5,10 +5,10 @@
  * exactly as a notification would be (same unique keys, so a record a notice already brought changes nothing).
  * Then it applies stored notices that were waiting for their payment.
  */
-import type { ServerConfig, TerminalCredential } from '../config'
+import type { ServerConfig, TerminalCredential } from '../config/index'
 import type { Db } from '../db'
 import { createGatewayClient, type GatewayClient, type GatewayLogger } from '../gateway'
-import type { Transport } from '../http/transport'
+import type { Transport } from '../outbound/transport'
 import { applyWaitingNotices, recordNotice, type RecordOutcome, type RefundLookup } from './apply'
 import { formatBeijingDateTime, noticeFromFields } from './notice'
 

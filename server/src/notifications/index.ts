@@ -4,9 +4,9 @@
  * development they reach the built-in sandbox without a port.
  */
 import type { FastifyInstance } from 'fastify'
-import type { ServerConfig } from '../config'
+import type { ServerConfig } from '../config/index'
 import type { Db } from '../db'
-import { routingTransport, type Transport } from '../http/transport'
+import { routingTransport, type Transport } from '../outbound/transport'
 import { oceanpaymentWebhookRoutes } from '../routes/webhooks/oceanpayment'
 import { gatewayClients, refundLookupFor, runGapFill } from './gap-fill'
 import { startGapFillJob, type GapFillJob } from './gap-fill-job'

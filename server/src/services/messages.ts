@@ -12,7 +12,7 @@ import type {
   UnreadCounts,
 } from '../../../types/messages'
 import { toBeijingIso } from './beijing-time'
-import { decodeCursor, encodeCursor, filterFingerprint } from './list-cursor'
+import { decodeCursor, encodeCursor, filterFingerprint } from '../lib/list-cursor'
 import { DEFAULT_PAGE_SIZE } from './transactions'
 
 export const MESSAGE_KINDS: readonly MessageKind[] = ['announcement', 'chargeback', 'fraud', 'retrieval']

@@ -5,7 +5,7 @@ import { money } from '../money'
 import { settlementBatchesRepository, type BatchRow } from '../repositories/settlement-batches'
 import type { SettlementBatch, SettlementDetail, SettlementsPage, SettlementsQuery } from '../../../types/settlements'
 import { resolveRange, toBeijingIso, toBeijingIsoOrNull } from './beijing-time'
-import { decodeCursor, encodeCursor, filterFingerprint } from './list-cursor'
+import { decodeCursor, encodeCursor, filterFingerprint } from '../lib/list-cursor'
 import { DEFAULT_PAGE_SIZE, listTransactions } from './transactions'
 
 function toBatch(row: BatchRow): SettlementBatch {

@@ -22,7 +22,7 @@ import type {
   TransactionsTotal,
 } from '../../../types/transactions'
 import { resolveRange, toBeijingIso, toBeijingIsoOrNull } from './beijing-time'
-import { decodeCursor, encodeCursor, filterFingerprint } from './list-cursor'
+import { decodeCursor, encodeCursor, filterFingerprint } from '../lib/list-cursor'
 
 export const DEFAULT_PAGE_SIZE = 20
 export const MAX_PAGE_SIZE = 100

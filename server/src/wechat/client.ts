@@ -4,7 +4,7 @@
  * error message; errors carry WeChat's errcode so callers can tell a bad code from WeChat being unwell.
  */
 import type { Queryable } from '../db'
-import type { Transport } from '../http/transport'
+import type { Transport } from '../outbound/transport'
 import { accessTokens } from './access-token'
 import { ERRCODE, LOCAL_ERRCODE, isTokenRejection, wechatError } from './errcodes'
 import { callWechat, type WechatAnswer, type WechatCall } from './http'

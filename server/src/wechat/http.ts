@@ -2,7 +2,7 @@
  * One call to WeChat's server API: a deadline on every call, the JSON answer parsed whatever the content type says
  * (jscode2session answers text/plain), and every failure to get a usable answer turned into a WechatError.
  */
-import type { Transport } from '../http/transport'
+import type { Transport } from '../outbound/transport'
 import { LOCAL_ERRCODE, wechatError } from './errcodes'
 import type { WechatError } from './types'
 

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import type { App } from '../../../server/src/app'
 import type { Db } from '../../../server/src/db'
 import { migrate } from '../../../server/src/db/migrate'
-import type { LoginLimits } from '../../../server/src/services/login'
+import type { LoginLimits } from '../../../server/src/auth/login'
 import { testStores } from '../stores'
 import { buildAuthTestApp, fakeCodes, loginAs } from '../support/signed-client'
 

@@ -6,8 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Db } from '../../../server/src/db'
 import { migrate } from '../../../server/src/db/migrate'
-import { DemoDataPresentError, loadDemoData, resetDemoData } from '../../../server/src/demo'
-import { CURRENCIES } from '../../../server/src/demo/catalog'
+import { DemoDataPresentError, loadDemoData, resetDemoData } from '../../../server/src/dev/demo'
+import { CURRENCIES } from '../../../server/src/dev/demo/catalog'
 import { testStores } from '../stores'
 
 const NOW = new Date('2025-05-15T08:30:00Z') // 16:30 Beijing time

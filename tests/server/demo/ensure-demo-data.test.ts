@@ -2,7 +2,7 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import type { Db } from '../../../server/src/db'
 import { migrate } from '../../../server/src/db/migrate'
-import { ensureDemoData } from '../../../server/src/demo'
+import { ensureDemoData } from '../../../server/src/dev/demo'
 import { testStores } from '../stores'
 
 const NOW = new Date('2025-05-15T08:30:00Z')

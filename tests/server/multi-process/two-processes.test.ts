@@ -37,7 +37,7 @@ const ALL_PHONES = [...PHONES, SESSION_PHONE, LIMITED_PHONE, LATE_PHONE]
 
 /**
  * The login limits count in fixed windows aligned to multiples of 10 minutes since the epoch
- * (server/src/services/rate-limits.ts); every login of this file must fall into one window, or a limit would
+ * (server/src/auth/rate-limits.ts); every login of this file must fall into one window, or a limit would
  * seem to reset half way. The logins take a few seconds: start them well clear of a window's end.
  */
 const LOGIN_WINDOW_MS = 600_000

@@ -2,7 +2,7 @@
 import { buildXml, signNotification } from '../../../server/src/gateway'
 import type { Db } from '../../../server/src/db'
 import { migrate } from '../../../server/src/db/migrate'
-import { DEMO_MERCHANT } from '../../../server/src/demo/merchants'
+import { DEMO_MERCHANT } from '../../../server/src/config/known-merchants'
 
 export const ACCOUNT = DEMO_MERCHANT.account
 export const TERMINAL = DEMO_MERCHANT.terminals[0].terminal

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Db, Queryable } from '../../../server/src/db'
 import { migrate } from '../../../server/src/db/migrate'
-import { loadDemoData } from '../../../server/src/demo'
+import { loadDemoData } from '../../../server/src/dev/demo'
 import { dayTotals, wholeDaysOf } from '../../../server/src/repositories/transaction-day-totals'
 import { resolveRange } from '../../../server/src/services/beijing-time'
 import { listTransactions, totalOf } from '../../../server/src/services/transactions'

@@ -1,7 +1,7 @@
 /** One store per file with E1's generated demo data (140105 and 150207), migrated, plus app helpers. */
 import { migrate } from '../../../server/src/db/migrate'
 import type { Db } from '../../../server/src/db'
-import { loadDemoData } from '../../../server/src/demo/load-demo-data'
+import { loadDemoData } from '../../../server/src/dev/demo/load-demo-data'
 import type { TransactionRow } from '../../../server/src/repositories/transactions'
 import { oneYearBack } from '../../../server/src/services/beijing-time'
 

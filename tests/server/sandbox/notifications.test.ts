@@ -5,7 +5,7 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import type { Db } from '../../../server/src/db'
 import { parseXml, verifyNotification, type XmlValue } from '../../../server/src/gateway'
-import type { HttpResponse } from '../../../server/src/http/transport'
+import type { HttpResponse } from '../../../server/src/outbound/transport'
 import { testStores } from '../stores'
 import { findPayment, movableClock, NOTICE_URL, openSandbox, postForm, REFUNDABLE_SALE, SETTLE_DELAY_MS, TEST_TERMINAL, type SandboxUnderTest } from './support'
 

@@ -4,10 +4,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Db } from '../../../server/src/db'
-import { KNOWN_MERCHANTS } from '../../../server/src/demo/merchants'
+import { KNOWN_MERCHANTS } from '../../../server/src/config/known-merchants'
 import { createGatewayClient, GatewayRejectedError, parseXml, verifyNotification, type GatewayClient } from '../../../server/src/gateway'
-import { fetchTransport } from '../../../server/src/http/transport'
-import { formatBeijing } from '../../../server/src/sandbox/beijing-time'
+import { fetchTransport } from '../../../server/src/outbound/transport'
+import { formatBeijing } from '../../../server/src/dev/oceanpayment-sandbox/beijing-time'
 import { testStores } from '../stores'
 import { findPayment, openSandbox, REFUNDABLE_SALE, SETTLE_DELAY_MS, TEST_TERMINAL, type SandboxUnderTest } from './support'
 

@@ -7,8 +7,8 @@ import type { AddressInfo } from 'node:net'
 import type { Db } from '../../../server/src/db'
 import { migrate } from '../../../server/src/db/migrate'
 import { OPERATIONS, signRequest, type OperationName } from '../../../server/src/gateway'
-import type { HttpRequest, HttpResponse, Transport } from '../../../server/src/http/transport'
-import { oceanpaymentSandbox, seedSandbox } from '../../../server/src/sandbox'
+import type { HttpRequest, HttpResponse, Transport } from '../../../server/src/outbound/transport'
+import { oceanpaymentSandbox, seedSandbox } from '../../../server/src/dev/oceanpayment-sandbox'
 import { buildTestApp, testConfig, type TestApp } from '../harness'
 
 export const TEST_TERMINAL = { account: '995378', terminal: '99537801', secureCode: '12345678' } as const

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Db } from '../../../server/src/db'
-import type { HttpRequest, Transport } from '../../../server/src/http/transport'
+import type { HttpRequest, Transport } from '../../../server/src/outbound/transport'
 import { createWechatClient, WechatError, type WechatClientOptions } from '../../../server/src/wechat'
 import { captureLogs } from '../harness'
 import { createLogger } from '../../../server/src/logging/logger'

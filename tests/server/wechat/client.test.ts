@@ -4,7 +4,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest'
 import { migrate } from '../../../server/src/db/migrate'
-import { routingTransport } from '../../../server/src/http/transport'
+import { routingTransport } from '../../../server/src/outbound/transport'
 import { createWechatClient, WechatError } from '../../../server/src/wechat'
 import { buildTestApp, testConfig } from '../harness'
 import { testStores } from '../stores'

@@ -3,14 +3,14 @@
  * (the full app mounts it with the real clock), a transport that records what the client sent, and a clock.
  */
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
-import { SELF_ORIGIN } from '../../../server/src/config'
+import { SELF_ORIGIN } from '../../../server/src/config/index'
 import type { Db } from '../../../server/src/db'
 import { migrate } from '../../../server/src/db/migrate'
 import { handleError, handleNotFound } from '../../../server/src/error-handler'
-import { routingTransport, type HttpRequest, type Transport } from '../../../server/src/http/transport'
+import { routingTransport, type HttpRequest, type Transport } from '../../../server/src/outbound/transport'
 import { createLogger } from '../../../server/src/logging/logger'
 import { createWechatClient, type WechatClientOptions } from '../../../server/src/wechat'
-import { wechatEmulator, type WechatEmulatorOptions } from '../../../server/src/wechat/emulator'
+import { wechatEmulator, type WechatEmulatorOptions } from '../../../server/src/dev/wechat-emulator'
 import { captureLogs, type LogCapture } from '../harness'
 import type { TestStore } from '../stores'
 

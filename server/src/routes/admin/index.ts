@@ -9,11 +9,11 @@
  */
 import type { FastifyPluginAsync } from 'fastify'
 import type { AdminMerchant, CreateAccountRequest, MiniProgramAccount, UpdateAccountRequest } from '../../../../types/admin'
-import type { ServerConfig } from '../../config'
+import type { ServerConfig } from '../../config/index'
 import type { Db } from '../../db'
 import { AppError } from '../../errors'
 import { accountsService } from '../../services/accounts'
-import { resolveAdminToken, tokensEqual } from '../../services/admin-token'
+import { resolveAdminToken, tokensEqual } from '../../auth/admin-token'
 import {
   accountListSchema,
   accountParamsSchema,

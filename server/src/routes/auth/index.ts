@@ -5,7 +5,7 @@
 import type { FastifyPluginAsync } from 'fastify'
 import type { ApiErrorBody } from '../../../../types/api'
 import type { HeartbeatResponse, LoginRequest, LoginResponse, SessionProfile } from '../../../../types/auth'
-import { requireAuth } from '../../auth/context'
+import { requireAuth } from '../../auth/request-context'
 import type { Db } from '../../db'
 import { AppError, errorBody } from '../../errors'
 import { accountsRepository } from '../../repositories/accounts'
@@ -15,9 +15,9 @@ import {
   toSessionProfile,
   WechatUnavailableError,
   type LoginLimits,
-} from '../../services/login'
-import { RateLimitedError } from '../../services/rate-limits'
-import { sessionService } from '../../services/sessions'
+} from '../../auth/login'
+import { RateLimitedError } from '../../auth/rate-limits'
+import { sessionService } from '../../auth/sessions'
 import type { WechatApi } from '../../wechat/types'
 import { emptyBodySchema, heartbeatResponseSchema, loginBodySchema, loginResponseSchema, profileSchema } from './schemas'
 

@@ -1,6 +1,6 @@
 /** GET /api/charts/:type (可视化图表). */
 import type { FastifyPluginAsync } from 'fastify'
-import { requireAuth } from '../../auth/context'
+import { requireAuth } from '../../auth/request-context'
 import type { ChartResponse, ChartsQuery, ChartType } from '../../../../types/charts'
 import { CHART_TYPES, getChart } from '../../services/charts'
 import type { ReadApiOptions } from '../read-api-options'

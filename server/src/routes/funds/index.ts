@@ -1,6 +1,6 @@
 /** GET /api/funds (账户资金明细). */
 import type { FastifyPluginAsync } from 'fastify'
-import { requireAuth } from '../../auth/context'
+import { requireAuth } from '../../auth/request-context'
 import type { FundsResponse } from '../../../../types/funds'
 import { getFunds } from '../../services/funds'
 import type { ReadApiOptions } from '../read-api-options'

@@ -1,6 +1,6 @@
 /** GET /api/me (我的). */
 import type { FastifyPluginAsync } from 'fastify'
-import { requireAuth } from '../../auth/context'
+import { requireAuth } from '../../auth/request-context'
 import type { MeResponse } from '../../../../types/me'
 import { getMe } from '../../services/me'
 import type { ReadApiOptions } from '../read-api-options'

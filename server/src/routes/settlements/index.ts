@@ -1,6 +1,6 @@
 /** GET /api/settlements (交易划款 list) and GET /api/settlements/:batchNo (batch detail). */
 import type { FastifyPluginAsync } from 'fastify'
-import { requireAuth } from '../../auth/context'
+import { requireAuth } from '../../auth/request-context'
 import { BATCH_TIME_TYPES, BATCH_TYPES, type SettlementDetail, type SettlementsPage, type SettlementsQuery } from '../../../../types/settlements'
 import { getSettlement, listSettlements } from '../../services/settlements'
 import type { ReadApiOptions } from '../read-api-options'

@@ -1,6 +1,6 @@
 /** GET /api/todos (待办事项). */
 import type { FastifyPluginAsync } from 'fastify'
-import { requireAuth } from '../../auth/context'
+import { requireAuth } from '../../auth/request-context'
 import type { TodosResponse } from '../../../../types/todos'
 import { getTodos } from '../../services/todos'
 import type { ReadApiOptions } from '../read-api-options'

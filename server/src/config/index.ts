@@ -1,0 +1,303 @@
+/**
+ * Server configuration: read from the environment once at start-up, validated as a whole, then frozen.
+ * Every problem is reported in one error so a deployment is fixed in one pass, not one variable at a time.
+ */
+import { isAbsolute, join, resolve } from 'node:path'
+import type { StoreKind } from '../../../types/api'
+import { KNOWN_MERCHANTS } from './known-merchants'
+import { defaultH5Dir } from '../paths'
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
+export type LogLevel = (typeof LOG_LEVELS)[number]
+
+export const NODE_ENVS = ['development', 'production', 'test'] as const
+export type NodeEnv = (typeof NODE_ENVS)[number]
+
+/**
+ * Outbound calls to this origin never leave the process: the app's transport hands them to its own router
+ * (`app.inject`). It is how a development server talks to its own sandbox and emulator without knowing its port.
+ */
+export const SELF_ORIGIN = 'http://assistant.internal'
+
+/** One terminal's credentials for signing order-management calls. `secureCode` is a secret: never log it. */
+export interface TerminalCredential {
+  readonly account: string
+  readonly terminal: string
+  readonly secureCode: string
+}
+
+export interface OceanpaymentConfig {
+  /** Base URL per Oceanpayment host (oceanpayment-api.md: query, secure, checkout, card BIN); no trailing slash. */
+  readonly baseUrls: {
+    readonly query: string
+    readonly secure: string
+    readonly checkout: string
+    readonly cardBin: string
+  }
+  /** The terminals this server may sign for. Secrets: never log them. */
+  readonly terminals: readonly TerminalCredential[]
+  /** Where the built-in sandbox sends business-order notifications (only used when the sandbox is mounted). */
+  readonly sandboxNoticeUrl: string
+}
+
+export interface WechatConfig {
+  /** Base URL of the WeChat server API (https://api.weixin.qq.com in production); no trailing slash. */
+  readonly apiBase: string
+  readonly appId: string
+  /** The mini-program's AppSecret: never log it. */
+  readonly secret: string
+}
+
+export interface ServerConfig {
+  readonly port: number
+  readonly host: string
+  /** Absolute. Holds the embedded store (and later other local state). */
+  readonly dataDir: string
+  /** Set only when running on PostgreSQL. Contains credentials: never log it. */
+  readonly databaseUrl: string | undefined
+  readonly store: StoreKind
+  /** Absolute; where PGlite keeps its files when `store` is 'pglite'. */
+  readonly pgliteDir: string
+  readonly logLevel: LogLevel
+  /** Absolute; the H5 build of the mini-program, served at `/`. */
+  readonly h5Dir: string
+  readonly nodeEnv: NodeEnv
+  /**
+   * True outside production: the Oceanpayment sandbox (/sandbox/oceanpayment) and the WeChat emulator
+   * (/sandbox/wechat) are mounted. In production they do not exist at all.
+   */
+  readonly sandboxesMounted: boolean
+  /** A session idle this long is dead (SPEC §2: ten minutes). */
+  readonly sessionIdleSeconds: number
+  /** Bearer token of the admin API. Undefined: generated at start and kept in DATA_DIR/admin-token. Secret. */
+  readonly adminToken: string | undefined
+  /** Load the deterministic demo data into an empty store at start (default outside production). */
+  readonly demoData: boolean
+  /** How often the business-orders query fills gaps left by lost notifications; 0 turns it off. */
+  readonly gapFillIntervalSeconds: number
+  readonly oceanpayment: OceanpaymentConfig
+  readonly wechat: WechatConfig
+}
+
+export class ConfigError extends Error {
+  readonly issues: readonly string[]
+
+  constructor(issues: readonly string[]) {
+    super(`Invalid server configuration:\n${issues.map((issue) => `  - ${issue}`).join('\n')}`)
+    this.name = 'ConfigError'
+    this.issues = issues
+  }
+}
+
+/** An empty variable counts as unset: `PORT=` in a .env file usually means "use the default". */
+function read(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const value = env[name]?.trim()
+  return value === undefined || value === '' ? undefined : value
+}
+
+function oneOf<T extends string>(allowed: readonly T[], value: string): value is T {
+  return (allowed as readonly string[]).includes(value)
+}
+
+function absolute(path: string, cwd: string): string {
+  return isAbsolute(path) ? path : resolve(cwd, path)
+}
+
+function isPostgresUrl(value: string): boolean {
+  try {
+    const url = new URL(value)
+    return url.protocol === 'postgres:' || url.protocol === 'postgresql:'
+  } catch {
+    return false
+  }
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value)
+    return url.protocol === 'http:' || url.protocol === 'https:'
+  } catch {
+    return false
+  }
+}
+
+function withoutTrailingSlash(url: string): string {
+  return url.replace(/\/+$/, '')
+}
+
+function integer(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  fallback: number,
+  range: { min: number; max: number },
+  issues: string[],
+): number {
+  const raw = read(env, name)
+  if (raw === undefined) return fallback
+  const value = Number(raw)
+  if (!/^\d+$/.test(raw) || value < range.min || value > range.max) {
+    issues.push(`${name} must be an integer from ${range.min} to ${range.max} (got "${raw}")`)
+    return fallback
+  }
+  return value
+}
+
+/** A URL variable: validated when set, `fallback` (or undefined in production) when not. */
+function baseUrl(env: NodeJS.ProcessEnv, name: string, fallback: string | undefined, issues: string[]): string {
+  const raw = read(env, name)
+  if (raw === undefined) {
+    if (fallback === undefined) issues.push(`${name} is required in production`)
+    return fallback ?? ''
+  }
+  if (!isHttpUrl(raw)) issues.push(`${name} must be an http:// or https:// URL (got "${raw}")`)
+  return withoutTrailingSlash(raw)
+}
+
+/** `account:terminal:secureCode` entries separated by commas; secureCodes are never echoed in an error. */
+function parseTerminals(raw: string, issues: string[]): TerminalCredential[] {
+  const credentials: TerminalCredential[] = []
+  raw.split(',').forEach((entry, index) => {
+    const [account = '', terminal = '', secureCode = '', ...rest] = entry.trim().split(':')
+    if (!/^\d{6}$/.test(account) || !/^\d{8,12}$/.test(terminal) || secureCode === '' || rest.length > 0) {
+      issues.push(
+        `OCEANPAYMENT_TERMINALS entry ${index + 1} must be account(6 digits):terminal(8-12 digits):secureCode (value not shown: it holds a secret)`,
+      )
+      return
+    }
+    credentials.push({ account, terminal, secureCode })
+  })
+  return credentials
+}
+
+const DEV_WECHAT_APPID = 'wx5d0c0de5a1b2c3d4'
+const DEV_WECHAT_SECRET = 'devsecret0emulator0only0000000000'
+
+function defaultTerminals(): TerminalCredential[] {
+  return KNOWN_MERCHANTS.flatMap((merchant) =>
+    merchant.terminals.map(({ terminal, secureCode }) => ({ account: merchant.account, terminal, secureCode })),
+  )
+}
+
+/**
+ * @param env  the environment to read (tests pass their own)
+ * @param cwd  base for relative DATA_DIR / H5_DIR
+ * @throws ConfigError listing every missing or invalid variable
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): ServerConfig {
+  const issues: string[] = []
+
+  const rawPort = read(env, 'PORT') ?? '8080'
+  const port = Number(rawPort)
+  // 0 is allowed on purpose: it asks the OS for a free port (launcher scripts and tests use it).
+  if (!/^\d+$/.test(rawPort) || port > 65_535) {
+    issues.push(`PORT must be an integer from 0 to 65535 (got "${rawPort}")`)
+  }
+
+  const host = read(env, 'HOST') ?? '0.0.0.0'
+
+  const dataDir = absolute(read(env, 'DATA_DIR') ?? './data', cwd)
+
+  const databaseUrl = read(env, 'DATABASE_URL')
+  // The value is not echoed back: it may hold a password.
+  if (databaseUrl !== undefined && !isPostgresUrl(databaseUrl)) {
+    issues.push('DATABASE_URL must be a postgres:// or postgresql:// URL (value not shown: it may contain a password)')
+  }
+
+  const rawLogLevel = read(env, 'LOG_LEVEL') ?? 'info'
+  let logLevel: LogLevel = 'info'
+  if (oneOf(LOG_LEVELS, rawLogLevel)) {
+    logLevel = rawLogLevel
+  } else {
+    issues.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${rawLogLevel}")`)
+  }
+
+  const rawH5Dir = read(env, 'H5_DIR')
+  const h5Dir = rawH5Dir === undefined ? defaultH5Dir : absolute(rawH5Dir, cwd)
+
+  const rawNodeEnv = read(env, 'NODE_ENV') ?? 'development'
+  let nodeEnv: NodeEnv = 'development'
+  if (oneOf(NODE_ENVS, rawNodeEnv)) {
+    nodeEnv = rawNodeEnv
+  } else {
+    issues.push(`NODE_ENV must be one of ${NODE_ENVS.join(', ')} (got "${rawNodeEnv}")`)
+  }
+
+  const production = nodeEnv === 'production'
+  // Outside production everything defaults to this server's own sandbox and emulator.
+  const dev = (path: string): string | undefined => (production ? undefined : `${SELF_ORIGIN}${path}`)
+
+  const sessionIdleSeconds = integer(env, 'SESSION_IDLE_SECONDS', 600, { min: 1, max: 86_400 }, issues)
+  const gapFillIntervalSeconds = integer(env, 'GAP_FILL_INTERVAL_SECONDS', 300, { min: 0, max: 86_400 }, issues)
+
+  const adminToken = read(env, 'ADMIN_TOKEN')
+  if (adminToken !== undefined && adminToken.length < 32) {
+    issues.push('ADMIN_TOKEN must be at least 32 characters (value not shown: it is a secret)')
+  } else if (adminToken === undefined && production) {
+    issues.push('ADMIN_TOKEN is required in production')
+  }
+
+  const rawDemoData = read(env, 'DEMO_DATA') ?? (production ? 'off' : 'auto')
+  if (rawDemoData !== 'auto' && rawDemoData !== 'off') {
+    issues.push(`DEMO_DATA must be "auto" or "off" (got "${rawDemoData}")`)
+  }
+
+  const sandboxBase = dev('/sandbox/oceanpayment')
+  const allHosts = read(env, 'OCEANPAYMENT_API_BASE')
+  const hostFallback = allHosts === undefined ? sandboxBase : withoutTrailingSlash(allHosts)
+  if (allHosts !== undefined && !isHttpUrl(allHosts)) {
+    issues.push(`OCEANPAYMENT_API_BASE must be an http:// or https:// URL (got "${allHosts}")`)
+  }
+  const baseUrls = {
+    query: baseUrl(env, 'OCEANPAYMENT_QUERY_BASE', hostFallback, issues),
+    secure: baseUrl(env, 'OCEANPAYMENT_SECURE_BASE', hostFallback, issues),
+    checkout: baseUrl(env, 'OCEANPAYMENT_CHECKOUT_BASE', hostFallback, issues),
+    cardBin: baseUrl(env, 'OCEANPAYMENT_CARD_BIN_BASE', hostFallback, issues),
+  }
+  const rawTerminals = read(env, 'OCEANPAYMENT_TERMINALS')
+  let terminals: TerminalCredential[] = []
+  if (rawTerminals !== undefined) terminals = parseTerminals(rawTerminals, issues)
+  else if (production) issues.push('OCEANPAYMENT_TERMINALS is required in production')
+  else terminals = defaultTerminals()
+  const sandboxNoticeUrl = baseUrl(env, 'SANDBOX_NOTICE_URL', `${SELF_ORIGIN}/webhooks/oceanpayment`, issues)
+
+  const wechat: WechatConfig = {
+    apiBase: baseUrl(env, 'WECHAT_API_BASE', dev('/sandbox/wechat'), issues),
+    appId: read(env, 'WECHAT_APPID') ?? (production ? '' : DEV_WECHAT_APPID),
+    secret: read(env, 'WECHAT_SECRET') ?? (production ? '' : DEV_WECHAT_SECRET),
+  }
+  if (production && wechat.appId === '') issues.push('WECHAT_APPID is required in production')
+  if (production && wechat.secret === '') issues.push('WECHAT_SECRET is required in production (value never shown)')
+  if (production) {
+    // A production server pointed at a sandbox would take real merchants' logins and actions into a fake world.
+    const urls = [...Object.values(baseUrls), wechat.apiBase]
+    if (urls.some((url) => url.startsWith(SELF_ORIGIN) || /\/sandbox\//.test(url))) {
+      issues.push('production base URLs must point at Oceanpayment and WeChat, not at a sandbox')
+    }
+  }
+
+  if (issues.length > 0) throw new ConfigError(issues)
+
+  const config: ServerConfig = {
+    port,
+    host,
+    dataDir,
+    databaseUrl,
+    store: databaseUrl === undefined ? 'pglite' : 'postgres',
+    pgliteDir: join(dataDir, 'pglite'),
+    logLevel,
+    h5Dir,
+    nodeEnv,
+    sandboxesMounted: !production,
+    sessionIdleSeconds,
+    adminToken,
+    demoData: rawDemoData === 'auto',
+    gapFillIntervalSeconds,
+    oceanpayment: Object.freeze({
+      baseUrls: Object.freeze(baseUrls),
+      terminals: Object.freeze(terminals.map((terminal) => Object.freeze(terminal))),
+      sandboxNoticeUrl,
+    }),
+    wechat: Object.freeze(wechat),
+  }
+  return Object.freeze(config)
+}

@@ -1,0 +1,66 @@
+/**
+ * Builds the business-order notifications the sandbox sends (refund decided, case raised) and the records of the
+ * business-orders list, which carry the same fields. Signed per oceanpayment-api.md with the terminal's
+ * secureCode; written to the outbox in the caller's transaction.
+ */
+import type { Queryable } from '../../db'
+import { BUSINESS_ORDER_FIELDS, buildXml, signNotification } from '../../gateway'
+import { formatBeijing } from './beijing-time'
+import { newId } from './context'
+import { formatAmount } from './money'
+import type { BusinessRecord } from './store/cases'
+import { enqueueNotification } from './store/notifications'
+import type { SandboxTerminal } from './store/terminals'
+
+/** Root element of a notification document (ASSUMED, as Oceanpayment's other XML answers). */
+export const NOTIFICATION_ROOT = 'response'
+
+const DAY_MS = 24 * 60 * 60 * 1000
+
+/** The BUSINESS_ORDER_FIELDS of one record. */
+export function businessFields(record: BusinessRecord): Record<(typeof BUSINESS_ORDER_FIELDS)[number], string> {
+  return {
+    payment_id: record.paymentId,
+    order_number: record.orderNumber,
+    order_currency: record.orderCurrency,
+    order_amount: formatAmount(record.orderAmountMinor, record.orderCurrency),
+    order_notes: '',
+    card_type: record.cardType,
+    card_country: record.cardCountry,
+    payment_dateTime: formatBeijing(record.paymentAt),
+    payment_debitTime: formatBeijing(record.paymentAt),
+    push_dateTime: formatBeijing(record.pushAt),
+    refund_number: record.refundNumber ?? '',
+    refund_reference: record.refundReference ?? '',
+    notice_type: record.noticeType,
+    push_status: String(record.pushStatus),
+    push_details: record.pushDetails,
+    push_id: record.pushId,
+    // Chargeback processing deadline: ten days after the case is pushed (the sandbox's choice); none for refunds.
+    payment_cpdTime: record.kind === 'case' ? formatBeijing(new Date(record.pushAt.getTime() + 10 * DAY_MS)) : '',
+  }
+}
+
+/** The signed notification document for one record. */
+export function notificationXml(terminal: SandboxTerminal, record: BusinessRecord): string {
+  const fields: Record<string, string> = { account: terminal.account, terminal: terminal.terminal, ...businessFields(record) }
+  return buildXml(NOTIFICATION_ROOT, { ...fields, signValue: signNotification(fields, terminal.secureCode) })
+}
+
+export async function enqueueBusinessNotice(
+  tx: Queryable,
+  terminal: SandboxTerminal,
+  record: BusinessRecord,
+  options: { url: string; at: Date },
+): Promise<void> {
+  await enqueueNotification(tx, {
+    notificationId: newId('NT'),
+    terminal: terminal.terminal,
+    paymentId: record.paymentId,
+    noticeType: record.noticeType,
+    pushId: record.pushId,
+    url: options.url,
+    body: notificationXml(terminal, record),
+    at: options.at,
+  })
+}
