@@ -4,12 +4,12 @@
  * already loaded (SPEC §6: < 1000 WXML nodes, each setData ≤ 256 KB).
  *
  * ```tsx
- * const rows = useRef<Item[]>([])            // all loaded rows, a plain array (never React state)
+ * const { items } = usePagedList(load, [filterKey])   // all loaded rows (hooks/use-more-pages)
  * <VirtualList
- *   id='tx-list' count={count}                 // count: rows loaded (state; bumping it re-renders the window only)
+ *   id='tx-list' count={items.length}          // an append re-renders the window only
  *   rowHeight={232}                            // design px; every row's outer box must be exactly this tall
- *   rowKey={(i) => rows.current[i].id}
- *   renderRow={(i) => <Row item={rows.current[i]} />}  // memoise Row: rows kept in the window do not re-render
+ *   rowKey={(i) => items[i].id}
+ *   renderRow={(i) => <Row item={items[i]} />} // memoise Row: rows kept in the window do not re-render
  *   layoutKey={headerState}                    // changes whenever the content above the list changes height
  * />
  * ```

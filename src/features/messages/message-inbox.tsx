@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react'
-import Taro, { useReachBottom } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { PageState } from '@/components/page-state'
 import { VirtualList } from '@/components/virtual-list'
@@ -21,9 +21,7 @@ export function MessageInbox() {
   const counts = useUnreadStore((state) => state.counts)
   const openedIds = useUnreadStore((state) => state.openedIds)
   const list = useMessageList(filter)
-  const { items, loadMore, reload } = list
-
-  useReachBottom(() => void loadMore())
+  const { items, reload } = list
 
   const open = useCallback((id: string) => void Taro.navigateTo({ url: `${ROUTES.messageDetail}?id=${encodeURIComponent(id)}` }), [])
   const readAll = async () => {
@@ -42,13 +40,7 @@ export function MessageInbox() {
           renderRow={(index) => <MessageRow item={items[index]} read={items[index].read || openedIds[items[index].id] === true} onOpen={open} />}
           layoutKey={`${filter.kind ?? 'all'}|${filter.unreadOnly}`}
         />
-        <ListFooter
-          loading={list.loadingMore}
-          hasMore={list.hasMore}
-          error={list.moreError}
-          onMore={() => void loadMore()}
-          testId='messages-load-more'
-        />
+        <ListFooter more={list} testId='messages-load-more' />
       </PageState>
     </View>
   )

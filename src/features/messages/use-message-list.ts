@@ -1,10 +1,9 @@
 /** The message list for a filter: first page (loading / error / pull-down refresh), then keyset pages appended. */
 import { fetchMessages } from '@/api'
-import { useRemote } from '@/hooks/use-remote'
-import type { MessageItem, MessagesPage } from '../../../types/messages'
+import { usePagedList } from '@/hooks/use-more-pages'
+import type { MessagesPage } from '../../../types/messages'
 import { messagesQuery, type MessageFilter } from './kinds'
 import { useUnreadStore } from './unread-badge'
-import { useMorePages } from '@/hooks/use-more-pages'
 
 async function loadPage(filter: MessageFilter, cursor?: string): Promise<MessagesPage> {
   const page = await fetchMessages(messagesQuery(filter, cursor))
@@ -14,7 +13,5 @@ async function loadPage(filter: MessageFilter, cursor?: string): Promise<Message
 }
 
 export function useMessageList(filter: MessageFilter) {
-  const first = useRemote(() => loadPage(filter), [filter.kind, filter.unreadOnly])
-  const more = useMorePages<MessageItem>(first.data, (cursor) => loadPage(filter, cursor))
-  return { status: first.status, error: first.error, reload: first.reload, ...more }
+  return usePagedList((cursor) => loadPage(filter, cursor), [filter.kind, filter.unreadOnly])
 }

@@ -5,7 +5,7 @@
  * transactions list filtered by the batch.
  */
 import { useCallback } from 'react'
-import Taro, { useReachBottom } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import { ApiClientError, fetchSettlement, fetchTransactions, isApiClientError } from '@/api'
 import { PageState } from '@/components/page-state'
@@ -56,8 +56,7 @@ export function BatchDetailView({ batchNo }: { batchNo: string }) {
   const remote = useRemote(() => loadBatch(batchNo), [batchNo])
   const batch = remote.data
   const more = useMorePages<TransactionListItem>(batch?.transactions, (cursor) => fetchTransactions({ batchNo, cursor }))
-  const { items, loadMore } = more
-  useReachBottom(() => void loadMore())
+  const { items } = more
   const openTransaction = useCallback(
     (paymentId: string) => void Taro.navigateTo({ url: `${ROUTES.transactionDetail}?paymentId=${encodeURIComponent(paymentId)}` }),
     [],
@@ -147,7 +146,7 @@ export function BatchDetailView({ batchNo }: { batchNo: string }) {
             )}
           </View>
           {items.length === 0 ? null : (
-            <ListFooter loading={more.loadingMore} hasMore={more.hasMore} error={more.moreError} onMore={() => void loadMore()} testId='st-tx-load-more' />
+            <ListFooter more={more} testId='st-tx-load-more' />
           )}
         </View>
       )}

@@ -3,7 +3,7 @@
  * filters in the filter sheet, "查询出N条符合条件数据", and the virtualised, keyset-paged list of batches.
  */
 import { useCallback, useMemo, useState } from 'react'
-import Taro, { useReachBottom } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { fetchSettlements } from '@/api'
 import { DateRange } from '@/components/date-range'
@@ -11,11 +11,10 @@ import { oneYearBounds } from '@/components/date-range/range'
 import { FilterSheet } from '@/components/filter-sheet'
 import { PageState } from '@/components/page-state'
 import { VirtualList } from '@/components/virtual-list'
-import { useRemote } from '@/hooks/use-remote'
+import { usePagedList } from '@/hooks/use-more-pages'
 import { useT } from '@/i18n/use-t'
 import { ROUTES } from '@/routes'
 import { beijingToday } from '@/utils/dates'
-import type { SettlementBatch } from '../../../types/settlements'
 import { BATCH_ROW_HEIGHT, BatchRow } from './batch-row'
 import { BATCH_TYPE_LABEL, TIME_TYPE_LABEL } from './labels'
 import { ListFooter } from '@/components/list-footer'
@@ -30,7 +29,6 @@ import {
   type SettlementSearch,
 } from './query'
 import { settlementSheetFields } from './sheet-fields'
-import { useMorePages } from '@/hooks/use-more-pages'
 import './settlements.scss'
 
 export function SettlementsScreen() {
@@ -42,10 +40,8 @@ export function SettlementsScreen() {
   const [sheetOpen, setSheetOpen] = useState(false)
 
   const key = searchKey(search)
-  const first = useRemote(() => fetchSettlements(settlementsQuery(search)), [key])
-  const more = useMorePages<SettlementBatch>(first.data, (cursor) => fetchSettlements(settlementsQuery(search, cursor)))
-  const { items, loadMore } = more
-  useReachBottom(() => void loadMore())
+  const list = usePagedList((cursor) => fetchSettlements(settlementsQuery(search, cursor)), [key])
+  const { items } = list
 
   const update = (next: SettlementSearch) => {
     setSearch(next)
@@ -65,7 +61,7 @@ export function SettlementsScreen() {
     filter.batchType === undefined ? null : t(BATCH_TYPE_LABEL[filter.batchType]),
   ].filter((chip): chip is string => chip !== null)
   const active = activeFilterCount(filter)
-  const count = first.status === 'ready' ? first.data?.total?.count : undefined
+  const count = list.status === 'ready' ? list.first?.total?.count : undefined
 
   return (
     <View className='st'>
@@ -106,7 +102,7 @@ export function SettlementsScreen() {
         </View>
       </View>
 
-      <PageState status={first.status} error={first.error} empty={items.length === 0} onRetry={() => void first.reload()}>
+      <PageState status={list.status} error={list.error} empty={items.length === 0} onRetry={() => void list.reload()}>
         <VirtualList
           id='st-list'
           count={items.length}
@@ -115,7 +111,7 @@ export function SettlementsScreen() {
           renderRow={(index) => <BatchRow batch={items[index]} onOpen={open} />}
           layoutKey={`${key}|${chips.length}|${limitNotice}`}
         />
-        <ListFooter loading={more.loadingMore} hasMore={more.hasMore} error={more.moreError} onMore={() => void loadMore()} testId='st-load-more' />
+        <ListFooter more={list} testId='st-load-more' />
       </PageState>
 
       {/* A stable slot: opening or closing the sheet must not make Taro re-send the list beside it. */}

@@ -5,15 +5,18 @@
 import { useCallback, useMemo, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Button, Input, Text, View } from '@tarojs/components'
+import { fetchTransactions } from '@/api'
 import { DateRange } from '@/components/date-range'
 import { oneYearBounds } from '@/components/date-range/range'
 import { FilterSheet } from '@/components/filter-sheet'
+import { ListFooter } from '@/components/list-footer'
 import { VirtualList } from '@/components/virtual-list'
+import { usePagedList } from '@/hooks/use-more-pages'
 import { useT } from '@/i18n/use-t'
 import { ROUTES } from '@/routes'
 import { beijingToday } from '@/utils/dates'
 import { transactionsQueryString } from '@/utils/transactions-filter-url'
-import { errorMessageKey, PageState } from '@/components/page-state'
+import { PageState } from '@/components/page-state'
 import { presetLabels } from './labels'
 import {
   activeSheetCount,
@@ -30,10 +33,11 @@ import {
 import { ListSummary } from './list-summary'
 import { transactionSheetFields } from './sheet-fields'
 import { ROW_HEIGHT, TransactionRow } from './transaction-row'
-import { useTransactionList } from './use-transaction-list'
 import { useMerchantTerminals } from './use-terminals'
 import './transactions.scss'
 
+/** Rows per request, as the seed's list pages. */
+const PAGE_SIZE = 20
 /** The window moves in steps of 4 rows: a divisor of PAGE_SIZE (20), so every append adds the same rows to it. */
 const LIST_STEP = 4
 
@@ -54,7 +58,13 @@ export function TransactionsScreen({ params }: TransactionsScreenProps) {
 
   const query = useMemo(() => toQuery(state), [state])
   const queryKey = transactionsQueryString(query)
-  const { view, rows, reload, loadMore } = useTransactionList(query, queryKey)
+  const list = usePagedList(
+    (cursor) => fetchTransactions(cursor === undefined ? { ...query, limit: PAGE_SIZE } : { ...query, limit: PAGE_SIZE, cursor }),
+    [queryKey],
+  )
+  const { items } = list
+  // Only the first page carries the count and totals; appended pages keep them.
+  const total = list.first?.total
   const knownTerminals = useMerchantTerminals()
 
   const update = (next: ListState) => {
@@ -120,8 +130,8 @@ export function TransactionsScreen({ params }: TransactionsScreenProps) {
           </View>
         ) : null}
         <View className='tx-toolbar'>
-          {view.total ? (
-            <ListSummary total={view.total} expanded={totalsExpanded} onToggle={() => setTotalsExpanded(!totalsExpanded)} />
+          {total ? (
+            <ListSummary total={total} expanded={totalsExpanded} onToggle={() => setTotalsExpanded(!totalsExpanded)} />
           ) : (
             <View className='tx-summary' />
           )}
@@ -135,41 +145,26 @@ export function TransactionsScreen({ params }: TransactionsScreenProps) {
         </View>
       </View>
 
-      <PageState status={view.status} error={view.error} empty={view.count === 0} onRetry={() => void reload()}>
+      <PageState status={list.status} error={list.error} empty={items.length === 0} onRetry={() => void list.reload()}>
         <View className='tx-list'>
           <VirtualList
             id='tx-list'
-            count={view.count}
+            count={items.length}
             rowHeight={ROW_HEIGHT}
             overscan={8}
             step={LIST_STEP}
-            rowKey={(index) => rows.current[index].paymentId}
-            renderRow={(index) => <TransactionRow item={rows.current[index]} onOpen={openDetail} />}
-            layoutKey={`${queryKey}|${presets.length}|${view.total?.amounts.length ?? 0}|${totalsExpanded}|${limitNotice}`}
+            rowKey={(index) => items[index].paymentId}
+            renderRow={(index) => <TransactionRow item={items[index]} onOpen={openDetail} />}
+            layoutKey={`${queryKey}|${presets.length}|${total?.amounts.length ?? 0}|${totalsExpanded}|${limitNotice}`}
           />
         </View>
-        <View className='tx-footer' data-testid='tx-footer'>
-          {/* Keyed: switching a Taro node between tappable and plain in place breaks the weapp runtime. */}
-          {view.loadingMore ? (
-            <Text key='loading'>{t('list.loadingMore')}</Text>
-          ) : view.moreError !== undefined ? (
-            <Text key='retry' className='link' onClick={() => void loadMore()} data-testid='tx-load-more'>
-              {`${t(errorMessageKey(view.moreError))} ${t('list.loadMore')}`}
-            </Text>
-          ) : view.hasMore ? (
-            <Text key='more' className='link' onClick={() => void loadMore()} data-testid='tx-load-more'>
-              {t('list.loadMore')}
-            </Text>
-          ) : (
-            <Text key='end'>{t('list.noMore')}</Text>
-          )}
-        </View>
+        <ListFooter more={list} testId='tx-load-more' slotTestId='tx-footer' />
       </PageState>
 
       <FilterSheet
         open={sheetOpen}
         title={t('tx.filters')}
-        fields={transactionSheetFields(t, sheetOpen ? terminalChoices(knownTerminals, rows.current, state.filter.terminal) : [])}
+        fields={transactionSheetFields(t, sheetOpen ? terminalChoices(knownTerminals, items, state.filter.terminal) : [])}
         values={sheetValues(state.filter)}
         resetValues={SHEET_RESET}
         testId='tx-sheet'
