@@ -28,6 +28,23 @@ const subpackageZones = subdirs('src/packages').map((name) => ({
 
 const mainPackage = ['./src/pages', './src/features', './src/components', './src/api', './src/stores', './src/i18n', './src/utils', './src/app.ts', './src/routes.ts']
 
+// Server layers (docs/architecture.md). Everything of server/src but start-up and the stand-ins themselves is the
+// production path, which never imports a development stand-in; scripts/admin.ts is a production tool too.
+const serverEntries = (dir) =>
+  fs.readdirSync(path.join(root, dir), { withFileTypes: true }).map((d) => `./${dir}/${d.name}`)
+const productionPath = [
+  ...serverEntries('server/src').filter((entry) => !/\/(dev|startup)$/.test(entry)),
+  './scripts/admin.ts',
+]
+const serverZones = [
+  { target: productionPath, from: './server/src/dev', message: 'Stand-ins: only start-up (server/src/startup) loads server/src/dev; the production path never imports it.' },
+  { target: './server/src/repositories', from: './server/src', except: ['./repositories', './db'], message: 'Repositories hold the SQL and import only db/ (and the contract types).' },
+  { target: './server/src/db', from: './server/src', except: ['./db', './paths.ts', './config'], message: 'db/ is the bottom layer: connection and migrations only.' },
+  { target: './server/src/services', from: ['./server/src/routes', './server/src/plugins', './server/src/startup', './server/src/app.ts', './server/src/main.ts'], message: 'Services are use-cases: they never import routes, plugins or start-up.' },
+  { target: './server/src/routes', from: ['./server/src/repositories', './server/src/startup'], message: 'Routes call services (or auth/notifications), never repositories: no SQL behind a route.' },
+  { target: ['./server/src/auth', './server/src/services', './server/src/notifications', './server/src/repositories', './server/src/wechat', './server/src/outbound'], from: './server/src/routes', message: 'Lower server layers never import a route.' },
+]
+
 const zones = [
   ...featureZones,
   ...subpackageZones,
@@ -40,6 +57,7 @@ const zones = [
   { target: './src', from: './server', message: 'The mini-program never imports server code.' },
   { target: './server', from: './src', message: 'The server never imports mini-program code.' },
   { target: './server/src/gateway', from: ['./server/src', './src', './types'], except: ['./gateway'], message: 'The gateway SDK imports nothing else of ours.' },
+  ...serverZones,
 ]
 
 export default tseslint.config(

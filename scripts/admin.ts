@@ -8,7 +8,7 @@
  */
 import { parseArgs } from 'node:util'
 import { ACCOUNT_PERMISSIONS, type MiniProgramAccount } from '../types/admin'
-import { loadConfig } from '../server/src/config/index'
+import { loadConfig } from '../server/src/config'
 import { openDb, type Db } from '../server/src/db'
 import { migrate } from '../server/src/db/migrate'
 import { AppError } from '../server/src/errors'

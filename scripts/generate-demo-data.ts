@@ -7,10 +7,10 @@
  * existing demo data.
  */
 import { parseArgs } from 'node:util'
-import { loadConfig } from '../server/src/config/index'
+import { loadConfig } from '../server/src/config'
 import { openDb } from '../server/src/db'
 import { migrate } from '../server/src/db/migrate'
-import { DEFAULT_DEMO_SEED, DEFAULT_DEMO_SIZE, loadDemoData, resetDemoData } from '../server/src/dev/demo'
+import { DEFAULT_DEMO_SEED, DEFAULT_DEMO_SIZE, loadDemoData, resetDemoData } from '../server/src/dev'
 
 const MAX_TRANSACTIONS = 20_000_000
 

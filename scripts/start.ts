@@ -3,9 +3,9 @@
  * starts the server on PORT and prints where everything is.
  */
 import path from 'node:path'
-import { loadConfig } from '../server/src/config/index'
-import { startServer } from '../server/src/main'
-import { DEMO_USERS } from '../server/src/dev/demo/demo-users'
+import { loadConfig } from '../server/src/config'
+import { startServer } from '../server/src/startup/start-server'
+import { DEMO_USERS } from '../server/src/dev'
 import { resolveAdminToken } from '../server/src/auth/admin-token'
 import { ensureBuilds } from './lib/ensure-builds'
 

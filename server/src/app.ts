@@ -4,12 +4,12 @@
 import { randomUUID } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
-import type { ServerConfig } from './config/index'
+import type { ServerConfig } from './config'
 import type { Db } from './db'
 import { handleError, handleNotFound } from './error-handler'
-import { routingTransport } from './outbound/transport'
+import { routingTransport, type Transport } from './outbound/transport'
 import { createLogger, type Logger } from './logging/logger'
-import { notificationsPlugin } from './notifications'
+import { gapFillPlugin, refundLookupOf } from './notifications'
 import { h5Static } from './plugins/h5-static'
 import { requestSigning } from './auth/request-signing'
 import { adminApiRoutes } from './routes/admin'
@@ -17,11 +17,10 @@ import { adminPage } from './routes/admin/page'
 import { authRoutes } from './routes/auth'
 import { healthRoutes } from './routes/health'
 import { readApiRoutes } from './routes/read-api'
+import { oceanpaymentWebhookRoutes } from './routes/webhooks/oceanpayment'
 import { DEFAULT_LOGIN_LIMITS, type LoginLimits } from './auth/login'
-import { oceanpaymentSandbox } from './dev/oceanpayment-sandbox'
 import { appVersion } from './version'
 import { createWechatClient, type WechatApi } from './wechat'
-import { wechatEmulator } from './dev/wechat-emulator'
 
 export interface BuildAppOptions {
   config: ServerConfig
@@ -36,6 +35,19 @@ export interface BuildAppOptions {
   clock?: () => number
   /** Login rate limits; default DEFAULT_LOGIN_LIMITS. */
   loginLimits?: LoginLimits
+  /**
+   * The development stand-ins (server/src/dev, handed over by start-up or a test); mounted only when
+   * `config.sandboxesMounted`. The app itself never imports them.
+   */
+  standIns?: StandIns
+}
+
+/** What the development stand-ins offer the app and start-up; implemented by server/src/dev/index.ts. */
+export interface StandIns {
+  /** Registers the stand-ins' routes (the sandbox and the emulator) on the app. */
+  mount(app: App, deps: { config: ServerConfig; db: Db; clock: () => number; transport: Transport }): void
+  /** Fills an empty store with what development needs (the demo), after the configured merchants. */
+  prepareStore(db: Db, config: ServerConfig, logger: Logger, now: Date): Promise<void>
 }
 
 export type App = FastifyInstance
@@ -79,10 +91,13 @@ export function buildApp(options: BuildAppOptions): App {
   void app.register(adminApiRoutes, { db, config })
   void app.register(adminPage)
   void app.register(healthRoutes, { db, version: appVersion, timeoutMs: options.healthTimeoutMs ?? 2_000 })
-  void app.register(notificationsPlugin, { db, config })
+  // Business-order notices in: pushed by Oceanpayment to the webhook, and fetched by the periodic gap fill.
+  void app.register(oceanpaymentWebhookRoutes, { db, config, refundLookup: refundLookupOf(app, config) })
+  void app.register(gapFillPlugin, { db, config })
   void app.register(readApiRoutes, { prefix: '/api', db, now: () => new Date(clock()) })
-  if (config.sandboxesMounted) void app.register(wechatEmulator, { prefix: '/sandbox/wechat', db, ...config.wechat })
-  if (config.sandboxesMounted) void app.register(oceanpaymentSandbox, { prefix: '/sandbox/oceanpayment', db, noticeUrl: config.oceanpayment.sandboxNoticeUrl, transport: routingTransport(app), now: () => new Date(clock()) })
+  if (config.sandboxesMounted && options.standIns !== undefined) {
+    options.standIns.mount(app, { config, db, clock, transport: routingTransport(app) })
+  }
   void app.register(h5Static, { h5Dir: config.h5Dir })
 
   return app

@@ -1,80 +1,13 @@
 /**
- * Starts the server: `npx tsx server/src/main.ts`. Launchers import `startServer` instead and run it in-process.
+ * Starts the server: `npx tsx server/src/main.ts`. Launchers import `startServer` (startup/start-server.ts)
+ * instead and run it in-process.
  */
 import { realpathSync } from 'node:fs'
-import type { AddressInfo } from 'node:net'
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { buildApp, type App } from './app'
-import { loadConfig, type ServerConfig } from './config/index'
-import { openDb, type Db } from './db'
-import { migrate } from './db/migrate'
-import { createLogger, type Logger } from './logging/logger'
-import { resolveAdminToken } from './auth/admin-token'
-import { prepareStore } from './startup/prepare-store'
-
-export interface RunningServer {
-  app: App
-  db: Db
-  /** Where to reach it, e.g. http://127.0.0.1:8080 (a wildcard host is shown as loopback). */
-  url: string
-  /** Stops accepting requests, lets in-flight ones finish, then closes the store. Idempotent. */
-  close(): Promise<void>
-}
-
-export interface StartServerOptions {
-  logger?: Logger
-  /** Use this store instead of opening the configured one; the caller keeps ownership and closes it. */
-  db?: Db
-}
-
-function displayUrl(host: string, port: number): string {
-  const shown = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host
-  return `http://${shown.includes(':') ? `[${shown}]` : shown}:${port}`
-}
-
-export async function startServer(config: ServerConfig, options: StartServerOptions = {}): Promise<RunningServer> {
-  const logger = options.logger ?? createLogger({ level: config.logLevel })
-  const ownsDb = options.db === undefined
-  const onIdleError = (err: Error): void => logger.warn({ err }, 'idle database connection failed')
-  const db = options.db ?? (await openDb(config, { onIdleError }))
-  const closeDb = async (): Promise<void> => {
-    if (ownsDb) await db.close()
-  }
-
-  let app: App | undefined
-  try {
-    const { applied } = await migrate(db, { logger })
-    await prepareStore(db, config, logger)
-    app = buildApp({ config, db, logger })
-    await app.listen({ port: config.port, host: config.host })
-    const { port } = app.server.address() as AddressInfo
-    const url = displayUrl(config.host, port)
-    logger.info(
-      { url, store: db.kind, migrationsApplied: applied.length, h5Dir: config.h5Dir },
-      `server ready at ${url}`,
-    )
-    // Where to find the admin token, never the token itself.
-    const admin = await resolveAdminToken(config)
-    logger.info(`admin page at ${url}/admin; bearer token ${admin.file === undefined ? 'from ADMIN_TOKEN' : `in ${admin.file}`}`)
-
-    const running = app
-    let closing: Promise<void> | undefined
-    const close = (): Promise<void> =>
-      (closing ??= (async () => {
-        try {
-          await running.close()
-        } finally {
-          await closeDb()
-        }
-      })())
-    return { app: running, db, url, close }
-  } catch (error) {
-    await app?.close().catch(() => undefined)
-    await closeDb().catch(() => undefined)
-    throw error
-  }
-}
+import { loadConfig } from './config'
+import { createLogger } from './logging/logger'
+import { startServer, type RunningServer } from './startup/start-server'
 
 /** How long a shutdown may take before the process exits anyway (stuck connections, hung store). */
 const SHUTDOWN_GRACE_MS = 10_000

@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { ConfigError, loadConfig, SELF_ORIGIN } from '../../server/src/config/index'
+import { ConfigError, loadConfig, SELF_ORIGIN } from '../../server/src/config'
 import { defaultH5Dir } from '../../server/src/paths'
 
 const PRODUCTION_SECRETS = {
@@ -138,6 +138,11 @@ describe('loadConfig', () => {
     expect(() =>
       loadConfig({ NODE_ENV: 'production', ...PRODUCTION_SECRETS, WECHAT_API_BASE: 'https://op.example.com/sandbox/wechat' }),
     ).toThrow(/not at a sandbox/)
+  })
+
+  it('production refuses the demo data, a development stand-in', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', ...PRODUCTION_SECRETS, DEMO_DATA: 'auto' })).toThrow(/DEMO_DATA=auto is for development only/)
+    expect(loadConfig({ NODE_ENV: 'production', ...PRODUCTION_SECRETS, DEMO_DATA: 'off' }).demoData).toBe(false)
   })
 
   it('never repeats a secret in an error', () => {

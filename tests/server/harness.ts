@@ -3,8 +3,9 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { buildApp, type App } from '../../server/src/app'
-import { loadConfig, type ServerConfig } from '../../server/src/config/index'
+import { loadConfig, type ServerConfig } from '../../server/src/config'
 import type { Db } from '../../server/src/db'
+import { devStandIns } from '../../server/src/dev'
 import { createLogger } from '../../server/src/logging/logger'
 
 export interface LogCapture {
@@ -39,6 +40,6 @@ export interface TestApp {
 
 export function buildTestApp(db: Db, config: ServerConfig = testConfig(), healthTimeoutMs?: number): TestApp {
   const { capture, destination } = captureLogs()
-  const app = buildApp({ config, db, logger: createLogger({ level: 'debug', destination }), healthTimeoutMs })
+  const app = buildApp({ config, db, logger: createLogger({ level: 'debug', destination }), healthTimeoutMs, standIns: devStandIns })
   return { app, logs: capture }
 }

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import type { HealthResponse } from '../../types/api'
 import { openPglite, type Db } from '../../server/src/db'
 import { createLogger } from '../../server/src/logging/logger'
-import { startServer } from '../../server/src/main'
+import { startServer } from '../../server/src/startup/start-server'
 import { captureLogs, testConfig } from './harness'
 import { testStores } from './stores'
 

@@ -23,6 +23,7 @@ import {
 } from '@/api'
 import { configureApiClient, resetClockOffset } from '@/api/transport'
 import { buildApp, type App } from '../../server/src/app'
+import { devStandIns } from '../../server/src/dev'
 import { loadConfig } from '../../server/src/config'
 import { openPglite, type Db } from '../../server/src/db'
 import { migrate } from '../../server/src/db/migrate'
@@ -68,7 +69,7 @@ beforeAll(async () => {
   // Only these variables, not process.env (which may carry a DATABASE_URL). TARO_ENV only satisfies the client's
   // ProcessEnv type (src/env.d.ts, which this file is checked with); the server ignores it.
   const config = loadConfig({ DATA_DIR: join(dir, 'data'), H5_DIR: join(dir, 'h5'), NODE_ENV: 'test', LOG_LEVEL: 'warn', TARO_ENV: 'h5' })
-  app = buildApp({ config, db, logger: createLogger({ level: 'warn', destination: { write: () => undefined } }) })
+  app = buildApp({ config, db, logger: createLogger({ level: 'warn', destination: { write: () => undefined } }), standIns: devStandIns })
   request.mockImplementation(async (options: TaroRequest) => {
     const req = tamper === null ? options : tamper(options)
     const response = await app.inject({ method: req.method, url: req.url, headers: req.header, payload: req.data })

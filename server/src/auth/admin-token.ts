@@ -5,7 +5,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { ServerConfig } from '../config/index'
+import type { ServerConfig } from '../config'
 
 export interface AdminToken {
   /** Secret: never log it. */

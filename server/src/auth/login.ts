@@ -151,5 +151,12 @@ export function loginService(deps: LoginDeps) {
         },
       }
     },
+
+    /** The logged-in account's profile, as the login answered it; 401 once the account is gone. */
+    async profile(accountId: string): Promise<SessionProfile> {
+      const account = await accounts.findWithMerchant(accountId)
+      if (account === undefined) throw new AppError(401, 'SESSION_EXPIRED', 'the account no longer exists: log in again')
+      return toSessionProfile(account)
+    },
   }
 }

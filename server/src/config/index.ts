@@ -239,6 +239,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
   const rawDemoData = read(env, 'DEMO_DATA') ?? (production ? 'off' : 'auto')
   if (rawDemoData !== 'auto' && rawDemoData !== 'off') {
     issues.push(`DEMO_DATA must be "auto" or "off" (got "${rawDemoData}")`)
+  } else if (rawDemoData === 'auto' && production) {
+    // The demo is a development stand-in (server/src/dev): a production process never loads it.
+    issues.push('DEMO_DATA=auto is for development only; production refuses demo data')
   }
 
   const sandboxBase = dev('/sandbox/oceanpayment')

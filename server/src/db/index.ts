@@ -1,5 +1,5 @@
 /** Opens the store the configuration asks for. */
-import type { ServerConfig } from '../config/index'
+import type { ServerConfig } from '../config'
 import { openPglite } from './pglite'
 import { openPostgres } from './postgres'
 import type { Db } from './types'

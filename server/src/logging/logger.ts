@@ -4,7 +4,7 @@
  */
 import pino, { type DestinationStream, type Logger } from 'pino'
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import type { LogLevel } from '../config/index'
+import type { LogLevel } from '../config'
 import { redactHeaders, redactObject, redactUrl, redactValue } from './redact'
 
 export type { Logger }

@@ -7,8 +7,7 @@ import type { Db, Queryable } from '../db'
 import { formatMinor } from '../money'
 import { toMinorUnits } from './amount'
 import { effectOf, type NoticeEffect } from './effects'
-import type { BusinessNotice, NoticeSource } from './notice'
-import { notificationsRepository, type StoredEffect } from './repository'
+import { notificationsRepository, type BusinessNotice, type NoticeSource, type StoredEffect } from '../repositories/notifications'
 import { messageText } from './wording'
 
 /** Finds what a successful partial refund took back when the notice does not say (the refund query). */

@@ -3,12 +3,15 @@
  * One table, so a correction of Oceanpayment's semantics is a one-line change (README: "Notifications in").
  */
 
-export type CaseKind = 'chargeback' | 'dispute' | 'fraud' | 'retrieval'
-export type MessageKind = 'chargeback' | 'fraud' | 'retrieval'
+import type { MessageKind } from '../../../types/messages'
+import type { CaseKind } from '../../../types/transactions'
+
+/** The message kinds a notice can raise (announcements come from Oceanpayment's staff, not from notices). */
+export type NoticeMessageKind = Exclude<MessageKind, 'announcement'>
 
 export type NoticeEffect =
   /** A new open case (a to-do), and a message when the kind has one (disputes have no message type, SPEC §3.2). */
-  | { readonly type: 'open-case'; readonly caseKind: CaseKind; readonly messageKind?: MessageKind }
+  | { readonly type: 'open-case'; readonly caseKind: CaseKind; readonly messageKind?: NoticeMessageKind }
   /** The payment's open cases of this kind are closed: the merchant's answer has been dealt with. */
   | { readonly type: 'handle-cases'; readonly caseKind: CaseKind }
   /** A successful refund: the transaction's refunded amount and refund status move. */
@@ -19,7 +22,7 @@ export type NoticeEffect =
 /** push_status values (oceanpayment-api.md). */
 export const PUSH_STATUS = { failed: '0', succeeded: '1', inDispute: '2' } as const
 
-const OPENING: Readonly<Record<string, { caseKind: CaseKind; messageKind: MessageKind }>> = {
+const OPENING: Readonly<Record<string, { caseKind: CaseKind; messageKind: NoticeMessageKind }>> = {
   chargeBack: { caseKind: 'chargeback', messageKind: 'chargeback' },
   retrieval: { caseKind: 'retrieval', messageKind: 'retrieval' },
   fraud: { caseKind: 'fraud', messageKind: 'fraud' },

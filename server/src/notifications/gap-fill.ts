@@ -5,12 +5,13 @@
  * exactly as a notification would be (same unique keys, so a record a notice already brought changes nothing).
  * Then it applies stored notices that were waiting for their payment.
  */
-import type { ServerConfig, TerminalCredential } from '../config/index'
+import type { ServerConfig, TerminalCredential } from '../config'
 import type { Db } from '../db'
 import { createGatewayClient, type GatewayClient, type GatewayLogger } from '../gateway'
 import type { Transport } from '../outbound/transport'
 import { applyWaitingNotices, recordNotice, type RecordOutcome, type RefundLookup } from './apply'
 import { formatBeijingDateTime, noticeFromFields } from './notice'
+import { merchantsRepository } from '../repositories/merchants'
 
 export const GAP_FILL_WINDOW_DAYS = 3
 /** The largest page the query offers: fewest round trips. */
@@ -75,8 +76,8 @@ export function refundLookupFor(clients: ReturnType<typeof gatewayClients>): Ref
 }
 
 async function knownAccounts(db: Db): Promise<Set<string>> {
-  const { rows } = await db.query<{ account: string }>('select account from merchants')
-  return new Set(rows.map((row) => row.account))
+  const merchants = await merchantsRepository(db).list()
+  return new Set(merchants.map((merchant) => merchant.account))
 }
 
 export async function runGapFill(options: GapFillOptions): Promise<GapFillReport> {

@@ -3,33 +3,7 @@
  * one business-orders query record, which carries the same fields), checked for shape and length. Anything
  * Oceanpayment sends beyond these — a card number above all — is not kept.
  */
-
-export type NoticeSource = 'notification' | 'query'
-
-export interface BusinessNotice {
-  readonly account: string
-  readonly terminal: string
-  /** Oceanpayment's id of the notice; for refunds the refund ID. */
-  readonly pushId: string
-  readonly noticeType: string
-  /** '0' failed, '1' succeeded, '2' in dispute. */
-  readonly pushStatus: string
-  readonly pushDetails: string
-  readonly paymentId: string
-  readonly orderNumber: string
-  /** order_currency / order_amount as received (decimal string). */
-  readonly currency?: string
-  readonly amount?: string
-  /** Only when the notice itself states the refunded amount. */
-  readonly refundCurrency?: string
-  readonly refundAmount?: string
-  readonly refundNumber?: string
-  readonly refundReference?: string
-  readonly cardType?: string
-  readonly cardCountry?: string
-  /** push_dateTime, when present and valid. */
-  readonly pushedAt?: Date
-}
+import type { BusinessNotice } from '../repositories/notifications'
 
 export type Fields = Readonly<Record<string, string | undefined>>
 

@@ -3,7 +3,7 @@
  * payment_id and order_number in their own columns, so a client showing English renders its own text from the
  * message kind and those fields instead of translating this one. All wording lives here.
  */
-import type { MessageKind } from './effects'
+import type { NoticeMessageKind as MessageKind } from './effects'
 
 export interface MessageText {
   title: string

@@ -4,7 +4,7 @@
  * because it imports nothing of ours; TypeScript's structural typing makes the two interchangeable.)
  */
 import type { FastifyInstance } from 'fastify'
-import { SELF_ORIGIN } from '../config/index'
+import { SELF_ORIGIN } from '../config'
 
 export interface HttpRequest {
   method: 'GET' | 'POST'

@@ -3,11 +3,9 @@
  * terminals (OCEANPAYMENT_TERMINALS names every merchant this server serves), and outside production the demo:
  * its data when the store is empty, its mini-program accounts, and its payments mirrored into the sandbox.
  */
-import type { ServerConfig } from '../config/index'
+import type { ServerConfig } from '../config'
 import type { Db } from '../db'
-import { ensureDemoData } from '../dev/demo'
-import { ensureDemoUsers } from '../dev/demo/demo-users'
-import { mirrorDemoPaymentsIntoSandbox } from '../dev/demo/sandbox-mirror'
+import type { StandIns } from '../app'
 import type { Logger } from '../logging/logger'
 import { merchantsRepository } from '../repositories/merchants'
 
@@ -21,11 +19,7 @@ export async function registerConfiguredMerchants(db: Db, config: ServerConfig):
   })
 }
 
-export async function prepareStore(db: Db, config: ServerConfig, logger: Logger, now: Date = new Date()): Promise<void> {
+export async function prepareStore(db: Db, config: ServerConfig, logger: Logger, standIns?: StandIns, now: Date = new Date()): Promise<void> {
   await registerConfiguredMerchants(db, config)
-  const demo = await ensureDemoData(db, config, logger, { now })
-  if (demo?.loaded !== true) return
-  const users = await ensureDemoUsers(db)
-  const mirrored = config.sandboxesMounted ? await mirrorDemoPaymentsIntoSandbox(db, now) : 0
-  logger.info({ users, sandboxPayments: mirrored }, 'demo accounts created and recent payments mirrored into the sandbox')
+  await standIns?.prepareStore(db, config, logger, now)
 }

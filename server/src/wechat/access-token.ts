@@ -8,7 +8,7 @@
  * (which invalidates the current token for everybody) is used only when normal mode gives back the very token WeChat
  * just rejected.
  */
-import type { StoredToken } from './token-store'
+import type { StoredToken } from '../repositories/wechat-tokens'
 
 export interface TokenStore {
   read(): Promise<StoredToken | undefined>

@@ -8,7 +8,7 @@ import type { Transport } from '../outbound/transport'
 import { accessTokens } from './access-token'
 import { ERRCODE, LOCAL_ERRCODE, isTokenRejection, wechatError } from './errcodes'
 import { callWechat, type WechatAnswer, type WechatCall } from './http'
-import { tokenStore, type StoredToken } from './token-store'
+import { tokenStore, type StoredToken } from '../repositories/wechat-tokens'
 import { WechatError, type WechatApi, type WechatPhone, type WechatSession } from './types'
 
 export interface WechatLogger {

@@ -10,6 +10,7 @@ import type { TodosResponse } from '../../../types/todos'
 import { migrate } from '../../../server/src/db/migrate'
 import { DEMO_USERS } from '../../../server/src/dev/demo/demo-users'
 import { createLogger } from '../../../server/src/logging/logger'
+import { devStandIns } from '../../../server/src/dev'
 import { prepareStore } from '../../../server/src/startup/prepare-store'
 import { buildTestApp, captureLogs, testConfig } from '../harness'
 import { testStores } from '../stores'
@@ -36,7 +37,7 @@ describe.each(stores)('the development server on the $kind store', (store) => {
     const config = testConfig()
     await migrate(db)
     const { destination, capture: prepareLogs } = captureLogs()
-    await prepareStore(db, config, createLogger({ level: 'debug', destination }))
+    await prepareStore(db, config, createLogger({ level: 'debug', destination }), devStandIns)
     const { app, logs } = buildTestApp(db, config)
     try {
       const staff = DEMO_USERS.find((user) => user.merchant === '140105' && user.enabled)

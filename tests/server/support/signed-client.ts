@@ -14,8 +14,9 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify'
 import type { AccountPermission } from '../../../types/admin'
 import type { LoginResponse, SessionProfile } from '../../../types/auth'
 import { buildApp, type App, type BuildAppOptions } from '../../../server/src/app'
-import type { ServerConfig } from '../../../server/src/config/index'
+import type { ServerConfig } from '../../../server/src/config'
 import type { Db } from '../../../server/src/db'
+import { devStandIns } from '../../../server/src/dev'
 import { createLogger } from '../../../server/src/logging/logger'
 import { accountsRepository } from '../../../server/src/repositories/accounts'
 import { merchantsRepository } from '../../../server/src/repositories/merchants'
@@ -310,6 +311,7 @@ export function buildAuthTestApp(
     wechat,
     clock: options.clock,
     loginLimits: options.loginLimits,
+    standIns: devStandIns,
   })
   if (options.wechat === undefined || 'calls' in options.wechat) appsWithFakeWechat.add(app)
   return { app, logs: capture, wechat }

@@ -3,7 +3,7 @@
  * (the full app mounts it with the real clock), a transport that records what the client sent, and a clock.
  */
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
-import { SELF_ORIGIN } from '../../../server/src/config/index'
+import { SELF_ORIGIN } from '../../../server/src/config'
 import type { Db } from '../../../server/src/db'
 import { migrate } from '../../../server/src/db/migrate'
 import { handleError, handleNotFound } from '../../../server/src/error-handler'

@@ -20,7 +20,8 @@ import { loadConfig } from '../../../server/src/config'
 import { openPglite, type Db } from '../../../server/src/db'
 import { migrate } from '../../../server/src/db/migrate'
 import { createLogger } from '../../../server/src/logging/logger'
-import { prepareStore } from '../../../server/src/services/prepare-store'
+import { devStandIns } from '../../../server/src/dev'
+import { prepareStore } from '../../../server/src/startup/prepare-store'
 import { SESSION_STORAGE_KEY, persistedSessionValue } from '../../../src/stores/session-persistence'
 import { createNonce, signRequest } from '../../../src/api/signing'
 import { bootApp, type WeappApp } from '../harness'
@@ -60,8 +61,8 @@ export async function startLiveServer(): Promise<LiveServer> {
   const db = await openPglite({ dataDir: config.pgliteDir })
   const logger = createLogger({ level: 'silent' })
   await migrate(db)
-  await prepareStore(db, config, logger)
-  const app = buildApp({ config, db, logger })
+  await prepareStore(db, config, logger, devStandIns)
+  const app = buildApp({ config, db, logger, standIns: devStandIns })
   await app.ready()
 
   const requests: RecordedRequest[] = []

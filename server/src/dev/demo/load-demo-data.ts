@@ -3,7 +3,7 @@
  * merchant 140105 and the second merchant 150207, all in one transaction (a failed load leaves nothing behind, so
  * the next start simply tries again). `ensureDemoData` does it once, into an empty store, at start-up.
  */
-import type { ServerConfig } from '../../config/index'
+import type { ServerConfig } from '../../config'
 import type { Db, Queryable } from '../../db'
 import { merchantsRepository } from '../../repositories/merchants'
 import { announcements } from './announcements'

@@ -9,7 +9,7 @@
  */
 import type { FastifyPluginAsync } from 'fastify'
 import type { AdminMerchant, CreateAccountRequest, MiniProgramAccount, UpdateAccountRequest } from '../../../../types/admin'
-import type { ServerConfig } from '../../config/index'
+import type { ServerConfig } from '../../config'
 import type { Db } from '../../db'
 import { AppError } from '../../errors'
 import { accountsService } from '../../services/accounts'

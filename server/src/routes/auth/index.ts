@@ -7,12 +7,10 @@ import type { ApiErrorBody } from '../../../../types/api'
 import type { HeartbeatResponse, LoginRequest, LoginResponse, SessionProfile } from '../../../../types/auth'
 import { requireAuth } from '../../auth/request-context'
 import type { Db } from '../../db'
-import { AppError, errorBody } from '../../errors'
-import { accountsRepository } from '../../repositories/accounts'
+import { errorBody } from '../../errors'
 import {
   loginService,
   MerchantChoiceRequiredError,
-  toSessionProfile,
   WechatUnavailableError,
   type LoginLimits,
 } from '../../auth/login'
@@ -38,7 +36,6 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, opt
     limits: options.loginLimits,
   })
   const sessions = sessionService(options.db, { clock: options.clock, idleSeconds: options.sessionIdleSeconds })
-  const accounts = accountsRepository(options.db)
 
   app.addHook('onSend', async (_request, reply) => {
     // Tokens and keys must not sit in any cache.
@@ -83,9 +80,7 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, opt
 
   app.get<{ Reply: SessionProfile }>('/api/auth/profile', { schema: { response: { 200: profileSchema } } }, async (request) => {
     const auth = requireAuth(request)
-    const account = await accounts.findWithMerchant(auth.userId)
-    if (account === undefined) throw new AppError(401, 'SESSION_EXPIRED', 'the account no longer exists: log in again')
-    return toSessionProfile(account)
+    return logins.profile(auth.userId)
   })
 
   app.post('/api/auth/logout', { schema: { body: emptyBodySchema, response: { 204: { type: 'null' } } } }, async (request, reply) => {

@@ -6,7 +6,7 @@
  * `receive-ok` too: retrying it cannot help. Only a failure to store (the database) answers 500, so it comes again.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import type { ServerConfig } from '../../config/index'
+import type { ServerConfig } from '../../config'
 import type { Db } from '../../db'
 import { parseXml, verifyNotification, type XmlValue } from '../../gateway'
 import { recordNotice, type RefundLookup } from '../../notifications/apply'

@@ -5,8 +5,36 @@
  * things once.
  */
 import type { Queryable } from '../db'
-import type { CaseKind, MessageKind } from './effects'
-import type { BusinessNotice, NoticeSource } from './notice'
+import type { MessageKind } from '../../../types/messages'
+import type { CaseKind } from '../../../types/transactions'
+
+/** A business-order notice as this server keeps it (notifications/notice.ts builds it from what Oceanpayment sends). */
+export type NoticeSource = 'notification' | 'query'
+
+export interface BusinessNotice {
+  readonly account: string
+  readonly terminal: string
+  /** Oceanpayment's id of the notice; for refunds the refund ID. */
+  readonly pushId: string
+  readonly noticeType: string
+  /** '0' failed, '1' succeeded, '2' in dispute. */
+  readonly pushStatus: string
+  readonly pushDetails: string
+  readonly paymentId: string
+  readonly orderNumber: string
+  /** order_currency / order_amount as received (decimal string). */
+  readonly currency?: string
+  readonly amount?: string
+  /** Only when the notice itself states the refunded amount. */
+  readonly refundCurrency?: string
+  readonly refundAmount?: string
+  readonly refundNumber?: string
+  readonly refundReference?: string
+  readonly cardType?: string
+  readonly cardCountry?: string
+  /** push_dateTime, when present and valid. */
+  readonly pushedAt?: Date
+}
 
 export type StoredEffect = 'applied' | 'waiting' | 'none'
 

@@ -1,0 +1,50 @@
+/**
+ * The one door to the development stand-ins: the Oceanpayment sandbox, the WeChat emulator and the demo data.
+ * Only start-up code (server/src/startup/) and dev scripts come through here, and start-up loads it with a dynamic
+ * import only when `config.sandboxesMounted`, so a production process never even loads these modules. A lint
+ * zone (eslint.config.mjs, "stand-ins") refuses any other import of server/src/dev/.
+ */
+import type { App, StandIns } from '../app'
+import type { ServerConfig } from '../config'
+import type { Db } from '../db'
+import type { Logger } from '../logging/logger'
+import type { Transport } from '../outbound/transport'
+import { ensureDemoData } from './demo'
+import { ensureDemoUsers } from './demo/demo-users'
+import { mirrorDemoPaymentsIntoSandbox } from './demo/sandbox-mirror'
+import { oceanpaymentSandbox } from './oceanpayment-sandbox'
+import { wechatEmulator } from './wechat-emulator'
+
+export { DEMO_USERS } from './demo/demo-users'
+export { DEFAULT_DEMO_SEED, DEFAULT_DEMO_SIZE, loadDemoData, resetDemoData } from './demo'
+
+export interface StandInDeps {
+  config: ServerConfig
+  db: Db
+  clock: () => number
+  /** The app's routing transport: the sandbox's notices reach the app's own webhook without a port. */
+  transport: Transport
+}
+
+/** Mounts the WeChat emulator at /sandbox/wechat and the Oceanpayment sandbox at /sandbox/oceanpayment. */
+function mount(app: App, { config, db, clock, transport }: StandInDeps): void {
+  void app.register(wechatEmulator, { prefix: '/sandbox/wechat', db, ...config.wechat })
+  void app.register(oceanpaymentSandbox, {
+    prefix: '/sandbox/oceanpayment',
+    db,
+    noticeUrl: config.oceanpayment.sandboxNoticeUrl,
+    transport,
+    now: () => new Date(clock()),
+  })
+}
+
+/** The demo: its data when the store is empty, its mini-program accounts, its payments mirrored into the sandbox. */
+async function prepareStore(db: Db, config: ServerConfig, logger: Logger, now: Date): Promise<void> {
+  const demo = await ensureDemoData(db, config, logger, { now })
+  if (demo?.loaded !== true) return
+  const users = await ensureDemoUsers(db)
+  const mirrored = await mirrorDemoPaymentsIntoSandbox(db, now)
+  logger.info({ users, sandboxPayments: mirrored }, 'demo accounts created and recent payments mirrored into the sandbox')
+}
+
+export const devStandIns: StandIns = { mount, prepareStore }
