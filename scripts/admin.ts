@@ -12,7 +12,7 @@ import { loadConfig } from '../server/src/config'
 import { openDb, type Db } from '../server/src/db'
 import { migrate } from '../server/src/db/migrate'
 import { AppError } from '../server/src/errors'
-import { accountsService, type AccountInput } from '../server/src/services/accounts'
+import { createAccount, listAccounts, listMerchants, removeAccount, updateAccount, type AccountInput } from '../server/src/services/accounts'
 import { adminTokenFile, resolveAdminToken } from '../server/src/auth/admin-token'
 
 const USAGE = `Usage: npm run admin -- <command> [arguments] [--json]
@@ -102,12 +102,11 @@ function print(value: unknown, json: boolean, text: () => string): void {
 }
 
 async function run(db: Db, command: string, args: string[], options: Options): Promise<void> {
-  const service = accountsService(db)
   const json = options.json === true
   switch (command) {
     case 'merchants': {
       expectArgs(args, [])
-      const merchants = await service.merchants()
+      const merchants = await listMerchants(db)
       print(merchants, json, () =>
         merchants.length === 0 ? 'No merchants.' : merchants.map((m) => `${m.account}  ${m.accounts}/10  ${m.name}`).join('\n'),
       )
@@ -115,32 +114,32 @@ async function run(db: Db, command: string, args: string[], options: Options): P
     }
     case 'list': {
       expectArgs(args, ['merchant'])
-      const accounts = await service.list(args[0])
+      const accounts = await listAccounts(db, args[0])
       print(accounts, json, () => table(accounts))
       return
     }
     case 'create': {
       expectArgs(args, ['merchant'])
-      const account = await service.create(args[0], { ...fields(options), enabled: options.disabled !== true })
+      const account = await createAccount(db, args[0], { ...fields(options), enabled: options.disabled !== true })
       print(account, json, () => `Created ${account.id}\n${table([account])}`)
       return
     }
     case 'edit': {
       expectArgs(args, ['merchant', 'id'])
-      const account = await service.update(args[0], args[1], fields(options))
+      const account = await updateAccount(db, args[0], args[1], fields(options))
       print(account, json, () => `Changed ${account.id}\n${table([account])}`)
       return
     }
     case 'enable':
     case 'disable': {
       expectArgs(args, ['merchant', 'id'])
-      const account = await service.update(args[0], args[1], { enabled: command === 'enable' })
+      const account = await updateAccount(db, args[0], args[1], { enabled: command === 'enable' })
       print(account, json, () => `${command === 'enable' ? 'Enabled' : 'Disabled'} ${account.id} (${account.username})`)
       return
     }
     case 'delete': {
       expectArgs(args, ['merchant', 'id'])
-      await service.remove(args[0], args[1])
+      await removeAccount(db, args[0], args[1])
       print({ deleted: args[1] }, json, () => `Deleted ${args[1]}`)
       return
     }

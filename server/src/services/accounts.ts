@@ -2,7 +2,7 @@
  * The rules of mini-program accounts (SPEC §2), shared by the admin API and the admin CLI so both accept and
  * refuse exactly the same input with the same messages.
  */
-import { ACCOUNT_PERMISSIONS, MAX_ACCOUNTS_PER_MERCHANT, type AccountPermission, type MiniProgramAccount } from '../../../types/admin'
+import { ACCOUNT_PERMISSIONS, MAX_ACCOUNTS_PER_MERCHANT, type AccountPermission, type AdminMerchant, type MiniProgramAccount } from '../../../types/admin'
 import type { Db } from '../db'
 import { AppError } from '../errors'
 import { accountsRepository, type AccountFields, type AccountRow } from '../repositories/accounts'
@@ -126,64 +126,56 @@ function phoneTaken(): AppError {
   return new AppError(409, 'PHONE_ALREADY_BOUND', 'another account of this merchant already has this phone number')
 }
 
-export function accountsService(db: Db) {
-  const accounts = accountsRepository(db)
-  const merchants = merchantsRepository(db)
-
-  async function requireMerchant(merchant: string): Promise<void> {
-    if (!/^\d{6}$/.test(merchant) || (await merchants.find(merchant)) === undefined) {
-      throw new AppError(404, 'NOT_FOUND', `unknown merchant account ${merchant}`)
-    }
-  }
-
-  function notFound(id: string): AppError {
-    return new AppError(404, 'NOT_FOUND', `no account ${id} at this merchant`)
-  }
-
-  return {
-    async merchants() {
-      const counts = await accounts.countsByMerchant()
-      return (await merchants.list()).map((m) => ({ account: m.account, name: m.name, accounts: counts.get(m.account) ?? 0 }))
-    },
-
-    async list(merchant: string): Promise<MiniProgramAccount[]> {
-      await requireMerchant(merchant)
-      return (await accounts.list(merchant)).map(toWire)
-    },
-
-    async create(merchant: string, input: AccountInput): Promise<MiniProgramAccount> {
-      await requireMerchant(merchant)
-      const result = await accounts.create(merchant, validateNewAccount(input))
-      switch (result.kind) {
-        case 'created':
-          return toWire(result.account)
-        case 'no-merchant':
-          throw new AppError(404, 'NOT_FOUND', `unknown merchant account ${merchant}`)
-        case 'phone-taken':
-          throw phoneTaken()
-        case 'limit-reached':
-          throw new AppError(
-            409,
-            'ACCOUNT_LIMIT_REACHED',
-            `merchant ${merchant} already has ${MAX_ACCOUNTS_PER_MERCHANT} mini-program accounts, the most allowed; delete one first`,
-          )
-      }
-    },
-
-    async update(merchant: string, id: string, input: AccountInput): Promise<MiniProgramAccount> {
-      await requireMerchant(merchant)
-      if (!UUID.test(id)) throw notFound(id)
-      const result = await accounts.update(merchant, id, validateAccountChange(input))
-      if (result.kind === 'not-found') throw notFound(id)
-      if (result.kind === 'phone-taken') throw phoneTaken()
-      return toWire(result.account)
-    },
-
-    async remove(merchant: string, id: string): Promise<void> {
-      await requireMerchant(merchant)
-      if (!UUID.test(id) || !(await accounts.remove(merchant, id))) throw notFound(id)
-    },
+async function requireMerchant(db: Db, merchant: string): Promise<void> {
+  if (!/^\d{6}$/.test(merchant) || (await merchantsRepository(db).find(merchant)) === undefined) {
+    throw new AppError(404, 'NOT_FOUND', `unknown merchant account ${merchant}`)
   }
 }
 
-export type AccountsService = ReturnType<typeof accountsService>
+function notFound(id: string): AppError {
+  return new AppError(404, 'NOT_FOUND', `no account ${id} at this merchant`)
+}
+
+/** Every merchant this server serves, with how many mini-program accounts each has. */
+export async function listMerchants(db: Db): Promise<AdminMerchant[]> {
+  const counts = await accountsRepository(db).countsByMerchant()
+  return (await merchantsRepository(db).list()).map((m) => ({ account: m.account, name: m.name, accounts: counts.get(m.account) ?? 0 }))
+}
+
+export async function listAccounts(db: Db, merchant: string): Promise<MiniProgramAccount[]> {
+  await requireMerchant(db, merchant)
+  return (await accountsRepository(db).list(merchant)).map(toWire)
+}
+
+export async function createAccount(db: Db, merchant: string, input: AccountInput): Promise<MiniProgramAccount> {
+  await requireMerchant(db, merchant)
+  const result = await accountsRepository(db).create(merchant, validateNewAccount(input))
+  switch (result.kind) {
+    case 'created':
+      return toWire(result.account)
+    case 'no-merchant':
+      throw new AppError(404, 'NOT_FOUND', `unknown merchant account ${merchant}`)
+    case 'phone-taken':
+      throw phoneTaken()
+    case 'limit-reached':
+      throw new AppError(
+        409,
+        'ACCOUNT_LIMIT_REACHED',
+        `merchant ${merchant} already has ${MAX_ACCOUNTS_PER_MERCHANT} mini-program accounts, the most allowed; delete one first`,
+      )
+  }
+}
+
+export async function updateAccount(db: Db, merchant: string, id: string, input: AccountInput): Promise<MiniProgramAccount> {
+  await requireMerchant(db, merchant)
+  if (!UUID.test(id)) throw notFound(id)
+  const result = await accountsRepository(db).update(merchant, id, validateAccountChange(input))
+  if (result.kind === 'not-found') throw notFound(id)
+  if (result.kind === 'phone-taken') throw phoneTaken()
+  return toWire(result.account)
+}
+
+export async function removeAccount(db: Db, merchant: string, id: string): Promise<void> {
+  await requireMerchant(db, merchant)
+  if (!UUID.test(id) || !(await accountsRepository(db).remove(merchant, id))) throw notFound(id)
+}

@@ -5,7 +5,7 @@
  */
 import type { AccountPermission } from '../../../../types/admin'
 import type { Db } from '../../db'
-import { accountsService } from '../../services/accounts'
+import { createAccount, listAccounts } from '../../services/accounts'
 import { DEMO_MERCHANT, SECOND_MERCHANT } from '../../config/known-merchants'
 
 export interface DemoUser {
@@ -48,13 +48,12 @@ export const DEMO_USERS: readonly DemoUser[] = [
 
 /** Creates the demo users a merchant does not have yet (by phone); returns how many were created. */
 export async function ensureDemoUsers(db: Db): Promise<number> {
-  const accounts = accountsService(db)
   let created = 0
   for (const user of DEMO_USERS) {
-    const existing = await accounts.list(user.merchant)
+    const existing = await listAccounts(db, user.merchant)
     if (existing.some((account) => account.phone === user.phone)) continue
     const { merchant, ...input } = user
-    await accounts.create(merchant, input)
+    await createAccount(db, merchant, input)
     created += 1
   }
   return created

@@ -12,7 +12,7 @@ import type { AdminMerchant, CreateAccountRequest, MiniProgramAccount, UpdateAcc
 import type { ServerConfig } from '../../config'
 import type { Db } from '../../db'
 import { AppError } from '../../errors'
-import { accountsService } from '../../services/accounts'
+import { createAccount, listAccounts, listMerchants, removeAccount, updateAccount } from '../../services/accounts'
 import { resolveAdminToken, tokensEqual } from '../../auth/admin-token'
 import {
   accountListSchema,
@@ -41,7 +41,6 @@ const BEARER = /^Bearer ([^\s]+)$/
 
 export const adminApiRoutes: FastifyPluginAsync<AdminRoutesOptions> = async (app, options) => {
   const { token } = await resolveAdminToken(options.config)
-  const service = accountsService(options.db)
 
   // Hooks registered here cover only this plugin's routes: the admin API, nothing else.
   app.addHook('onRequest', async (request, reply) => {
@@ -54,20 +53,20 @@ export const adminApiRoutes: FastifyPluginAsync<AdminRoutesOptions> = async (app
   })
 
   app.get<{ Reply: AdminMerchant[] }>('/admin/api/merchants', { schema: { response: { 200: merchantListSchema } } }, () =>
-    service.merchants(),
+    listMerchants(options.db),
   )
 
   app.get<{ Params: MerchantParams; Reply: MiniProgramAccount[] }>(
     '/admin/api/merchants/:account/users',
     { schema: { params: merchantParamsSchema, response: { 200: accountListSchema } } },
-    (request) => service.list(request.params.account),
+    (request) => listAccounts(options.db, request.params.account),
   )
 
   app.post<{ Params: MerchantParams; Body: CreateAccountRequest; Reply: MiniProgramAccount }>(
     '/admin/api/merchants/:account/users',
     { schema: { params: merchantParamsSchema, body: createAccountBodySchema, response: { 201: accountSchema } } },
     async (request, reply) => {
-      const account = await service.create(request.params.account, request.body)
+      const account = await createAccount(options.db, request.params.account, request.body)
       request.log.info({ merchant: account.merchantAccount, userId: account.id }, 'admin: account created')
       return reply.code(201).send(account)
     },
@@ -77,7 +76,7 @@ export const adminApiRoutes: FastifyPluginAsync<AdminRoutesOptions> = async (app
     '/admin/api/merchants/:account/users/:id',
     { schema: { params: accountParamsSchema, body: updateAccountBodySchema, response: { 200: accountSchema } } },
     async (request) => {
-      const account = await service.update(request.params.account, request.params.id, request.body)
+      const account = await updateAccount(options.db, request.params.account, request.params.id, request.body)
       request.log.info(
         { merchant: account.merchantAccount, userId: account.id, fields: Object.keys(request.body) },
         'admin: account changed',
@@ -90,7 +89,7 @@ export const adminApiRoutes: FastifyPluginAsync<AdminRoutesOptions> = async (app
     '/admin/api/merchants/:account/users/:id',
     { schema: { params: accountParamsSchema, response: { 204: { type: 'null' } } } },
     async (request, reply) => {
-      await service.remove(request.params.account, request.params.id)
+      await removeAccount(options.db, request.params.account, request.params.id)
       request.log.info({ merchant: request.params.account, userId: request.params.id }, 'admin: account deleted')
       return reply.code(204).send()
     },
