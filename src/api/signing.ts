@@ -30,15 +30,17 @@ export function signRequest(signingKeyHex: string, input: SignInput): string {
   return HmacSHA256(stringToSign(input), Hex.parse(signingKeyHex)).toString(Hex)
 }
 
-let nonceCounter = 0
-
 /**
- * 16–64 characters of [A-Za-z0-9_-], unique within a session. The server only needs uniqueness (it remembers
- * every nonce for 10 minutes), and the mini-program has no synchronous secure random source, so time, a counter
- * and Math.random make it: two requests of one client can never share the time+counter part.
+ * A nonce maker with its own counter (one per API client): 16–64 characters of [A-Za-z0-9_-], unique within a
+ * session. The server only needs uniqueness (it remembers every nonce for 10 minutes), and the mini-program has
+ * no synchronous secure random source, so time, the counter and Math.random make it: two requests of one client
+ * can never share the time+counter part.
  */
-export function createNonce(now: number): string {
-  nonceCounter = (nonceCounter + 1) % 1_679_616 // 36^4: four base-36 characters
-  const random = Math.floor(Math.random() * 2 ** 40).toString(36).padStart(8, '0')
-  return `${now.toString(36)}-${nonceCounter.toString(36).padStart(4, '0')}-${random}`
+export function createNonceSource(): (now: number) => string {
+  let counter = 0
+  return (now) => {
+    counter = (counter + 1) % 1_679_616 // 36^4: four base-36 characters
+    const random = Math.floor(Math.random() * 2 ** 40).toString(36).padStart(8, '0')
+    return `${now.toString(36)}-${counter.toString(36).padStart(4, '0')}-${random}`
+  }
 }

@@ -1,15 +1,17 @@
 /**
- * The one path from the mini-program to the assistant server: Taro.request, every /api/ call signed, answers
- * mapped to ApiClientError. It never toasts or navigates: the app layer subscribes to `onSessionExpired`.
+ * The one path from the mini-program to the assistant server, as a factory: `createRequester(options)` sends
+ * through the injected transport (Taro.request in the app, a stub or the real server in tests), signs every /api/
+ * call, and maps answers to ApiClientError. Everything it learns (the clock offset, the nonce counter, the
+ * session-loss listeners) belongs to the instance: a test makes its own and shares nothing with the app's.
+ * It never toasts or navigates: the app layer subscribes to `onSessionExpired`.
  *
  * Retries: a GET is retried on a network failure or a 5xx (capped exponential backoff with jitter, a new nonce and
  * signature per attempt); a POST is sent once, except after TIMESTAMP_OUT_OF_WINDOW, which the server answers
  * before doing anything, so the client corrects its clock from X-OP-Server-Time and signs again.
  */
-import Taro from '@tarojs/taro'
 import type { ApiErrorBody } from '../../types/api'
 import { ApiClientError, errorKindFor, type MerchantChoice } from './errors'
-import { createNonce, signRequest } from './signing'
+import { createNonceSource, signRequest } from './signing'
 
 export interface Credentials {
   token: string
@@ -17,17 +19,41 @@ export interface Credentials {
   signingKey: string
 }
 
-export interface ApiClientConfig {
+/** One HTTP request as the transport receives it: Taro.request's options (the body is the exact signed string). */
+export interface TransportRequest {
+  url: string
+  method: 'GET' | 'POST'
+  header: Record<string, string>
+  data: string | undefined
+  /** Parsed by the client: an empty 204 or a proxy's HTML page must become a typed error, not a parser exception. */
+  dataType: 'text'
+  responseType: 'text'
+  timeout: number
+}
+
+export interface TransportAnswer {
+  statusCode: number
+  data: unknown
+  header?: unknown
+}
+
+/** Sends one request; rejects (e.g. with Taro's `{ errMsg }`) only when no answer came: offline, DNS, timeout. */
+export type Transport = (request: TransportRequest) => Promise<TransportAnswer>
+
+export interface ApiClientOptions {
+  transport: Transport
   /** '' in H5 (same origin as the server); the server's https origin in weapp (TARO_APP_API_BASE). */
   baseUrl: string
   /** The live session, or null when logged out. */
   credentials: () => Credentials | null
-  now: () => number
-  sleep: (ms: number) => Promise<void>
-  /** Per attempt. */
-  timeoutMs: number
-  /** Attempts of a GET in all (1 = no retry). */
-  maxGetAttempts: number
+  /** The phone's clock; default Date.now. */
+  now?: () => number
+  /** Waits between the attempts of a GET; default setTimeout. */
+  sleep?: (ms: number) => Promise<void>
+  /** Per attempt; default 15 s. */
+  timeoutMs?: number
+  /** Attempts of a GET in all (1 = no retry); default 3. */
+  maxGetAttempts?: number
 }
 
 export type QueryValue = string | number | boolean | null | undefined
@@ -43,37 +69,18 @@ export interface RequestOptions {
   signed?: boolean
 }
 
-const config: ApiClientConfig = {
-  baseUrl: process.env.TARO_APP_API_BASE ?? '',
-  credentials: () => null,
-  now: () => Date.now(),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-  timeoutMs: 15_000,
-  maxGetAttempts: 3,
-}
+export type ApiRequest = <T>(options: RequestOptions) => Promise<T>
 
-/** Server clock minus ours, learnt from X-OP-Server-Time: a phone with a wrong clock still signs valid requests. */
-let clockOffsetMs = 0
 /**
  * Why a call found no live session: the server said so (idle, logged out, account disabled), or there was no
  * session to sign with at all (a page reached without logging in). Either way the app belongs on the login page.
  */
 export type SessionLossCause = 'server' | 'no-session'
-const expiredListeners = new Set<(cause: SessionLossCause) => void>()
 
-export function configureApiClient(changes: Partial<ApiClientConfig>): void {
-  Object.assign(config, changes)
-}
-
-/** Called once per request that finds the session dead. Returns the unsubscribe function. */
-export function onSessionExpired(listener: (cause: SessionLossCause) => void): () => void {
-  expiredListeners.add(listener)
-  return () => void expiredListeners.delete(listener)
-}
-
-/** For tests: forget the learnt clock offset. */
-export function resetClockOffset(): void {
-  clockOffsetMs = 0
+export interface Requester {
+  request: ApiRequest
+  /** Called once per request that finds the session dead. Returns the unsubscribe function. */
+  onSessionExpired: (listener: (cause: SessionLossCause) => void) => () => void
 }
 
 export function buildQueryString(query: Query | undefined): string {
@@ -92,100 +99,119 @@ interface RawAnswer {
   header: Record<string, string>
 }
 
-export async function apiRequest<T>(options: RequestOptions): Promise<T> {
-  const url = `${options.path}${buildQueryString(options.query)}`
-  // A POST always carries a JSON body ({} when it has nothing to say): WeChat sends Content-Type application/json
-  // on every request, and an empty JSON body is a 400 on the server.
-  const body = options.method === 'POST' ? JSON.stringify(options.body ?? {}) : ''
-  const attempts = options.method === 'GET' ? Math.max(1, config.maxGetAttempts) : 1
-  let clockCorrected = false
+export function createRequester(options: ApiClientOptions): Requester {
+  const { transport, baseUrl, credentials } = options
+  const now = options.now ?? (() => Date.now())
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)))
+  const timeoutMs = options.timeoutMs ?? 15_000
+  const maxGetAttempts = options.maxGetAttempts ?? 3
+  const createNonce = createNonceSource()
+  /** Server clock minus ours, learnt from X-OP-Server-Time: a phone with a wrong clock still signs valid requests. */
+  let clockOffsetMs = 0
+  const expiredListeners = new Set<(cause: SessionLossCause) => void>()
 
-  for (let attempt = 1; ; attempt += 1) {
-    let answer: RawAnswer
+  function notifySessionLoss(cause: SessionLossCause): void {
+    for (const listener of [...expiredListeners]) listener(cause)
+  }
+
+  async function send(call: RequestOptions, url: string, body: string): Promise<RawAnswer> {
+    const header: Record<string, string> = { Accept: 'application/json' }
+    if (body !== '') header['Content-Type'] = 'application/json'
+    if (call.signed !== false) {
+      const session = credentials()
+      if (session === null) {
+        throw new ApiClientError({ kind: 'session-expired', code: 'SESSION_EXPIRED', status: 401, message: 'not logged in' })
+      }
+      const timestamp = now() + clockOffsetMs
+      const nonce = createNonce(timestamp)
+      header['X-OP-Session'] = session.token
+      header['X-OP-Timestamp'] = String(timestamp)
+      header['X-OP-Nonce'] = nonce
+      header['X-OP-Sign'] = signRequest(session.signingKey, { method: call.method, url, body, timestamp, nonce })
+    }
     try {
-      answer = await send(options, url, body)
+      const response = await transport({
+        url: `${baseUrl}${url}`,
+        method: call.method,
+        header,
+        // Sent as the exact string that was signed; an object would be serialised again by the platform.
+        data: body === '' ? undefined : body,
+        dataType: 'text',
+        responseType: 'text',
+        timeout: timeoutMs,
+      })
+      return { statusCode: response.statusCode, data: parseBody(response.data), header: normaliseHeader(response.header) }
     } catch (error) {
-      // Only a request that got no answer is worth repeating; "not logged in" would fail the same way again.
-      if (error instanceof ApiClientError && error.kind === 'network' && attempt < attempts) {
-        await config.sleep(backoffMs(attempt))
+      if (error instanceof ApiClientError) throw error
+      const reason = (error as { errMsg?: string } | undefined)?.errMsg ?? String(error)
+      throw new ApiClientError({ kind: 'network', code: 'NETWORK', status: 0, message: `no answer from the server: ${reason}` })
+    }
+  }
+
+  async function request<T>(call: RequestOptions): Promise<T> {
+    const url = `${call.path}${buildQueryString(call.query)}`
+    // A POST always carries a JSON body ({} when it has nothing to say): WeChat sends Content-Type application/json
+    // on every request, and an empty JSON body is a 400 on the server.
+    const body = call.method === 'POST' ? JSON.stringify(call.body ?? {}) : ''
+    const attempts = call.method === 'GET' ? Math.max(1, maxGetAttempts) : 1
+    let clockCorrected = false
+
+    for (let attempt = 1; ; attempt += 1) {
+      let answer: RawAnswer
+      try {
+        answer = await send(call, url, body)
+      } catch (error) {
+        // Only a request that got no answer is worth repeating; "not logged in" would fail the same way again.
+        if (error instanceof ApiClientError && error.kind === 'network' && attempt < attempts) {
+          await sleep(backoffMs(attempt))
+          continue
+        }
+        if (error instanceof ApiClientError && error.kind === 'session-expired') notifySessionLoss('no-session')
+        throw error
+      }
+      const { statusCode, data } = answer
+      if (statusCode >= 200 && statusCode < 300) {
+        // A captive portal or proxy can answer 200 with an HTML page: that is not our API's answer.
+        if (data === UNPARSABLE) {
+          const message = `HTTP ${statusCode} with a body that is not JSON`
+          throw new ApiClientError({ kind: 'server', code: 'BAD_RESPONSE', status: statusCode, message })
+        }
+        return data as T
+      }
+
+      const error = toError(answer)
+      if (error.code === 'TIMESTAMP_OUT_OF_WINDOW' && !clockCorrected) {
+        const serverTime = Number(headerValue(answer.header, 'x-op-server-time'))
+        if (Number.isFinite(serverTime) && serverTime > 0) {
+          clockOffsetMs = serverTime - now()
+          clockCorrected = true
+          attempt -= 1 // a clock correction is not a retry of the request
+          continue
+        }
+      }
+      if (error.kind === 'session-expired' && call.signed !== false) {
+        notifySessionLoss('server')
+      }
+      if (error.kind === 'server' && attempt < attempts) {
+        await sleep(backoffMs(attempt))
         continue
       }
-      if (error instanceof ApiClientError && error.kind === 'session-expired') notifySessionLoss('no-session')
       throw error
     }
-    const { statusCode, data } = answer
-    if (statusCode >= 200 && statusCode < 300) {
-      // A captive portal or proxy can answer 200 with an HTML page: that is not our API's answer.
-      if (data === UNPARSABLE) {
-        const message = `HTTP ${statusCode} with a body that is not JSON`
-        throw new ApiClientError({ kind: 'server', code: 'BAD_RESPONSE', status: statusCode, message })
-      }
-      return data as T
-    }
-
-    const error = toError(answer)
-    if (error.code === 'TIMESTAMP_OUT_OF_WINDOW' && !clockCorrected) {
-      const serverTime = Number(headerValue(answer.header, 'x-op-server-time'))
-      if (Number.isFinite(serverTime) && serverTime > 0) {
-        clockOffsetMs = serverTime - config.now()
-        clockCorrected = true
-        attempt -= 1 // a clock correction is not a retry of the request
-        continue
-      }
-    }
-    if (error.kind === 'session-expired' && options.signed !== false) {
-      notifySessionLoss('server')
-    }
-    if (error.kind === 'server' && attempt < attempts) {
-      await config.sleep(backoffMs(attempt))
-      continue
-    }
-    throw error
   }
-}
 
-function notifySessionLoss(cause: SessionLossCause): void {
-  for (const listener of [...expiredListeners]) listener(cause)
+  return {
+    request,
+    onSessionExpired: (listener) => {
+      expiredListeners.add(listener)
+      return () => void expiredListeners.delete(listener)
+    },
+  }
 }
 
 /** Full jitter over 300 ms · 2^(attempt−1), capped at 3 s. */
 export function backoffMs(attempt: number, random: () => number = Math.random): number {
   return Math.floor(random() * Math.min(3_000, 300 * 2 ** (attempt - 1)))
-}
-
-async function send(options: RequestOptions, url: string, body: string): Promise<RawAnswer> {
-  const header: Record<string, string> = { Accept: 'application/json' }
-  if (body !== '') header['Content-Type'] = 'application/json'
-  if (options.signed !== false) {
-    const credentials = config.credentials()
-    if (credentials === null) {
-      throw new ApiClientError({ kind: 'session-expired', code: 'SESSION_EXPIRED', status: 401, message: 'not logged in' })
-    }
-    const timestamp = config.now() + clockOffsetMs
-    const nonce = createNonce(timestamp)
-    header['X-OP-Session'] = credentials.token
-    header['X-OP-Timestamp'] = String(timestamp)
-    header['X-OP-Nonce'] = nonce
-    header['X-OP-Sign'] = signRequest(credentials.signingKey, { method: options.method, url, body, timestamp, nonce })
-  }
-  try {
-    const response = await Taro.request<unknown>({
-      url: `${config.baseUrl}${url}`,
-      method: options.method,
-      header,
-      // Sent as the exact string that was signed; an object would be serialised again by the platform.
-      data: body === '' ? undefined : body,
-      // Parsed here: an empty 204 or a proxy's HTML page must become a typed error, not a parser exception.
-      dataType: 'text',
-      responseType: 'text',
-      timeout: config.timeoutMs,
-    })
-    return { statusCode: response.statusCode, data: parseBody(response.data), header: normaliseHeader(response.header) }
-  } catch (error) {
-    if (error instanceof ApiClientError) throw error
-    const reason = (error as { errMsg?: string } | undefined)?.errMsg ?? String(error)
-    throw new ApiClientError({ kind: 'network', code: 'NETWORK', status: 0, message: `no answer from the server: ${reason}` })
-  }
 }
 
 /** What parseBody returns for a body that is not JSON. */

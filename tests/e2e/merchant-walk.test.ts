@@ -10,13 +10,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { LoginResponse } from '../../types/auth'
 import type { MessagesPage } from '../../types/messages'
 import type { TodosResponse } from '../../types/todos'
-import { createNonce, signRequest } from '../../src/api/signing'
+import { createNonceSource, signRequest } from '../../src/api/signing'
 import { CHART_TYPES, DEFAULT_CHART_TYPES } from '../../src/features/charts/catalog'
 import { startApp, type RunningApp } from './support/app-process'
 import { launchBrowser, newPhone, screenshot } from './support/browser'
 import { loginThroughSheet } from './support/login'
 import { DEMO_PHONE, apiGet, loginOverHttp } from './support/session'
 import { goBackSettled, pageOnScreen, testIdOnScreen } from './support/router'
+
+const createNonce = createNonceSource()
 
 let app: RunningApp
 let browser: Browser

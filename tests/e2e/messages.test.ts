@@ -8,11 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { LoginResponse } from '../../types/auth'
 import type { MarkReadResponse, MessageDetail, MessagesPage } from '../../types/messages'
 import { ROUTES } from '../../src/routes'
-import { createNonce, signRequest } from '../../src/api/signing'
+import { createNonceSource, signRequest } from '../../src/api/signing'
 import { startApp, type RunningApp } from './support/app-process'
 import { launchBrowser, newPhone, screenshot } from './support/browser'
 import { apiGet, loginOverHttp, openLoggedIn } from './support/session'
 import { goBackSettled, pageOnScreen, testIdOnScreen } from './support/router'
+
+const createNonce = createNonceSource()
 
 let app: RunningApp
 let browser: Browser

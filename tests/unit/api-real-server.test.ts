@@ -10,18 +10,9 @@ import { join } from 'node:path'
 import type { LightMyRequestResponse } from 'fastify'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { LoginRequest, LoginResponse } from '../../types/auth'
-import {
-  ApiClientError,
-  fetchProfile,
-  fetchTransactions,
-  heartbeat,
-  login,
-  logout,
-  markAllMessagesRead,
-  sandboxLoginCode,
-  sandboxPhoneCode,
-} from '@/api'
-import { configureApiClient, resetClockOffset } from '@/api/transport'
+import { createApiClient, type ApiClient } from '@/api/client'
+import { ApiClientError } from '@/api/errors'
+import type { ApiClientOptions } from '@/api/transport'
 import { buildApp, type App } from '../../server/src/app'
 import { devStandIns } from '../../server/src/dev'
 import { loadConfig } from '../../server/src/config'
@@ -38,8 +29,8 @@ interface TaroRequest {
   data?: string
 }
 
-const request = vi.hoisted(() => vi.fn())
-vi.mock('@tarojs/taro', () => ({ default: { request } }))
+/** The client's transport: Taro.request's options routed into the server. */
+const request = vi.fn()
 
 /** Lets a test alter the request after the client signed it (a man in the middle). */
 let tamper: ((req: TaroRequest) => TaroRequest) | null = null
@@ -82,20 +73,26 @@ afterAll(async () => {
   await db?.close()
 })
 
-beforeEach(() => {
-  tamper = null
-  resetClockOffset()
-  configureApiClient({
+/** A fresh client: no clock offset or nonce counter carries over from another test. */
+const client = (options: Partial<ApiClientOptions> = {}): ApiClient =>
+  createApiClient({
+    transport: request,
     baseUrl: '',
     credentials: () => (session === null ? null : { token: session.token, signingKey: session.signingKey }),
     now: () => Date.now(),
     sleep: () => Promise.resolve(),
+    ...options,
   })
+let api: ApiClient
+
+beforeEach(() => {
+  tamper = null
+  api = client()
 })
 
 /** Fresh single-use codes for `phone`, minted by the emulator through the client (as the H5 sheet does). */
 async function wechatCodes(phone: string): Promise<LoginRequest> {
-  const [loginCode, phoneCode] = await Promise.all([sandboxLoginCode(), sandboxPhoneCode(phone)])
+  const [loginCode, phoneCode] = await Promise.all([api.sandboxLoginCode(), api.sandboxPhoneCode(phone)])
   return { loginCode: loginCode.code, phoneCode: phoneCode.code }
 }
 
@@ -110,10 +107,10 @@ async function failure(promise: Promise<unknown>): Promise<ApiClientError> {
 
 describe('the client against the real server', () => {
   it('logs in through the client (unsigned, codes from the emulator), then a signed GET with filters and Chinese text succeeds', async () => {
-    session = await login(await wechatCodes('13800138000'))
+    session = await api.login(await wechatCodes('13800138000'))
     expect(session.profile).toMatchObject({ username: '张敏', merchantAccount: '140105', phone: '138****8000' })
 
-    const page = await fetchTransactions({
+    const page = await api.fetchTransactions({
       currency: 'USD',
       status: 'success',
       q: '订单 号&=+?',
@@ -122,21 +119,21 @@ describe('the client against the real server', () => {
       limit: 5,
     })
     expect(page).toMatchObject({ items: [], nextCursor: null, total: { count: 0 } })
-    expect((await fetchProfile()).username).toBe('张敏')
+    expect((await api.fetchProfile()).username).toBe('张敏')
   }, 30_000)
 
   it('signed POSTs succeed: an empty body and a JSON body', async () => {
-    await expect(heartbeat()).resolves.toEqual({ expiresIn: 600 })
-    await expect(markAllMessagesRead({ kind: 'chargeback' })).resolves.toMatchObject({ marked: 0 })
+    await expect(api.heartbeat()).resolves.toEqual({ expiresIn: 600 })
+    await expect(api.markAllMessagesRead({ kind: 'chargeback' })).resolves.toMatchObject({ marked: 0 })
   })
 
   it('a request altered after signing is refused as a signature error', async () => {
     tamper = (req) => ({ ...req, url: req.url.replace('currency=USD', 'currency=EUR') })
-    const changedQuery = await failure(fetchTransactions({ currency: 'USD' }))
+    const changedQuery = await failure(api.fetchTransactions({ currency: 'USD' }))
     expect(changedQuery).toMatchObject({ kind: 'signature', code: 'SIGNATURE_INVALID', status: 401 })
 
     tamper = (req) => ({ ...req, data: '{"kind":"fraud"}' })
-    const changedBody = await failure(markAllMessagesRead({ kind: 'chargeback' }))
+    const changedBody = await failure(api.markAllMessagesRead({ kind: 'chargeback' }))
     expect(changedBody).toMatchObject({ kind: 'signature', code: 'SIGNATURE_INVALID' })
   })
 
@@ -146,14 +143,14 @@ describe('the client against the real server', () => {
       first ??= req
       return first
     }
-    await heartbeat()
-    expect(await failure(heartbeat())).toMatchObject({ kind: 'signature', code: 'NONCE_REPLAYED' })
+    await api.heartbeat()
+    expect(await failure(api.heartbeat())).toMatchObject({ kind: 'signature', code: 'NONCE_REPLAYED' })
   })
 
   it('a wrong phone clock is corrected from X-OP-Server-Time and the request goes through', async () => {
-    configureApiClient({ now: () => Date.now() - 3_600_000 })
+    api = client({ now: () => Date.now() - 3_600_000 })
     const before = request.mock.calls.length
-    await expect(heartbeat()).resolves.toEqual({ expiresIn: 600 })
+    await expect(api.heartbeat()).resolves.toEqual({ expiresIn: 600 })
     const stamps = request.mock.calls.slice(before).map(([req]) => Number((req as TaroRequest).header['X-OP-Timestamp']))
     expect(stamps).toHaveLength(2)
     expect(Date.now() - stamps[0]).toBeGreaterThan(3_500_000)
@@ -161,24 +158,24 @@ describe('the client against the real server', () => {
   })
 
   it('login errors arrive typed: not bound, disabled, stale code, several merchants (with the list)', async () => {
-    expect(await failure(login(await wechatCodes('13100000000')))).toMatchObject({ kind: 'validation', code: 'PHONE_NOT_BOUND', status: 403 })
-    expect(await failure(login(await wechatCodes('13700137000')))).toMatchObject({ code: 'PHONE_NOT_BOUND' })
+    expect(await failure(api.login(await wechatCodes('13100000000')))).toMatchObject({ kind: 'validation', code: 'PHONE_NOT_BOUND', status: 403 })
+    expect(await failure(api.login(await wechatCodes('13700137000')))).toMatchObject({ code: 'PHONE_NOT_BOUND' })
     const used = await wechatCodes('13800138000')
-    await login(used)
-    expect(await failure(login(used))).toMatchObject({ code: 'WECHAT_CODE_INVALID', status: 400 })
-    const several = await failure(login(await wechatCodes('13500135000')))
+    await api.login(used)
+    expect(await failure(api.login(used))).toMatchObject({ code: 'WECHAT_CODE_INVALID', status: 400 })
+    const several = await failure(api.login(await wechatCodes('13500135000')))
     expect(several).toMatchObject({ code: 'CONFLICT', status: 409 })
     expect(several.merchants).toEqual([
       { account: '140105', name: '海洋示范贸易有限公司' },
       { account: '150207', name: 'Harbour Outdoor Goods Ltd.' },
     ])
-    const chosen = await login({ ...(await wechatCodes('13500135000')), merchantAccount: '150207' })
+    const chosen = await api.login({ ...(await wechatCodes('13500135000')), merchantAccount: '150207' })
     expect(chosen.profile.merchantName).toBe('Harbour Outdoor Goods Ltd.')
   }, 30_000)
 
   it('after logout the session is dead: the next signed call is session-expired', async () => {
-    await logout()
-    expect(await failure(heartbeat())).toMatchObject({ kind: 'session-expired', code: 'SESSION_EXPIRED' })
+    await api.logout()
+    expect(await failure(api.heartbeat())).toMatchObject({ kind: 'session-expired', code: 'SESSION_EXPIRED' })
     session = null
   })
 })

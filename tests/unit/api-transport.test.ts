@@ -4,19 +4,10 @@
  */
 import { createHmac } from 'node:crypto'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import {
-  ApiClientError,
-  fetchTodos,
-  fetchTransactions,
-  heartbeat,
-  login,
-  markAllMessagesRead,
-  onSessionExpired,
-  sandboxLoginCode,
-  sandboxPhoneCode,
-} from '@/api'
-import { configureApiClient, resetClockOffset } from '@/api/transport'
-import { stringToSign as serverStringToSign } from '../../server/src/plugins/request-signing'
+import { createApiClient, type ApiClient } from '@/api/client'
+import { ApiClientError } from '@/api/errors'
+import type { ApiClientOptions } from '@/api/transport'
+import { stringToSign as serverStringToSign } from '../../server/src/auth/request-signing'
 
 interface SentRequest {
   url: string
@@ -26,8 +17,8 @@ interface SentRequest {
   dataType?: string
 }
 
-const request = vi.hoisted(() => vi.fn())
-vi.mock('@tarojs/taro', () => ({ default: { request } }))
+/** The injected transport: what the client hands to Taro.request in the app. */
+const request = vi.fn()
 
 const KEY = 'c0ffee'.repeat(10) + 'beef'
 const NOW = 1_750_000_000_000
@@ -67,12 +58,16 @@ async function failure(promise: Promise<unknown>): Promise<ApiClientError> {
 const sleep = vi.fn(() => Promise.resolve())
 let credentials: { token: string; signingKey: string } | null
 
+/** A fresh client per test: no clock offset, nonce counter or listener carries over. */
+const client = (options: Partial<ApiClientOptions> = {}): ApiClient =>
+  createApiClient({ transport: request, baseUrl: '', credentials: () => credentials, now: () => NOW, sleep, maxGetAttempts: 3, ...options })
+let api: ApiClient
+
 beforeEach(() => {
   request.mockReset()
   sleep.mockClear()
-  resetClockOffset()
   credentials = { token: 'token-123', signingKey: KEY }
-  configureApiClient({ baseUrl: '', credentials: () => credentials, now: () => NOW, sleep, maxGetAttempts: 3 })
+  api = client()
 })
 
 afterEach(() => vi.restoreAllMocks())
@@ -80,7 +75,7 @@ afterEach(() => vi.restoreAllMocks())
 describe('what the client sends', () => {
   it('a signed GET: the four X-OP headers, a signature the server verifies, the filters in the URL', async () => {
     request.mockResolvedValue(answer(200, { items: [], nextCursor: null }))
-    await fetchTransactions({ currency: 'USD', q: '订单 1', status: 'success', cursor: undefined })
+    await api.fetchTransactions({ currency: 'USD', q: '订单 1', status: 'success', cursor: undefined })
     const req = sent()
     expect(req.method).toBe('GET')
     expect(req.url).toBe('/api/transactions?currency=USD&q=%E8%AE%A2%E5%8D%95%201&status=success')
@@ -96,13 +91,13 @@ describe('what the client sends', () => {
 
   it('a signed POST sends exactly the string it signed, {} when it has nothing to say', async () => {
     request.mockResolvedValue(answer(200, { expiresIn: 600 }))
-    await heartbeat()
+    await api.heartbeat()
     expect(sent().data).toBe('{}')
     expect(sent().header['Content-Type']).toBe('application/json')
     expect(serverAccepts(sent())).toBe(true)
 
     request.mockResolvedValue(answer(200, { marked: 3 }))
-    await markAllMessagesRead({ kind: 'chargeback' })
+    await api.markAllMessagesRead({ kind: 'chargeback' })
     expect(sent(1).data).toBe('{"kind":"chargeback"}')
     expect(serverAccepts(sent(1))).toBe(true)
   })
@@ -110,7 +105,7 @@ describe('what the client sends', () => {
   it('the unsigned login sends no X-OP-* header at all, and its answer is returned as is', async () => {
     const body = { token: 't', signingKey: KEY, expiresIn: 600, profile: { userId: 'u1' } }
     request.mockResolvedValue(answer(200, body))
-    await expect(login({ loginCode: 'l', phoneCode: 'p' })).resolves.toEqual(body)
+    await expect(api.login({ loginCode: 'l', phoneCode: 'p' })).resolves.toEqual(body)
     expect(Object.keys(sent().header).filter((name) => /^x-op-/i.test(name))).toEqual([])
     expect(sent().url).toBe('/api/auth/login')
     expect(JSON.parse(sent().data ?? '')).toEqual({ loginCode: 'l', phoneCode: 'p' })
@@ -119,26 +114,24 @@ describe('what the client sends', () => {
   it('the sandbox code endpoints are unsigned POSTs to the WeChat emulator', async () => {
     credentials = null
     request.mockResolvedValue(answer(200, { code: 'c1', expiresIn: 300 }))
-    await expect(sandboxLoginCode()).resolves.toEqual({ code: 'c1', expiresIn: 300 })
-    await sandboxPhoneCode('13800138000')
+    await expect(api.sandboxLoginCode()).resolves.toEqual({ code: 'c1', expiresIn: 300 })
+    await api.sandboxPhoneCode('13800138000')
     expect([sent(0).url, sent(0).data]).toEqual(['/sandbox/wechat/dev/login', '{}'])
     expect([sent(1).url, sent(1).data]).toEqual(['/sandbox/wechat/dev/phone-code', '{"phone":"13800138000"}'])
     for (const index of [0, 1]) expect(Object.keys(sent(index).header).some((name) => /^x-op-/i.test(name))).toBe(false)
   })
 
   it('prefixes the configured base URL (weapp talks to the server origin)', async () => {
-    configureApiClient({ baseUrl: 'https://op.example.com' })
     request.mockResolvedValue(answer(200, {}))
-    await fetchTodos()
+    await client({ baseUrl: 'https://op.example.com' }).fetchTodos()
     expect(sent().url).toBe('https://op.example.com/api/todos')
-    configureApiClient({ baseUrl: '' })
   })
 
   it('without a session a signed call fails at once as session-expired, without sending or retrying', async () => {
     credentials = null
     const listener = vi.fn()
-    const off = onSessionExpired(listener)
-    const error = await failure(fetchTodos())
+    const off = api.onSessionExpired(listener)
+    const error = await failure(api.fetchTodos())
     off()
     expect(error.kind).toBe('session-expired')
     expect(request).not.toHaveBeenCalled()
@@ -152,16 +145,16 @@ describe('answers mapped to error kinds', () => {
   it('401 SESSION_EXPIRED → session-expired, and every onSessionExpired listener hears it once', async () => {
     const first = vi.fn()
     const second = vi.fn()
-    const offFirst = onSessionExpired(first)
-    const offSecond = onSessionExpired(second)
+    const offFirst = api.onSessionExpired(first)
+    const offSecond = api.onSessionExpired(second)
     request.mockResolvedValue(apiError(401, 'SESSION_EXPIRED'))
-    const error = await failure(fetchTodos())
+    const error = await failure(api.fetchTodos())
     expect(error).toMatchObject({ kind: 'session-expired', code: 'SESSION_EXPIRED', status: 401 })
     expect(first).toHaveBeenCalledTimes(1)
     expect(first).toHaveBeenCalledWith('server')
     expect(second).toHaveBeenCalledTimes(1)
     offSecond()
-    await failure(fetchTodos())
+    await failure(api.fetchTodos())
     expect(first).toHaveBeenCalledTimes(2)
     expect(second).toHaveBeenCalledTimes(1)
     offFirst()
@@ -169,9 +162,9 @@ describe('answers mapped to error kinds', () => {
 
   it('a 401 with no API body is a dead session too', async () => {
     const listener = vi.fn()
-    const off = onSessionExpired(listener)
+    const off = api.onSessionExpired(listener)
     request.mockResolvedValue(answer(401, ''))
-    expect(await failure(fetchTodos())).toMatchObject({ kind: 'session-expired', code: 'BAD_RESPONSE' })
+    expect(await failure(api.fetchTodos())).toMatchObject({ kind: 'session-expired', code: 'BAD_RESPONSE' })
     expect(listener).toHaveBeenCalledTimes(1)
     off()
   })
@@ -188,9 +181,9 @@ describe('answers mapped to error kinds', () => {
     [502, 'WECHAT_UNAVAILABLE', 'server'],
   ] as const)('%i %s → %s (POST, so nothing is retried)', async (status, code, kind) => {
     const listener = vi.fn()
-    const off = onSessionExpired(listener)
+    const off = api.onSessionExpired(listener)
     request.mockResolvedValue(apiError(status, code))
-    const error = await failure(heartbeat())
+    const error = await failure(api.heartbeat())
     off()
     expect(error).toMatchObject({ kind, code, status })
     expect(request).toHaveBeenCalledTimes(1)
@@ -199,15 +192,15 @@ describe('answers mapped to error kinds', () => {
 
   it('429 carries Retry-After; 5xx carries the request id to quote to support', async () => {
     request.mockResolvedValueOnce(apiError(429, 'TOO_MANY_REQUESTS', {}, { 'Retry-After': '95' }))
-    expect(await failure(login({ loginCode: 'l', phoneCode: 'p' }))).toMatchObject({ kind: 'rate-limited', retryAfterSeconds: 95 })
+    expect(await failure(api.login({ loginCode: 'l', phoneCode: 'p' }))).toMatchObject({ kind: 'rate-limited', retryAfterSeconds: 95 })
     request.mockResolvedValueOnce(apiError(500, 'INTERNAL', { requestId: 'req-42' }))
-    expect(await failure(heartbeat())).toMatchObject({ kind: 'server', requestId: 'req-42' })
+    expect(await failure(api.heartbeat())).toMatchObject({ kind: 'server', requestId: 'req-42' })
   })
 
   it("the login's 409 carries the merchants to choose from (well-formed entries only)", async () => {
     const merchants = [{ account: '140105', name: '海洋示范' }, { account: '150207', name: 'Harbour' }, { account: 7 }]
     request.mockResolvedValue(apiError(409, 'CONFLICT', { merchants }))
-    const error = await failure(login({ loginCode: 'l', phoneCode: 'p' }))
+    const error = await failure(api.login({ loginCode: 'l', phoneCode: 'p' }))
     expect(error.merchants).toEqual([
       { account: '140105', name: '海洋示范' },
       { account: '150207', name: 'Harbour' },
@@ -216,26 +209,26 @@ describe('answers mapped to error kinds', () => {
 
   it('a network failure → network, status 0', async () => {
     request.mockImplementation(networkFailure)
-    expect(await failure(heartbeat())).toMatchObject({ kind: 'network', code: 'NETWORK', status: 0 })
+    expect(await failure(api.heartbeat())).toMatchObject({ kind: 'network', code: 'NETWORK', status: 0 })
   })
 
   it('a body that is not JSON → server BAD_RESPONSE, on an error status and on a 200 alike', async () => {
     request.mockResolvedValue(answer(502, '<html>Bad gateway</html>'))
-    expect(await failure(heartbeat())).toMatchObject({ kind: 'server', code: 'BAD_RESPONSE', status: 502 })
+    expect(await failure(api.heartbeat())).toMatchObject({ kind: 'server', code: 'BAD_RESPONSE', status: 502 })
     request.mockResolvedValue(answer(200, '<html>Wi-Fi login</html>'))
-    expect(await failure(heartbeat())).toMatchObject({ kind: 'server', code: 'BAD_RESPONSE', status: 200 })
+    expect(await failure(api.heartbeat())).toMatchObject({ kind: 'server', code: 'BAD_RESPONSE', status: 200 })
   })
 
   it('an empty 2xx body (204 of logout) resolves to undefined', async () => {
     request.mockResolvedValue(answer(204, ''))
-    await expect(heartbeat()).resolves.toBeUndefined()
+    await expect(api.heartbeat()).resolves.toBeUndefined()
   })
 })
 
 describe('retries', () => {
   it('a GET is tried 3 times on network failures, each attempt with a new nonce and a valid signature', async () => {
     request.mockImplementation(networkFailure)
-    expect((await failure(fetchTodos())).kind).toBe('network')
+    expect((await failure(api.fetchTodos())).kind).toBe('network')
     expect(request).toHaveBeenCalledTimes(3)
     expect(sleep).toHaveBeenCalledTimes(2)
     const nonces = [0, 1, 2].map((index) => sent(index).header['X-OP-Nonce'])
@@ -248,21 +241,21 @@ describe('retries', () => {
       .mockResolvedValueOnce(apiError(503, 'INTERNAL'))
       .mockImplementationOnce(networkFailure)
       .mockResolvedValueOnce(answer(200, { todayCount: 3 }))
-    await expect(fetchTodos()).resolves.toEqual({ todayCount: 3 })
+    await expect(api.fetchTodos()).resolves.toEqual({ todayCount: 3 })
     expect(request).toHaveBeenCalledTimes(3)
   })
 
   it('a GET is not retried on a 4xx', async () => {
     request.mockResolvedValue(apiError(404, 'NOT_FOUND'))
-    await failure(fetchTodos())
+    await failure(api.fetchTodos())
     expect(request).toHaveBeenCalledTimes(1)
   })
 
   it('a POST is never retried: not on a network failure, not on a 5xx', async () => {
     request.mockImplementation(networkFailure)
-    await failure(markAllMessagesRead())
+    await failure(api.markAllMessagesRead())
     request.mockResolvedValue(apiError(500, 'INTERNAL'))
-    await failure(markAllMessagesRead())
+    await failure(api.markAllMessagesRead())
     expect(request).toHaveBeenCalledTimes(2)
     expect(sleep).not.toHaveBeenCalled()
   })
@@ -274,7 +267,7 @@ describe('a phone with a wrong clock', () => {
     request
       .mockResolvedValueOnce(apiError(401, 'TIMESTAMP_OUT_OF_WINDOW', {}, { 'X-OP-Server-Time': String(serverTime) }))
       .mockResolvedValueOnce(answer(200, { marked: 0 }))
-    await expect(markAllMessagesRead()).resolves.toEqual({ marked: 0 })
+    await expect(api.markAllMessagesRead()).resolves.toEqual({ marked: 0 })
     expect(request).toHaveBeenCalledTimes(2)
     expect(sent(1).header['X-OP-Timestamp']).toBe(String(serverTime))
     expect(sent(1).header['X-OP-Nonce']).not.toBe(sent(0).header['X-OP-Nonce'])
@@ -282,19 +275,29 @@ describe('a phone with a wrong clock', () => {
 
     // The offset is kept: the next request is on the server's time from the start.
     request.mockResolvedValueOnce(answer(200, {}))
-    await fetchTodos()
+    await api.fetchTodos()
     expect(sent(2).header['X-OP-Timestamp']).toBe(String(serverTime))
+  })
+
+  it('the learnt offset belongs to its client: another instance still signs on the phone clock', async () => {
+    const serverTime = NOW + 42 * 60_000
+    request
+      .mockResolvedValueOnce(apiError(401, 'TIMESTAMP_OUT_OF_WINDOW', {}, { 'X-OP-Server-Time': String(serverTime) }))
+      .mockResolvedValue(answer(200, {}))
+    await api.heartbeat()
+    await client().fetchTodos()
+    expect(sent(2).header['X-OP-Timestamp']).toBe(String(NOW))
   })
 
   it('a second TIMESTAMP_OUT_OF_WINDOW is not corrected again: it fails as a signature error', async () => {
     request.mockResolvedValue(apiError(401, 'TIMESTAMP_OUT_OF_WINDOW', {}, { 'x-op-server-time': String(NOW + 3_600_000) }))
-    expect(await failure(heartbeat())).toMatchObject({ kind: 'signature', code: 'TIMESTAMP_OUT_OF_WINDOW' })
+    expect(await failure(api.heartbeat())).toMatchObject({ kind: 'signature', code: 'TIMESTAMP_OUT_OF_WINDOW' })
     expect(request).toHaveBeenCalledTimes(2)
   })
 
   it('without X-OP-Server-Time nothing is corrected', async () => {
     request.mockResolvedValue(apiError(401, 'TIMESTAMP_OUT_OF_WINDOW'))
-    await failure(heartbeat())
+    await failure(api.heartbeat())
     expect(request).toHaveBeenCalledTimes(1)
   })
 })

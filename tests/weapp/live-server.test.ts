@@ -1,9 +1,11 @@
 /** The simulate tests' live server answers like the real one: unsigned health, a login, signed reads, refusals. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { TodosResponse } from '../../types/todos'
-import { createNonce, signRequest } from '../../src/api/signing'
+import { createNonceSource, signRequest } from '../../src/api/signing'
 import { SESSION_STORAGE_KEY } from '../../src/stores/session-persistence'
 import { startLiveServer, type LiveServer } from './support/live-server'
+
+const createNonce = createNonceSource()
 
 let server: LiveServer
 

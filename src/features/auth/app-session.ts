@@ -1,14 +1,14 @@
 /**
- * The app shell's side of the session (SPEC §2): gives the API client the credentials, goes to login when the
- * server says the session is dead or the app stayed ten minutes in the background, and keeps the session alive
- * with a heartbeat while the app is in the foreground.
+ * The app shell's side of the session (SPEC §2): goes to login when the server says the session is dead or the
+ * app stayed ten minutes in the background, and keeps the session alive with a heartbeat while the app is in the
+ * foreground.
  *
  * The App component calls handleAppShow/handleAppHide from useDidShow/useDidHide. WeChat calls them when the
  * mini-program enters and leaves the foreground; Taro's H5 router calls the same hooks on the document's
  * `visibilitychange` (and once after the first render), so one code path serves both builds.
  */
 import Taro from '@tarojs/taro'
-import { configureApiClient, heartbeat, logout, onSessionExpired } from '@/api'
+import { heartbeat, logout, onSessionExpired } from '@/api'
 import { ROUTES } from '@/routes'
 import { useSession } from '@/stores/session'
 import { afterEntryPage } from './after-entry-page'
@@ -40,16 +40,10 @@ export function onSignOut(listener: () => void): () => void {
   return () => void signOutListeners.delete(listener)
 }
 
-/** Once, at launch: wire the API client to the session store. */
+/** Once, at launch: follow the API client's news of a dead session (it signs with the session store itself). */
 export function wireSession(): void {
   if (wired) return
   wired = true
-  configureApiClient({
-    credentials: () => {
-      const { token, signingKey } = useSession.getState()
-      return token !== null && signingKey !== null ? { token, signingKey } : null
-    },
-  })
   // A session the server dropped is explained on the login page; a page reached without any session is not.
   onSessionExpired((cause) => endSession(cause === 'server' ? 'expired' : undefined))
 }

@@ -11,8 +11,10 @@
 import type { Page } from 'playwright-core'
 import type { LoginResponse } from '../../../types/auth'
 import { SESSION_STORAGE_KEY, persistedSessionValue } from '../../../src/stores/session-persistence'
-import { createNonce, signRequest } from '../../../src/api/signing'
+import { createNonceSource, signRequest } from '../../../src/api/signing'
 import type { RunningApp } from './app-process'
+
+const createNonce = createNonceSource()
 
 /** 张敏, 财务主管 at the demo merchant 140105, with every permission. */
 export const DEMO_PHONE = '13800138000'

@@ -23,9 +23,11 @@ import { createLogger } from '../../../server/src/logging/logger'
 import { devStandIns } from '../../../server/src/dev'
 import { prepareStore } from '../../../server/src/startup/prepare-store'
 import { SESSION_STORAGE_KEY, persistedSessionValue } from '../../../src/stores/session-persistence'
-import { createNonce, signRequest } from '../../../src/api/signing'
+import { createNonceSource, signRequest } from '../../../src/api/signing'
 import { bootApp, type WeappApp } from '../harness'
 import type { RequestHandler, WxRequestOptions } from '../harness/wx-mock'
+
+const createNonce = createNonceSource()
 
 export const DEMO_PHONE = '13800138000'
 
