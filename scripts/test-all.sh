@@ -14,6 +14,7 @@ vitest_layer() {
 
 layer "typecheck";          npm run --silent typecheck
 layer "lint";               npm run --silent lint
+layer "import cycles";      python3 ../shared/tools/import-cycles.py .
 layer "unit";               vitest_layer unit
 layer "component";          vitest_layer component
 layer "server (PGlite${DATABASE_URL:+ and PostgreSQL})"; vitest_layer server

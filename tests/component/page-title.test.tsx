@@ -2,7 +2,7 @@
 import { act, render } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { describe, expect, it, vi } from 'vitest'
-import { usePageTitle } from '@/i18n/use-page-title'
+import { usePageTitle } from '@/hooks/use-page-title'
 import { usePreferences } from '@/stores/preferences'
 import { showPages } from './taro-mock'
 

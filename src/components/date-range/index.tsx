@@ -17,7 +17,7 @@
  */
 import { useState } from 'react'
 import { Picker, Text, View } from '@tarojs/components'
-import { useT } from '@/i18n/use-t'
+import { useT } from '@/hooks/use-t'
 import { clampDateRange, type DateBounds, type DateRangeValue } from './range'
 import './index.scss'
 

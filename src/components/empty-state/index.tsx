@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { useT } from '@/i18n/use-t'
+import { useT } from '@/hooks/use-t'
 import './index.scss'
 
 /** The SPEC's empty result: "查询结果为空 / 无法查询到相关数据,…" */

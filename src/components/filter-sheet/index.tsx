@@ -30,7 +30,7 @@
 import { useState } from 'react'
 import { Button, Input, Picker, ScrollView, Text, View } from '@tarojs/components'
 import { DateRange } from '@/components/date-range'
-import { useT } from '@/i18n/use-t'
+import { useT } from '@/hooks/use-t'
 import { cleanValues, type FilterField, type FilterValues } from './fields'
 import './index.scss'
 

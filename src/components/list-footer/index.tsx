@@ -2,7 +2,7 @@
 import { Text, View } from '@tarojs/components'
 import { errorMessageKey } from '@/components/page-state'
 import type { MorePages } from '@/hooks/use-more-pages'
-import { useT } from '@/i18n/use-t'
+import { useT } from '@/hooks/use-t'
 import './index.scss'
 
 export interface ListFooterProps {

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import { EmptyState } from '@/components/empty-state'
 import { isApiClientError } from '@/api'
-import { useT } from '@/i18n/use-t'
+import { useT } from '@/hooks/use-t'
 import type { MessageKey } from '@/i18n/translate'
 import './index.scss'
 

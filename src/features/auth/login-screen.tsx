@@ -5,7 +5,7 @@
  */
 import { Text, View } from '@tarojs/components'
 import { useDidShow, useRouter } from '@tarojs/taro'
-import { useT } from '@/i18n/use-t'
+import { useT } from '@/hooks/use-t'
 import { useSession } from '@/stores/session'
 import { enterApp, LEAVE_REASON_PARAM } from './app-session'
 import { OneTapButton } from './one-tap-button'

@@ -5,7 +5,7 @@
  */
 import { useState } from 'react'
 import { Button, Input, Text, View } from '@tarojs/components'
-import { useT } from '@/i18n/use-t'
+import { useT } from '@/hooks/use-t'
 import { DEMO_PHONES, isSandboxPhone } from './sandbox-phones'
 import './sandbox-phone-sheet.scss'
 

@@ -4,7 +4,7 @@
  */
 import { Picker, Text, View } from '@tarojs/components'
 import type { ChartType } from '../../../types/charts'
-import { useT } from '@/i18n/use-t'
+import { useT } from '@/hooks/use-t'
 import { beijingToday } from '@/utils/dates'
 import { earliestDay, RANGE_PRESETS, type ChartFilters, type RangePreset } from './filters'
 

@@ -4,7 +4,7 @@
  */
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { useT } from '@/i18n/use-t'
+import { useT } from '@/hooks/use-t'
 import type { TableModel } from './table-model'
 
 export const PREVIEW_ROWS = 10

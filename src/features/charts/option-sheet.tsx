@@ -5,7 +5,7 @@
  */
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { useT } from '@/i18n/use-t'
+import { useT } from '@/hooks/use-t'
 
 export interface SheetOption<T extends string> {
   value: T

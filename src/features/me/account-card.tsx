@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { useT } from '@/i18n/use-t'
+import { useT } from '@/hooks/use-t'
 import type { AccountFacts } from './account-facts'
 
 /** 主账号名称, 账户号, 用户名 (岗位), the bound phone (masked). */

@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components'
 import type { MeResponse } from '../../../types/me'
 import { PageState } from '@/components/page-state'
 import type { Remote } from '@/hooks/use-remote'
-import { useT } from '@/i18n/use-t'
+import { useT } from '@/hooks/use-t'
 import { CUSTOMER_SERVICE, dialNumber } from './customer-service'
 import { WecomCard } from './wecom-card'
 

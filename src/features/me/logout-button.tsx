@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { Button } from '@tarojs/components'
-import { useT } from '@/i18n/use-t'
+import { useT } from '@/hooks/use-t'
 
 /**
  * 退出登录 after a confirmation. The logging out itself comes from the page (the auth feature's

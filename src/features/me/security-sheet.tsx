@@ -1,5 +1,5 @@
 import { Button, Text, View } from '@tarojs/components'
-import { useT } from '@/i18n/use-t'
+import { useT } from '@/hooks/use-t'
 import './security-sheet.scss'
 
 /** 安全设置: what protects the account, and who can change the binding (nothing is editable here). */

@@ -1,6 +1,6 @@
 import { Image, Text, View } from '@tarojs/components'
 import type { AccountManager } from '../../../types/me'
-import { useT } from '@/i18n/use-t'
+import { useT } from '@/hooks/use-t'
 import './wecom-card.scss'
 
 /**

@@ -1,5 +1,5 @@
 import { Switch, Text, View } from '@tarojs/components'
-import { useT } from '@/i18n/use-t'
+import { useT } from '@/hooks/use-t'
 import type { MessageKind, UnreadCounts } from '../../../types/messages'
 import { KIND_LABEL, MESSAGE_KINDS, type MessageFilter } from './kinds'
 

@@ -1,6 +1,6 @@
 import { memo } from 'react'
 import { Text, View } from '@tarojs/components'
-import { useT } from '@/i18n/use-t'
+import { useT } from '@/hooks/use-t'
 import { formatBeijing } from '@/utils/dates'
 import type { MessageItem } from '../../../types/messages'
 import { KIND_LABEL } from './kinds'

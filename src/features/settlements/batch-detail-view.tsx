@@ -11,7 +11,7 @@ import { ApiClientError, fetchSettlement, fetchTransactions, isApiClientError } 
 import { PageState } from '@/components/page-state'
 import { VirtualList } from '@/components/virtual-list'
 import { useRemote } from '@/hooks/use-remote'
-import { useT } from '@/i18n/use-t'
+import { useT } from '@/hooks/use-t'
 import type { MessageKey } from '@/i18n/translate'
 import { ROUTES } from '@/routes'
 import { formatBeijing } from '@/utils/dates'

@@ -4,7 +4,7 @@
  */
 import { memo } from 'react'
 import { Text, View } from '@tarojs/components'
-import { useT } from '@/i18n/use-t'
+import { useT } from '@/hooks/use-t'
 import { formatBeijing } from '@/utils/dates'
 import { formatMoney, isNegative } from '@/utils/money'
 import type { SettlementBatch } from '../../../types/settlements'

@@ -1,7 +1,7 @@
 /** One transaction of a batch; exactly BATCH_TX_ROW_HEIGHT design px tall (the virtual list needs it). */
 import { memo } from 'react'
 import { Text, View } from '@tarojs/components'
-import { useT } from '@/i18n/use-t'
+import { useT } from '@/hooks/use-t'
 import { formatBeijing } from '@/utils/dates'
 import { formatMoney, isNegative } from '@/utils/money'
 import type { TransactionListItem } from '../../../types/transactions'

@@ -3,7 +3,7 @@
  * `expanded` because it changes the height above the virtual list.
  */
 import { Text, View } from '@tarojs/components'
-import { useT } from '@/i18n/use-t'
+import { useT } from '@/hooks/use-t'
 import { formatMoney, isNegative } from '@/utils/money'
 import type { TransactionsTotal } from '../../../types/transactions'
 

@@ -1,5 +1,5 @@
 import { LoginScreen } from '@/features/auth/login-screen'
-import { usePageTitle } from '@/i18n/use-page-title'
+import { usePageTitle } from '@/hooks/use-page-title'
 
 /** Login: one tap with the phone number bound to the user's WeChat (the H5 build: the sandbox phone sheet). */
 export default function LoginPage() {

@@ -2,7 +2,7 @@ import { View } from '@tarojs/components'
 import { logOutAndLeave } from '@/features/auth/app-session'
 import { MeView } from '@/features/me/me-view'
 import { useUnreadBadge } from '@/features/messages/unread-badge'
-import { usePageTitle } from '@/i18n/use-page-title'
+import { usePageTitle } from '@/hooks/use-page-title'
 
 /** Me tab (SPEC §3.3). Logging out belongs to the auth feature; the page hands it to the me feature. */
 export default function MePage() {

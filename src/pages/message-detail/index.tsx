@@ -1,7 +1,7 @@
 import { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { MessageDetailView } from '@/features/messages/message-detail-view'
-import { usePageTitle } from '@/i18n/use-page-title'
+import { usePageTitle } from '@/hooks/use-page-title'
 import { routeParam } from '@/utils/route-param'
 
 /** One message (`?id=`); opening it marks it read. */

@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components'
 import { MessageInbox } from '@/features/messages/message-inbox'
 import { useUnreadBadge } from '@/features/messages/unread-badge'
-import { usePageTitle } from '@/i18n/use-page-title'
+import { usePageTitle } from '@/hooks/use-page-title'
 
 /** Messages tab (SPEC §3.2): the four message kinds, only-unread, 全部已读, and the tab's unread badge. */
 export default function MessagesPage() {

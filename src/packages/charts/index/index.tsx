@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components'
 import { ChartsScreen } from '@/features/charts/charts-screen'
-import { usePageTitle } from '@/i18n/use-page-title'
+import { usePageTitle } from '@/hooks/use-page-title'
 
 /** Charts (SPEC §3.1 item 5); the only subpackage that carries ECharts. */
 export default function ChartsPage() {

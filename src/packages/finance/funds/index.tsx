@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components'
 import { FundsView } from '@/features/funds/funds-view'
-import { usePageTitle } from '@/i18n/use-page-title'
+import { usePageTitle } from '@/hooks/use-page-title'
 
 /** Account funds per currency (SPEC §3.1 item 2), at most 30 minutes old. */
 export default function FundsPage() {

@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components'
 import { SettlementsScreen } from '@/features/settlements/settlements-screen'
-import { usePageTitle } from '@/i18n/use-page-title'
+import { usePageTitle } from '@/hooks/use-page-title'
 
 /** 交易划款: settlement batches (SPEC §3.1 item 4). */
 export default function SettlementsPage() {

@@ -1,6 +1,6 @@
 import { useCallback } from 'react'
 import { usePreferences } from '@/stores/preferences'
-import { translate, type MessageKey } from './translate'
+import { translate, type MessageKey } from '@/i18n/translate'
 
 /** `t(key)` in the user's chosen language; re-renders the component when the language changes. */
 export function useT() {

@@ -1,7 +1,7 @@
 import { useEffect } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { usePreferences } from '@/stores/preferences'
-import { translate, type MessageKey } from './translate'
+import { translate, type MessageKey } from '@/i18n/translate'
 
 /**
  * Keeps the navigation bar title in the chosen language: a page's index.config.ts can only hold the Chinese
