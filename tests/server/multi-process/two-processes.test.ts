@@ -1,7 +1,7 @@
 /**
  * Two real server processes (`node --import tsx server/src/main.ts`) on one PostgreSQL database, driven over real
  * HTTP: the account limit, sessions, nonce replay protection and login rate limits must hold across them, because
- * each lives in the shared store and not in a process's memory. (tests/server/admin and tests/server/auth prove the
+ * each lives in the shared store and not in a process's memory. (tests/server/routes/admin and tests/server/auth prove the
  * same with two pools in one Node process; this proves it with two operating-system processes.)
  *
  * Needs DATABASE_URL (a role allowed to create databases): the test creates a database of its own and drops it.

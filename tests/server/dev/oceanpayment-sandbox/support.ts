@@ -4,12 +4,12 @@
  * notice transport), and helpers to find seeded payments of a given kind and to post signed form calls.
  */
 import type { AddressInfo } from 'node:net'
-import type { Db } from '../../../server/src/db'
-import { migrate } from '../../../server/src/db/migrate'
-import { OPERATIONS, signRequest, type OperationName } from '../../../server/src/gateway'
-import type { HttpRequest, HttpResponse, Transport } from '../../../server/src/outbound/transport'
-import { oceanpaymentSandbox, seedSandbox } from '../../../server/src/dev/oceanpayment-sandbox'
-import { buildTestApp, testConfig, type TestApp } from '../harness'
+import type { Db } from '../../../../server/src/db'
+import { migrate } from '../../../../server/src/db/migrate'
+import { OPERATIONS, signRequest, type OperationName } from '../../../../server/src/gateway'
+import type { HttpRequest, HttpResponse, Transport } from '../../../../server/src/outbound/transport'
+import { oceanpaymentSandbox, seedSandbox } from '../../../../server/src/dev/oceanpayment-sandbox'
+import { buildTestApp, testConfig, type TestApp } from '../../harness'
 
 export const TEST_TERMINAL = { account: '995378', terminal: '99537801', secureCode: '12345678' } as const
 export const NOTICE_URL = 'http://merchant.test/webhooks/oceanpayment'

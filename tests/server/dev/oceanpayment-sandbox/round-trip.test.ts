@@ -3,12 +3,12 @@
  * then a notification run; and all the log output of it searched for every known secureCode.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Db } from '../../../server/src/db'
-import { KNOWN_MERCHANTS } from '../../../server/src/config/known-merchants'
-import { createGatewayClient, GatewayRejectedError, parseXml, verifyNotification, type GatewayClient } from '../../../server/src/gateway'
-import { fetchTransport } from '../../../server/src/outbound/transport'
-import { formatBeijing } from '../../../server/src/dev/oceanpayment-sandbox/beijing-time'
-import { testStores } from '../stores'
+import type { Db } from '../../../../server/src/db'
+import { KNOWN_MERCHANTS } from '../../../../server/src/config/known-merchants'
+import { createGatewayClient, GatewayRejectedError, parseXml, verifyNotification, type GatewayClient } from '../../../../server/src/gateway'
+import { fetchTransport } from '../../../../server/src/outbound/transport'
+import { formatBeijing } from '../../../../server/src/dev/oceanpayment-sandbox/beijing-time'
+import { testStores } from '../../stores'
 import { findPayment, openSandbox, REFUNDABLE_SALE, SETTLE_DELAY_MS, TEST_TERMINAL, type SandboxUnderTest } from './support'
 
 const DAY = 24 * 60 * 60 * 1000

@@ -1,9 +1,9 @@
 /** The generator on its own (no store): reproducible from its seed, and a year of data with today in it. */
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { generateMerchant, dailyCounts } from '../../../server/src/dev/demo/generate-merchant'
-import { DEMO_PROFILE, SECOND_PROFILE, type MerchantProfile } from '../../../server/src/dev/demo/profiles'
-import { DAY_MS, startOfDay } from '../../../server/src/dev/demo/shanghai-time'
+import { generateMerchant, dailyCounts } from '../../../../server/src/dev/demo/generate-merchant'
+import { DEMO_PROFILE, SECOND_PROFILE, type MerchantProfile } from '../../../../server/src/dev/demo/profiles'
+import { DAY_MS, startOfDay } from '../../../../server/src/dev/demo/shanghai-time'
 
 const NOW = Date.parse('2025-05-15T08:30:00Z') // 16:30 in Beijing
 

@@ -3,12 +3,12 @@
  * import functions the lead uses: deterministic for a clock and seed, idempotent, and visible to queries.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Db } from '../../../server/src/db'
-import { migrate } from '../../../server/src/db/migrate'
-import { parseXml, signRequest } from '../../../server/src/gateway'
-import { generateTerminalHistory, importSandboxOrders, seedSandbox } from '../../../server/src/dev/oceanpayment-sandbox'
-import { buildTestApp, testConfig } from '../harness'
-import { testStores } from '../stores'
+import type { Db } from '../../../../server/src/db'
+import { migrate } from '../../../../server/src/db/migrate'
+import { parseXml, signRequest } from '../../../../server/src/gateway'
+import { generateTerminalHistory, importSandboxOrders, seedSandbox } from '../../../../server/src/dev/oceanpayment-sandbox'
+import { buildTestApp, testConfig } from '../../harness'
+import { testStores } from '../../stores'
 import { TEST_TERMINAL } from './support'
 
 const NOW = new Date('2025-06-15T04:00:00Z')

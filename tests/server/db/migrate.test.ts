@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { loadMigrations, migrate, MigrationError } from '../../server/src/db/migrate'
-import { testStores } from './stores'
+import { loadMigrations, migrate, MigrationError } from '../../../server/src/db/migrate'
+import { testStores } from '../stores'
 
 function migrationsDir(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'op-migrations-'))

@@ -3,9 +3,9 @@
  * single-use expiring codes, tokens, quotas, the dev endpoints a browser uses, and state shared through the store.
  */
 import { afterAll, describe, expect, it } from 'vitest'
-import { buildTestApp, testConfig } from '../harness'
-import { testStores } from '../stores'
-import { APP_ID, SECRET, emulatorApp, mintLoginCode, mintPhoneCode, openMigrated, testClock } from './support'
+import { buildTestApp, testConfig } from '../../harness'
+import { testStores } from '../../stores'
+import { APP_ID, SECRET, emulatorApp, mintLoginCode, mintPhoneCode, openMigrated, testClock } from '../../wechat/support'
 import type { FastifyInstance } from 'fastify'
 
 const BASE = '/sandbox/wechat'
@@ -291,7 +291,7 @@ describe.each(testStores())('WeChat emulator on the $kind store', (store) => {
 
     it.runIf(store.openPair !== undefined)('a code minted through one process is redeemed through another, once', async () => {
       const [first, second] = await (store.openPair as NonNullable<typeof store.openPair>)()
-      const { migrate } = await import('../../../server/src/db/migrate')
+      const { migrate } = await import('../../../../server/src/db/migrate')
       await migrate(first)
       const one = await emulatorApp(first)
       const two = await emulatorApp(second)

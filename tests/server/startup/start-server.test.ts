@@ -2,12 +2,12 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import type { HealthResponse } from '../../types/api'
-import { openPglite, type Db } from '../../server/src/db'
-import { createLogger } from '../../server/src/logging/logger'
-import { startServer } from '../../server/src/startup/start-server'
-import { captureLogs, testConfig } from './harness'
-import { testStores } from './stores'
+import type { HealthResponse } from '../../../types/api'
+import { openPglite, type Db } from '../../../server/src/db'
+import { createLogger } from '../../../server/src/logging/logger'
+import { startServer } from '../../../server/src/startup/start-server'
+import { captureLogs, testConfig } from '../harness'
+import { testStores } from '../stores'
 
 const quiet = () => createLogger({ level: 'silent' })
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Db } from '../../server/src/db'
-import { createLogger } from '../../server/src/logging/logger'
-import { REDACTED } from '../../server/src/logging/redact'
-import { buildTestApp, captureLogs } from './harness'
-import { testStores } from './stores'
+import type { Db } from '../../../server/src/db'
+import { createLogger } from '../../../server/src/logging/logger'
+import { REDACTED } from '../../../server/src/logging/redact'
+import { buildTestApp, captureLogs } from '../harness'
+import { testStores } from '../stores'
 
 describe.each(testStores())('log redaction on the $kind store', (store) => {
   let db: Db

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { HealthResponse, HealthUnavailableResponse } from '../../types/api'
-import type { Db } from '../../server/src/db'
-import { buildTestApp } from './harness'
-import { testStores } from './stores'
+import type { HealthResponse, HealthUnavailableResponse } from '../../../types/api'
+import type { Db } from '../../../server/src/db'
+import { buildTestApp } from '../harness'
+import { testStores } from '../stores'
 
-const packageVersion = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+const packageVersion = (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
   version: string
 }).version
 

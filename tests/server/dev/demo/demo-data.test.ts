@@ -4,11 +4,11 @@
  * follow the transactions.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Db } from '../../../server/src/db'
-import { migrate } from '../../../server/src/db/migrate'
-import { DemoDataPresentError, loadDemoData, resetDemoData } from '../../../server/src/dev/demo'
-import { CURRENCIES } from '../../../server/src/dev/demo/catalog'
-import { testStores } from '../stores'
+import type { Db } from '../../../../server/src/db'
+import { migrate } from '../../../../server/src/db/migrate'
+import { DemoDataPresentError, loadDemoData, resetDemoData } from '../../../../server/src/dev/demo'
+import { CURRENCIES } from '../../../../server/src/dev/demo/catalog'
+import { testStores } from '../../stores'
 
 const NOW = new Date('2025-05-15T08:30:00Z') // 16:30 Beijing time
 const TODAY_START = '2025-05-15T00:00:00+08:00'

@@ -3,10 +3,10 @@
  * exactly `receive-ok`, at most five attempts, recorded in the store so a restarted server finishes the job.
  */
 import { afterAll, describe, expect, it } from 'vitest'
-import type { Db } from '../../../server/src/db'
-import { parseXml, verifyNotification, type XmlValue } from '../../../server/src/gateway'
-import type { HttpResponse } from '../../../server/src/outbound/transport'
-import { testStores } from '../stores'
+import type { Db } from '../../../../server/src/db'
+import { parseXml, verifyNotification, type XmlValue } from '../../../../server/src/gateway'
+import type { HttpResponse } from '../../../../server/src/outbound/transport'
+import { testStores } from '../../stores'
 import { findPayment, movableClock, NOTICE_URL, openSandbox, postForm, REFUNDABLE_SALE, SETTLE_DELAY_MS, TEST_TERMINAL, type SandboxUnderTest } from './support'
 
 const notOk = (body: string, status = 200): HttpResponse => ({ status, headers: {}, body })

@@ -4,9 +4,9 @@
  * check their secureCode header, and each class of invalid parameter gets its own result code.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Db } from '../../../server/src/db'
-import { OPERATIONS, parseXml, signRequest, validateParams, type OperationName } from '../../../server/src/gateway'
-import { testStores } from '../stores'
+import type { Db } from '../../../../server/src/db'
+import { OPERATIONS, parseXml, signRequest, validateParams, type OperationName } from '../../../../server/src/gateway'
+import { testStores } from '../../stores'
 import { openSandbox, postForm, TEST_TERMINAL, type SandboxUnderTest } from './support'
 
 type Answer = Record<string, string>

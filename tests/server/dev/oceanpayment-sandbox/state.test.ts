@@ -4,11 +4,11 @@
  * queries page through the real records of their date window.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Db } from '../../../server/src/db'
-import { OPERATIONS, parseXml, type OperationName, type XmlValue } from '../../../server/src/gateway'
-import { formatBeijing } from '../../../server/src/dev/oceanpayment-sandbox/beijing-time'
-import { insertCase } from '../../../server/src/dev/oceanpayment-sandbox/store/cases'
-import { testStores } from '../stores'
+import type { Db } from '../../../../server/src/db'
+import { OPERATIONS, parseXml, type OperationName, type XmlValue } from '../../../../server/src/gateway'
+import { formatBeijing } from '../../../../server/src/dev/oceanpayment-sandbox/beijing-time'
+import { insertCase } from '../../../../server/src/dev/oceanpayment-sandbox/store/cases'
+import { testStores } from '../../stores'
 import { findPayment, openSandbox, postForm, REFUNDABLE_SALE, SETTLE_DELAY_MS, TEST_TERMINAL, type SandboxUnderTest } from './support'
 
 const DAY = 24 * 60 * 60 * 1000

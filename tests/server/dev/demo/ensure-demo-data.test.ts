@@ -1,9 +1,9 @@
 /** ensureDemoData at start-up: loads into an empty store once, never twice, and not at all when switched off. */
 import { afterAll, describe, expect, it } from 'vitest'
-import type { Db } from '../../../server/src/db'
-import { migrate } from '../../../server/src/db/migrate'
-import { ensureDemoData } from '../../../server/src/dev/demo'
-import { testStores } from '../stores'
+import type { Db } from '../../../../server/src/db'
+import { migrate } from '../../../../server/src/db/migrate'
+import { ensureDemoData } from '../../../../server/src/dev/demo'
+import { testStores } from '../../stores'
 
 const NOW = new Date('2025-05-15T08:30:00Z')
 const OPTIONS = { size: 400, secondSize: 60, now: NOW }

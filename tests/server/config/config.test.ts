@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { ConfigError, loadConfig, SELF_ORIGIN } from '../../server/src/config'
-import { defaultH5Dir } from '../../server/src/paths'
+import { ConfigError, loadConfig, SELF_ORIGIN } from '../../../server/src/config'
+import { defaultH5Dir } from '../../../server/src/paths'
 
 const PRODUCTION_SECRETS = {
   OCEANPAYMENT_QUERY_BASE: 'https://query.oceanpayment.com/',
