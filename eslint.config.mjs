@@ -19,9 +19,9 @@ const featureZones = subdirs('src/features').map((name) => ({
 }))
 
 // Subpackages never import each other (WeChat forbids it).
-const subpackageZones = subdirs('src/packages').map((name) => ({
-  target: `./src/packages/${name}`,
-  from: './src/packages',
+const subpackageZones = subdirs('src/subpackages').map((name) => ({
+  target: `./src/subpackages/${name}`,
+  from: './src/subpackages',
   except: [`./${name}`],
   message: 'A subpackage cannot import another subpackage (WeChat forbids it).',
 }))
@@ -48,7 +48,7 @@ const serverZones = [
 const zones = [
   ...featureZones,
   ...subpackageZones,
-  { target: mainPackage, from: './src/packages', message: 'The main package never imports a subpackage.' },
+  { target: mainPackage, from: './src/subpackages', message: 'The main package never imports a subpackage.' },
   // One-way flow: pages → features → api/stores/components → utils/types.
   { target: ['./src/features', './src/components', './src/api', './src/stores', './src/utils', './src/i18n'], from: './src/pages', message: 'Only the app shell composes pages.' },
   { target: ['./src/components', './src/api', './src/stores', './src/utils', './src/i18n'], from: './src/features', message: 'Lower layers do not import features.' },

@@ -1,7 +1,7 @@
 /**
  * Builds the custom ECharts of the mini-program's ec-canvas component: src/features/charts/echarts-setup.ts
  * (the parts the eight chart types use) bundled with esbuild, minified, into
- * src/packages/charts/components/ec-canvas/echarts.js — inside the charts subpackage, so ECharts never reaches
+ * src/subpackages/charts/components/ec-canvas/echarts.js — inside the charts subpackage, so ECharts never reaches
  * the main package. The output is committed (the weapp build needs no extra step); tests/unit/charts-echarts-build
  * fails when it is stale against this script's inputs. Regenerate with `npx tsx scripts/build-echarts.ts`.
  */
@@ -11,7 +11,7 @@ import { build } from 'esbuild'
 
 const ROOT = path.resolve(__dirname, '..')
 export const ECHARTS_ENTRY = path.join(ROOT, 'src/features/charts/echarts-setup.ts')
-export const ECHARTS_OUTPUT = path.join(ROOT, 'src/packages/charts/components/ec-canvas/echarts.js')
+export const ECHARTS_OUTPUT = path.join(ROOT, 'src/subpackages/charts/components/ec-canvas/echarts.js')
 
 function echartsVersion(): string {
   return (JSON.parse(readFileSync(path.join(ROOT, 'node_modules/echarts/package.json'), 'utf8')) as { version: string }).version

@@ -7,17 +7,17 @@ export default defineAppConfig({
   subPackages: [
     {
       // Funds, transactions and settlements: the merchant's money, one subpackage because they share filters.
-      root: 'packages/finance',
+      root: 'subpackages/finance',
       pages: ['funds/index', 'transactions/index', 'transaction-detail/index', 'settlements/index', 'settlement-detail/index'],
     },
     {
       // ECharts lives only here, so its weight never reaches the main package.
-      root: 'packages/charts',
+      root: 'subpackages/charts',
       pages: ['index/index'],
     },
   ],
   preloadRule: {
-    'pages/home/index': { network: 'all', packages: ['packages/finance'] },
+    'pages/home/index': { network: 'all', packages: ['subpackages/finance'] },
   },
   tabBar: {
     color: '#8a94a6',

@@ -5,12 +5,12 @@ export const ROUTES = {
   me: '/pages/me/index',
   login: '/pages/login/index',
   messageDetail: '/pages/message-detail/index',
-  funds: '/packages/finance/funds/index',
-  transactions: '/packages/finance/transactions/index',
-  transactionDetail: '/packages/finance/transaction-detail/index',
-  settlements: '/packages/finance/settlements/index',
-  settlementDetail: '/packages/finance/settlement-detail/index',
-  charts: '/packages/charts/index/index',
+  funds: '/subpackages/finance/funds/index',
+  transactions: '/subpackages/finance/transactions/index',
+  transactionDetail: '/subpackages/finance/transaction-detail/index',
+  settlements: '/subpackages/finance/settlements/index',
+  settlementDetail: '/subpackages/finance/settlement-detail/index',
+  charts: '/subpackages/charts/index/index',
 } as const
 
 export type RouteName = keyof typeof ROUTES

@@ -2,7 +2,7 @@ import { act, fireEvent, render, screen } from '@testing-library/react'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { CurrencyFunds, FundsResponse } from '../../types/funds'
 import { ApiClientError, fetchFunds } from '@/api'
-import FundsPage from '@/packages/finance/funds'
+import FundsPage from '@/subpackages/finance/funds'
 import { usePreferences } from '@/stores/preferences'
 
 vi.mock('@/api', async (importOriginal) => ({ ...(await importOriginal<typeof import('@/api')>()), fetchFunds: vi.fn() }))

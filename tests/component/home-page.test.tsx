@@ -69,13 +69,13 @@ describe('home page', () => {
   it('opens the transactions list filtered as the server counted, for a pending count and for today', async () => {
     await renderLoaded()
     fireEvent.click(screen.getByTestId('todo-pendingAuthorization'))
-    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/finance/transactions/index?authStatus=pending' })
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/subpackages/finance/transactions/index?authStatus=pending' })
     fireEvent.click(screen.getByTestId('todo-retrieval'))
-    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/finance/transactions/index?case=retrieval' })
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/subpackages/finance/transactions/index?case=retrieval' })
     fireEvent.click(screen.getByTestId('todo-today'))
     expect(Taro.navigateTo).toHaveBeenLastCalledWith({
       url:
-        '/packages/finance/transactions/index?from=2025-05-15T00%3A00%3A00%2B08%3A00' +
+        '/subpackages/finance/transactions/index?from=2025-05-15T00%3A00%3A00%2B08%3A00' +
         '&to=2025-05-15T23%3A59%3A59%2B08%3A00&status=success',
     })
   })
@@ -85,13 +85,13 @@ describe('home page', () => {
     render(<HomePage />)
     expect(screen.getByTestId('state-loading')).toBeTruthy()
     fireEvent.click(screen.getByTestId('entry-funds'))
-    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/finance/funds/index' })
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/subpackages/finance/funds/index' })
     fireEvent.click(screen.getByTestId('entry-transactions'))
-    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/finance/transactions/index' })
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/subpackages/finance/transactions/index' })
     fireEvent.click(screen.getByText('交易划款'))
-    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/finance/settlements/index' })
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/subpackages/finance/settlements/index' })
     fireEvent.click(screen.getByText('可视化图表'))
-    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/charts/index/index' })
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/subpackages/charts/index/index' })
   })
 
   it('explains a failed load and loads again on retry', async () => {

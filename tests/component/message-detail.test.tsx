@@ -63,7 +63,7 @@ describe('message detail page', () => {
   it('opens the transaction detail from the payment ID', async () => {
     render(<MessageDetailPage />)
     fireEvent.click(await screen.findByTestId('message-payment-id'))
-    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/finance/transaction-detail/index?paymentId=2610011401050016538' })
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/subpackages/finance/transaction-detail/index?paymentId=2610011401050016538' })
   })
 
   it('has no related section for an announcement', async () => {

@@ -4,12 +4,12 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { SettlementDetail } from '../../types/settlements'
 import type { TransactionListItem } from '../../types/transactions'
 import { ApiClientError, fetchSettlement, fetchTransactions } from '@/api'
-import SettlementDetailPage from '@/packages/finance/settlement-detail'
+import SettlementDetailPage from '@/subpackages/finance/settlement-detail'
 
 const router = vi.hoisted(() => ({ params: { batchNo: 'T14010520261102USD' } as Record<string, string | undefined> }))
 vi.mock('@tarojs/taro', async (importOriginal) => ({
   ...(await importOriginal<typeof import('@tarojs/taro')>()),
-  useRouter: () => ({ params: router.params, path: '/packages/finance/settlement-detail/index' }),
+  useRouter: () => ({ params: router.params, path: '/subpackages/finance/settlement-detail/index' }),
 }))
 vi.mock('@/api', async (importOriginal) => ({
   ...(await importOriginal<typeof import('@/api')>()),
@@ -95,9 +95,9 @@ describe('settlement batch detail', () => {
   it('opens a transaction, and the transactions list filtered by the batch', async () => {
     render(<SettlementDetailPage />)
     fireEvent.click(await screen.findByTestId('st-tx-261103140105002'))
-    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/finance/transaction-detail/index?paymentId=261103140105002' })
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/subpackages/finance/transaction-detail/index?paymentId=261103140105002' })
     fireEvent.click(screen.getByTestId('st-view-transactions'))
-    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/finance/transactions/index?batchNo=T14010520261102USD' })
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/subpackages/finance/transactions/index?batchNo=T14010520261102USD' })
   })
 
   it('shows a transferred batch with its transfer time', async () => {

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { SettlementBatch, SettlementsQuery } from '../../types/settlements'
 import { ApiClientError, fetchSettlements } from '@/api'
-import SettlementsPage from '@/packages/finance/settlements'
+import SettlementsPage from '@/subpackages/finance/settlements'
 
 vi.mock('@/api', async (importOriginal) => ({ ...(await importOriginal<typeof import('@/api')>()), fetchSettlements: vi.fn() }))
 
@@ -136,7 +136,7 @@ describe('settlements page', () => {
   it('opens the batch detail of a tapped row', async () => {
     await renderLoaded()
     fireEvent.click(screen.getByTestId('st-row-T14010520250505USD'))
-    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/finance/settlement-detail/index?batchNo=T14010520250505USD' })
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/subpackages/finance/settlement-detail/index?batchNo=T14010520250505USD' })
   })
 
   it('shows the empty state with the zero count', async () => {

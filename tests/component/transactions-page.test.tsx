@@ -204,7 +204,7 @@ describe('transactions list', () => {
   it('opens the detail of a tapped row', async () => {
     await renderList()
     fireEvent.click(screen.getByTestId('tx-row-P000003'))
-    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/finance/transaction-detail/index?paymentId=P000003' })
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/subpackages/finance/transaction-detail/index?paymentId=P000003' })
   })
 
   it('shows a to-do preset over the whole year, and clears it', async () => {

@@ -88,7 +88,7 @@ describe('a merchant walks through every page', () => {
   it('opens the chargeback count and lands on exactly that many transactions', async () => {
     const chargebacks = todos.items.find((item) => item.kind === 'chargeback')!
     await byTestId('todo-chargeback').tap()
-    await expect.poll(() => page.url(), { timeout: 15_000 }).toContain('/packages/finance/transactions/index')
+    await expect.poll(() => page.url(), { timeout: 15_000 }).toContain('/subpackages/finance/transactions/index')
     await expect
       .poll(() => byTestId('tx-count').innerText(), { timeout: 20_000 })
       .toBe(`查询出${chargebacks.count}条符合条件数据`)
@@ -97,7 +97,7 @@ describe('a merchant walks through every page', () => {
 
   it('opens a transaction of that list and sees its chargeback case', async () => {
     await stationed().locator('[data-testid^="tx-row-"]').first().tap()
-    await expect.poll(() => page.url(), { timeout: 15_000 }).toContain('/packages/finance/transaction-detail/index')
+    await expect.poll(() => page.url(), { timeout: 15_000 }).toContain('/subpackages/finance/transaction-detail/index')
     await expect.poll(() => stationed().locator('[data-testid^="txd-case-"]').count(), { timeout: 20_000 }).toBeGreaterThan(0)
     await expect(stationed().innerText()).resolves.toContain('拒付')
     await screenshot(page, 'walk-03-transaction')

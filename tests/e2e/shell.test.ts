@@ -117,7 +117,7 @@ describe('the app shell in a browser', () => {
     await tab('首页').click()
     await expect.poll(() => page.getByText('账户资金明细').isVisible(), { timeout: 15_000 }).toBe(true)
     await page.getByText('交易划款').first().click()
-    await expect.poll(() => page.url(), { timeout: 15_000 }).toContain('/packages/finance/settlements/index')
+    await expect.poll(() => page.url(), { timeout: 15_000 }).toContain('/subpackages/finance/settlements/index')
     await expect.poll(() => stationedPage().getByText('符合条件').first().isVisible(), { timeout: 15_000 }).toBe(true)
     await screenshot(page, '04-settlements')
   })

@@ -1,5 +1,5 @@
 /**
- * The mini-program's custom ECharts build (src/packages/charts/components/ec-canvas/echarts.js) is committed;
+ * The mini-program's custom ECharts build (src/subpackages/charts/components/ec-canvas/echarts.js) is committed;
  * this fails when it no longer matches what scripts/build-echarts.ts makes of its inputs (the parts list in
  * src/features/charts/echarts-setup.ts, the installed ECharts and esbuild). Fix: `npx tsx scripts/build-echarts.ts`.
  */

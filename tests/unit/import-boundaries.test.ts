@@ -13,12 +13,12 @@ async function boundaryErrors(file: string, source: string): Promise<string[]> {
 
 describe('import boundaries', () => {
   it('reject the main package importing a subpackage', async () => {
-    const errors = await boundaryErrors('src/pages/home/probe.ts', "export { default } from '@/packages/charts/index/index'\n")
+    const errors = await boundaryErrors('src/pages/home/probe.ts', "export { default } from '@/subpackages/charts/index/index'\n")
     expect(errors.join()).toContain('main package never imports a subpackage')
   })
 
   it('reject one subpackage importing another', async () => {
-    const errors = await boundaryErrors('src/packages/charts/probe.ts', "export { default } from '../finance/funds/index'\n")
+    const errors = await boundaryErrors('src/subpackages/charts/probe.ts', "export { default } from '../finance/funds/index'\n")
     expect(errors.join()).toContain('cannot import another subpackage')
   })
 

@@ -6,9 +6,9 @@ import { filterFromParams } from '@/utils/transactions-filter-url'
 
 describe('todoListUrl', () => {
   it('opens the transactions page with the filter the server counted', () => {
-    expect(todoListUrl({ filter: { authStatus: 'pending' } })).toBe('/packages/finance/transactions/index?authStatus=pending')
-    expect(todoListUrl({ filter: { case: 'chargeback' } })).toBe('/packages/finance/transactions/index?case=chargeback')
-    expect(todoListUrl({ filter: {} })).toBe('/packages/finance/transactions/index')
+    expect(todoListUrl({ filter: { authStatus: 'pending' } })).toBe('/subpackages/finance/transactions/index?authStatus=pending')
+    expect(todoListUrl({ filter: { case: 'chargeback' } })).toBe('/subpackages/finance/transactions/index?case=chargeback')
+    expect(todoListUrl({ filter: {} })).toBe('/subpackages/finance/transactions/index')
   })
 
   it('round-trips through the transactions page reading its params back', () => {

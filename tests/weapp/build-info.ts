@@ -101,7 +101,7 @@ export function tabBarProblems(app: AppJson, expected: readonly string[] = EXPEC
 }
 
 export interface PackageSize {
-  /** "main" or the subpackage root, e.g. "packages/finance". */
+  /** "main" or the subpackage root, e.g. "subpackages/finance". */
   name: string
   bytes: number
   files: number

@@ -12,7 +12,7 @@ import { bootApp, type WeappApp, type WeappPage } from './harness'
 import { WEAPP_DIST } from './build-info'
 import { startLiveServer, type LiveServer } from './support/live-server'
 
-const PAGE = 'packages/charts/index/index'
+const PAGE = 'subpackages/charts/index/index'
 const SETDATA_BYTES_BUDGET = 256 * 1024
 /** An id prefix in ECharts' component model code: survives minification, found in no other library we ship. */
 const ECHARTS_SIGNATURE = '__ec_inner_'
@@ -96,7 +96,7 @@ describe('ec-canvas registration', () => {
     const json = JSON.parse(readFileSync(path.join(WEAPP_DIST, `${PAGE}.json`), 'utf8')) as { usingComponents: Record<string, string> }
     expect(json.usingComponents['ec-canvas']).toBe('../components/ec-canvas/index')
     const component = path.resolve(path.dirname(path.join(WEAPP_DIST, PAGE)), json.usingComponents['ec-canvas'])
-    expect(component.startsWith(path.join(WEAPP_DIST, 'packages/charts') + path.sep)).toBe(true)
+    expect(component.startsWith(path.join(WEAPP_DIST, 'subpackages/charts') + path.sep)).toBe(true)
     expect(JSON.parse(readFileSync(`${component}.json`, 'utf8'))).toMatchObject({ component: true })
     expect(readFileSync(`${component}.wxml`, 'utf8')).toContain('type="2d"')
     expect(readFileSync(`${component}.js`, 'utf8')).toContain(ECHARTS_SIGNATURE)
@@ -108,7 +108,7 @@ describe('ec-canvas registration', () => {
 
 describe('ECharts only in the charts subpackage (issue 5 budgets)', () => {
   it('the weapp build carries ECharts once, in the ec-canvas component: not in the main package, not in finance', () => {
-    expect(filesContaining(WEAPP_DIST, ECHARTS_SIGNATURE)).toEqual(['packages/charts/components/ec-canvas/index.js'])
+    expect(filesContaining(WEAPP_DIST, ECHARTS_SIGNATURE)).toEqual(['subpackages/charts/components/ec-canvas/index.js'])
   })
 
   it.skipIf(!existsSync(H5_DIST))('the H5 build draws with ECharts itself and never carries the mini-program component', () => {

@@ -75,7 +75,7 @@ describe('home', () => {
     app.wx.clearCalls()
     await home.tap({ testId: 'todo-pendingAuthorization' })
     expect(app.wx.navigations()).toEqual([
-      expect.objectContaining({ api: 'navigateTo', path: '/packages/finance/transactions/index', query: { authStatus: 'pending' } }),
+      expect.objectContaining({ api: 'navigateTo', path: '/subpackages/finance/transactions/index', query: { authStatus: 'pending' } }),
     ])
     app.wx.clearCalls()
     await home.tap({ testId: 'todo-today' })
@@ -106,7 +106,7 @@ describe('home', () => {
 describe('funds', () => {
   it("shows every figure of the server's first currency, switches currency, within budgets", async () => {
     await boot()
-    const funds = await app.openPage('packages/finance/funds/index')
+    const funds = await app.openPage('subpackages/finance/funds/index')
     await funds.waitFor(() => funds.has({ testId: 'funds-card' }), { message: 'funds never rendered' })
     const answer = await serverSays<FundsResponse>('/api/funds')
     expect(answer.currencies.length).toBe(12)

@@ -143,7 +143,7 @@ describe('messages (weapp simulate, live server)', () => {
 
 describe('settlements (weapp simulate, live server)', () => {
   async function openSettlements(): Promise<WeappPage> {
-    const page = await app.openPage('packages/finance/settlements/index')
+    const page = await app.openPage('subpackages/finance/settlements/index')
     await page.waitFor(() => /查询出\d+条符合条件数据/.test(page.text()) || page.text().includes('查询结果为空'), {
       timeoutMs: 20_000,
       message: 'the batch list never loaded',
@@ -226,7 +226,7 @@ describe('settlements (weapp simulate, live server)', () => {
     app.wx.clearCalls()
     await page.tap({ testId: rowId })
     const [navigation] = app.wx.navigations()
-    expect(navigation).toMatchObject({ path: '/packages/finance/settlement-detail/index', query: { batchNo } })
+    expect(navigation).toMatchObject({ path: '/subpackages/finance/settlement-detail/index', query: { batchNo } })
 
     const detail = await app.openPage(navigation.url)
     await detail.waitFor(() => detail.has({ testId: 'st-detail' }), { timeoutMs: 20_000 })
@@ -243,7 +243,7 @@ describe('settlements (weapp simulate, live server)', () => {
     app.wx.clearCalls()
     await detail.tap({ testId: 'st-view-transactions' })
     expect(app.wx.navigations()).toEqual([
-      expect.objectContaining({ api: 'navigateTo', path: '/packages/finance/transactions/index', query: { batchNo } }),
+      expect.objectContaining({ api: 'navigateTo', path: '/subpackages/finance/transactions/index', query: { batchNo } }),
     ])
   })
 })

@@ -19,12 +19,12 @@ const EXPECTED_TEXT: Record<string, readonly string[]> = {
   'pages/me/index': ['主账号名称', '140105', '4006-290-296', '客户经理', '长按识别二维码添加企业微信'],
   'pages/login/index': ['手机号一键登录', '「管理号码」', '10 分钟'],
   'pages/message-detail/index': ['消息不存在或已被删除'],
-  'packages/finance/funds/index': ['数据更新于', '结算方式', '可结算金额', '累计未结算金额', '累计划款金额'],
-  'packages/finance/transactions/index': ['查询出', '条符合条件数据', '高级筛选', '账户订单号'],
-  'packages/finance/transaction-detail/index': ['未找到该交易'],
-  'packages/finance/settlements/index': ['开始时间', '查询出', '条符合条件数据', '高级筛选', '划款净额'],
-  'packages/finance/settlement-detail/index': ['划款批次不存在'],
-  'packages/charts/index/index': ['可视化图表高级筛选', '近七日', '整体交易分析', '图表类型'],
+  'subpackages/finance/funds/index': ['数据更新于', '结算方式', '可结算金额', '累计未结算金额', '累计划款金额'],
+  'subpackages/finance/transactions/index': ['查询出', '条符合条件数据', '高级筛选', '账户订单号'],
+  'subpackages/finance/transaction-detail/index': ['未找到该交易'],
+  'subpackages/finance/settlements/index': ['开始时间', '查询出', '条符合条件数据', '高级筛选', '划款净额'],
+  'subpackages/finance/settlement-detail/index': ['划款批次不存在'],
+  'subpackages/charts/index/index': ['可视化图表高级筛选', '近七日', '整体交易分析', '图表类型'],
 }
 
 let app: WeappApp
@@ -87,10 +87,10 @@ describe('tab bar', () => {
 
 describe('home', () => {
   it.each([
-    ['entry-funds', '/packages/finance/funds/index'],
-    ['entry-transactions', '/packages/finance/transactions/index'],
-    ['entry-settlements', '/packages/finance/settlements/index'],
-    ['entry-charts', '/packages/charts/index/index'],
+    ['entry-funds', '/subpackages/finance/funds/index'],
+    ['entry-transactions', '/subpackages/finance/transactions/index'],
+    ['entry-settlements', '/subpackages/finance/settlements/index'],
+    ['entry-charts', '/subpackages/charts/index/index'],
   ])('tapping %s navigates to %s, a page that then renders', async (testId, path) => {
     const home = await app.openPage('pages/home/index')
     app.wx.clearCalls()

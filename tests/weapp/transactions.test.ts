@@ -10,7 +10,7 @@ import type { WeappApp, WeappPage } from './harness'
 import { countNodes } from './support/node-count'
 import { startLiveServer, type LiveServer } from './support/live-server'
 
-const PAGE = 'packages/finance/transactions/index'
+const PAGE = 'subpackages/finance/transactions/index'
 const SETDATA_BYTES_BUDGET = 256 * 1024
 const NODE_BUDGET = 1000
 const ROW_HEIGHT_DESIGN_PX = 216
@@ -185,7 +185,7 @@ describe('transactions list (weapp simulate, live server)', () => {
       await page.tap({ testId: rowId! })
       const [navigation] = app.wx.navigations()
       expect(navigation).toEqual(
-        expect.objectContaining({ path: '/packages/finance/transaction-detail/index', query: { paymentId: rowId!.slice(7) } }),
+        expect.objectContaining({ path: '/subpackages/finance/transaction-detail/index', query: { paymentId: rowId!.slice(7) } }),
       )
       const detail = await app.openPage(navigation.url)
       await detail.waitForText('支付ID')

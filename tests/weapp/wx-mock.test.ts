@@ -58,10 +58,10 @@ describe('wx mock', () => {
 
   it('lists navigations with Taro’s __key_ stripped from the query', () => {
     const wx = createWxMock(baseApi)
-    call(wx.api, 'navigateTo', { url: '/packages/finance/transactions/index?id=7&__key_=123' })
+    call(wx.api, 'navigateTo', { url: '/subpackages/finance/transactions/index?id=7&__key_=123' })
     call(wx.api, 'switchTab', { url: '/pages/me/index' })
     expect(wx.navigations()).toEqual([
-      { api: 'navigateTo', url: '/packages/finance/transactions/index?id=7&__key_=123', path: '/packages/finance/transactions/index', query: { id: '7' } },
+      { api: 'navigateTo', url: '/subpackages/finance/transactions/index?id=7&__key_=123', path: '/subpackages/finance/transactions/index', query: { id: '7' } },
       { api: 'switchTab', url: '/pages/me/index', path: '/pages/me/index', query: {} },
     ])
     expect(parseUrl('pages/home/index')).toEqual({ path: '/pages/home/index', query: {} })

@@ -1,4 +1,4 @@
-/** JSX typing of the charts subpackage's native `ec-canvas` component (src/packages/charts/components/ec-canvas). */
+/** JSX typing of the charts subpackage's native `ec-canvas` component (src/subpackages/charts/components/ec-canvas). */
 import 'react'
 import type { ChartOption } from './options'
 

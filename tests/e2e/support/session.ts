@@ -40,7 +40,7 @@ function taroStorageItem(value: string): string {
 
 export interface OpenOptions {
   phone?: string
-  /** A ROUTES path, optionally with a query, e.g. `/packages/finance/funds/index`. Default: home. */
+  /** A ROUTES path, optionally with a query, e.g. `/subpackages/finance/funds/index`. Default: home. */
   path?: string
   /** Wait for this text on the opened page (default: none). */
   waitForText?: string

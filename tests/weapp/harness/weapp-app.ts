@@ -170,7 +170,7 @@ export class WeappApp {
 
   /**
    * Opens a page like WeChat does on navigation: `url` is a page path with or without leading slash and query
-   * ("/packages/finance/transactions/index?id=1"), so a recorded navigation's url can be opened as is.
+   * ("/subpackages/finance/transactions/index?id=1"), so a recorded navigation's url can be opened as is.
    */
   async openPage(url: string, options: OpenOptions = {}): Promise<WeappPage> {
     const parsed = parseUrl(url)

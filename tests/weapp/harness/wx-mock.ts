@@ -31,7 +31,7 @@ export interface Navigation {
   api: 'navigateTo' | 'redirectTo' | 'switchTab' | 'reLaunch'
   /** The url as passed to wx, including Taro's `__key_` cache parameter. */
   url: string
-  /** Leading-slash path, e.g. "/packages/finance/transactions/index". */
+  /** Leading-slash path, e.g. "/subpackages/finance/transactions/index". */
   path: string
   /** Query without Taro's `__key_`. */
   query: Record<string, string>
