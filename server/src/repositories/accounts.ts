@@ -7,24 +7,20 @@ import { randomUUID } from 'node:crypto'
 import type { AccountPermission } from '../../../types/admin'
 import type { Db, Queryable } from '../db'
 
-export interface AccountRow {
-  id: string
-  merchant: string
-  phone: string
-  username: string
-  position: string
-  enabled: boolean
-  permissions: AccountPermission[]
-  createdAt: Date
-  updatedAt: Date
-}
-
+/** What an administrator sets on an account. */
 export interface AccountFields {
   phone: string
   username: string
   position: string
   enabled: boolean
   permissions: AccountPermission[]
+}
+
+export interface AccountRow extends AccountFields {
+  id: string
+  merchant: string
+  createdAt: Date
+  updatedAt: Date
 }
 
 export type CreateResult =

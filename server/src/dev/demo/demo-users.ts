@@ -3,18 +3,13 @@
  * admin API uses, so the 10-account limit and phone rules apply to them too. The phones are the ones to type into
  * the H5 sandbox phone sheet; the README lists them.
  */
-import type { AccountPermission } from '../../../../types/admin'
 import type { Db } from '../../db'
 import { createAccount, listAccounts } from '../../services/accounts'
 import { DEMO_MERCHANT, SECOND_MERCHANT } from '../../config/known-merchants'
+import type { AccountFields } from '../../repositories/accounts'
 
-export interface DemoUser {
+export interface DemoUser extends AccountFields {
   merchant: string
-  phone: string
-  username: string
-  position: string
-  enabled: boolean
-  permissions: AccountPermission[]
 }
 
 export const DEMO_USERS: readonly DemoUser[] = [

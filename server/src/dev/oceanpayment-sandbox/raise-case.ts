@@ -6,7 +6,7 @@
 import { AppError } from '../../errors'
 import { newId, type SandboxContext } from './context'
 import { enqueueBusinessNotice } from './notices'
-import { insertCase, type BusinessRecord, type CaseNoticeType, type SandboxCase } from './store/cases'
+import { insertCase, paymentFactsOf, type BusinessRecord, type CaseNoticeType, type SandboxCase } from './store/cases'
 import { findOrderAnywhere } from './store/orders'
 import { findTerminal } from './store/terminals'
 
@@ -68,13 +68,7 @@ export async function raiseCase(
     const record: BusinessRecord = {
       kind: 'case',
       pushId: item.caseId,
-      paymentId: order.paymentId,
-      orderNumber: order.orderNumber,
-      orderCurrency: order.currency,
-      orderAmountMinor: order.amountMinor,
-      cardType: order.cardType,
-      cardCountry: order.cardCountry,
-      paymentAt: order.createdAt,
+      ...paymentFactsOf(order),
       noticeType: notified.noticeType,
       pushStatus: notified.pushStatus,
       pushDetails: item.details,

@@ -6,7 +6,7 @@
  */
 import type { SandboxContext } from './context'
 import { enqueueBusinessNotice } from './notices'
-import type { BusinessRecord } from './store/cases'
+import { paymentFactsOf, type BusinessRecord } from './store/cases'
 import { findOrder } from './store/orders'
 import { debitBalance, finishRefund, lockDueRefunds } from './store/refunds'
 import { findTerminal } from './store/terminals'
@@ -34,13 +34,7 @@ export async function settleDueRefunds(ctx: SandboxContext, options: { wait?: bo
         const record: BusinessRecord = {
           kind: 'refund',
           pushId: refund.refundId,
-          paymentId: refund.paymentId,
-          orderNumber: order.orderNumber,
-          orderCurrency: order.currency,
-          orderAmountMinor: order.amountMinor,
-          cardType: order.cardType,
-          cardCountry: order.cardCountry,
-          paymentAt: order.createdAt,
+          ...paymentFactsOf(order),
           noticeType: refund.refundType === 1 ? 'refund' : 'partialRefund',
           pushStatus: paid ? 1 : 0,
           pushDetails: details,

@@ -1,6 +1,6 @@
 /** Business-order cases (chargebacks, retrievals, fraud, disputes …) and the list queries over them. */
 import type { Queryable } from '../../../db'
-import type { Page } from './orders'
+import type { Page, SandboxOrder } from './orders'
 
 export const BUSINESS_NOTICE_TYPES = [
   'chargeBack',
@@ -50,10 +50,8 @@ export async function insertCase(db: Queryable, item: SandboxCase): Promise<bool
   return rows.length > 0
 }
 
-/** One row of the business-orders list: a case, or a refund that reached its final status. */
-export interface BusinessRecord {
-  kind: 'case' | 'refund'
-  pushId: string
+/** The payment a business record or a dispute is about. */
+interface PaymentFacts {
   paymentId: string
   orderNumber: string
   orderCurrency: string
@@ -61,6 +59,25 @@ export interface BusinessRecord {
   cardType: string
   cardCountry: string
   paymentAt: Date
+}
+
+/** The payment facts of an order, as business records and disputes repeat them. */
+export function paymentFactsOf(order: SandboxOrder): PaymentFacts {
+  return {
+    paymentId: order.paymentId,
+    orderNumber: order.orderNumber,
+    orderCurrency: order.currency,
+    orderAmountMinor: order.amountMinor,
+    cardType: order.cardType,
+    cardCountry: order.cardCountry,
+    paymentAt: order.createdAt,
+  }
+}
+
+/** One row of the business-orders list: a case, or a refund that reached its final status. */
+export interface BusinessRecord extends PaymentFacts {
+  kind: 'case' | 'refund'
+  pushId: string
   /** For refunds: 'refund' (full) or 'partialRefund'. */
   noticeType: string
   pushStatus: number
@@ -156,15 +173,8 @@ export async function businessRecords(
   }
 }
 
-export interface DisputeRecord {
+export interface DisputeRecord extends PaymentFacts {
   caseId: string
-  paymentId: string
-  orderNumber: string
-  orderCurrency: string
-  orderAmountMinor: bigint
-  cardType: string
-  cardCountry: string
-  paymentAt: Date
   noticeType: string
   amountMinor: bigint
   currency: string
