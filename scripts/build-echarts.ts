@@ -2,8 +2,9 @@
  * Builds the custom ECharts of the mini-program's ec-canvas component: src/features/charts/echarts-setup.ts
  * (the parts the eight chart types use) bundled with esbuild, minified, into
  * src/subpackages/charts/components/ec-canvas/echarts.js — inside the charts subpackage, so ECharts never reaches
- * the main package. The output is committed (the weapp build needs no extra step); tests/unit/charts-echarts-build
- * fails when it is stale against this script's inputs. Regenerate with `npx tsx scripts/build-echarts.ts`.
+ * the main package. The output is committed (the weapp build needs no extra step);
+ * tests/unit/scripts/build-echarts.test.ts fails when it is stale against this script's inputs. Regenerate with
+ * `npx tsx scripts/build-echarts.ts`.
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'

@@ -1,6 +1,6 @@
 /**
  * The H5 sandbox sheet's quick picks and phone check. The demo accounts mirror server/src/dev/demo/demo-users.ts
- * (tests/component/login-sandbox-sheet.test.tsx keeps them equal); the check mirrors the WeChat emulator's, so a
+ * (tests/component/pages/login-sandbox-sheet.test.tsx keeps them equal); the check mirrors the WeChat emulator's, so a
  * typo is explained in the sheet instead of becoming a failed login.
  */
 export interface DemoPhone {
