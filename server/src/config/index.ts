@@ -169,8 +169,12 @@ function parseTerminals(raw: string, issues: string[]): TerminalCredential[] {
   return credentials
 }
 
-const DEV_WECHAT_APPID = 'wx5d0c0de5a1b2c3d4'
+/** The mini-program credentials the WeChat emulator accepts outside production; production refuses them. */
+export const DEV_WECHAT_APPID = 'wx5d0c0de5a1b2c3d4'
 const DEV_WECHAT_SECRET = 'devsecret0emulator0only0000000000'
+
+/** The secureCodes of the known terminals exist only in the sandbox: production refuses a terminal signed with one. */
+const SANDBOX_SECURE_CODES = new Set(KNOWN_MERCHANTS.flatMap((merchant) => merchant.terminals.map((t) => t.secureCode)))
 
 function defaultTerminals(): TerminalCredential[] {
   return KNOWN_MERCHANTS.flatMap((merchant) =>
@@ -270,6 +274,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
   }
   if (production && wechat.appId === '') issues.push('WECHAT_APPID is required in production')
   if (production && wechat.secret === '') issues.push('WECHAT_SECRET is required in production (value never shown)')
+  if (production && (wechat.appId === DEV_WECHAT_APPID || wechat.secret === DEV_WECHAT_SECRET)) {
+    issues.push('WECHAT_APPID / WECHAT_SECRET are the development pair of the emulator; production needs the real ones')
+  }
+  if (production && terminals.some((credential) => SANDBOX_SECURE_CODES.has(credential.secureCode))) {
+    issues.push('OCEANPAYMENT_TERMINALS uses a sandbox secureCode; production needs the real ones')
+  }
   if (production) {
     // A production server pointed at a sandbox would take real merchants' logins and actions into a fake world.
     const urls = [...Object.values(baseUrls), wechat.apiBase]

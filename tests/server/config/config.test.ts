@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { ConfigError, loadConfig, SELF_ORIGIN } from '../../../server/src/config'
+import { ConfigError, DEV_WECHAT_APPID, loadConfig, SELF_ORIGIN } from '../../../server/src/config'
 import { defaultH5Dir } from '../../../server/src/paths'
 
 const PRODUCTION_SECRETS = {
@@ -138,6 +138,13 @@ describe('loadConfig', () => {
     expect(() =>
       loadConfig({ NODE_ENV: 'production', ...PRODUCTION_SECRETS, WECHAT_API_BASE: 'https://op.example.com/sandbox/wechat' }),
     ).toThrow(/not at a sandbox/)
+  })
+
+  it('production refuses the development credentials of the emulator and the sandbox', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', ...PRODUCTION_SECRETS, WECHAT_APPID: DEV_WECHAT_APPID })).toThrow(/development pair/)
+    expect(() =>
+      loadConfig({ NODE_ENV: 'production', ...PRODUCTION_SECRETS, OCEANPAYMENT_TERMINALS: '140105:14010588:demo14010588sc' }),
+    ).toThrow(/sandbox secureCode/)
   })
 
   it('production refuses the demo data, a development stand-in', () => {
