@@ -1,7 +1,8 @@
 /**
  * `GET /api/transactions` and `GET /api/transactions/:paymentId` (交易明细): types and the filter vocabularies.
  */
-import type { BeijingTime, CurrencyCode, Money } from './money'
+import { RANGE_FILTER, type FilterOf, type FilterTable } from './filters'
+import { CURRENCY_CODES, type BeijingTime, type Money } from './money'
 
 /*
  * The filter vocabularies, once: the server's schemas accept exactly these values and the mini-program's filter
@@ -29,32 +30,38 @@ export type CaseKind = (typeof CASE_KINDS)[number]
 export type RefundStatus = 'none' | 'partial' | 'full'
 
 /**
- * The filters of the list, as query parameters. Every one narrows (AND). Times are ISO 8601 with an offset;
- * from defaults to 00:00 Beijing time one year ago, to to now.
+ * The filter of the list, declared once (see filters.ts): each key's values, its default and what the sheet
+ * shows. Every key narrows (AND).
  */
-export interface TransactionsFilter {
-  from?: BeijingTime
-  to?: BeijingTime
+export const TRANSACTION_FILTER = {
+  ...RANGE_FILTER,
   /** Which time from/to and the order apply to: 交易时间 (default) or 划款时间. */
-  timeType?: TimeType
-  /** Exact order number (账户订单号) or payment ID. */
-  q?: string
+  timeType: {
+    schema: { type: 'string', enum: TIME_TYPES },
+    default: 'payment',
+    sheet: { kind: 'options', labels: 'timeType', required: true },
+  },
+  /** Exact order number (账户订单号) or payment ID (the search box). */
+  q: { schema: { type: 'string', minLength: 1, maxLength: 64, description: 'exact order number or payment ID' } },
   /** 划款批次号: the transaction-funds or the deposit batch. */
-  batchNo?: string
-  currency?: CurrencyCode
-  bookingCurrency?: CurrencyCode
-  txnType?: TxnType
-  cardBrand?: CardBrand
-  tracking?: TrackingFilter
-  delivery?: DeliveryStatus
-  fundsStatus?: SettlementState
-  depositStatus?: SettlementState
-  terminal?: string
-  status?: TransactionStatus
-  authStatus?: AuthStatus
+  batchNo: { schema: { type: 'string', minLength: 1, maxLength: 64 }, sheet: { kind: 'text', placeholder: true } },
+  currency: { schema: { type: 'string', enum: CURRENCY_CODES }, sheet: { kind: 'options' } },
+  bookingCurrency: { schema: { type: 'string', enum: CURRENCY_CODES }, sheet: { kind: 'options' } },
+  txnType: { schema: { type: 'string', enum: TXN_TYPES }, sheet: { kind: 'options', labels: 'txnType' } },
+  cardBrand: { schema: { type: 'string', enum: CARD_BRANDS }, sheet: { kind: 'options' } },
+  tracking: { schema: { type: 'string', enum: TRACKING_FILTERS }, sheet: { kind: 'options', labels: 'tracking' } },
+  delivery: { schema: { type: 'string', enum: DELIVERY_STATUSES }, sheet: { kind: 'options', labels: 'delivery' } },
+  fundsStatus: { schema: { type: 'string', enum: SETTLEMENT_STATES }, sheet: { kind: 'options', labels: 'settlement' } },
+  depositStatus: { schema: { type: 'string', enum: SETTLEMENT_STATES }, sheet: { kind: 'options', labels: 'settlement' } },
+  terminal: { schema: { type: 'string', pattern: '^[0-9]{8,12}$' }, sheet: { kind: 'choices' } },
+  status: { schema: { type: 'string', enum: TRANSACTION_STATUSES } },
+  authStatus: { schema: { type: 'string', enum: AUTH_STATUSES } },
   /** Transactions with an open case of this kind (the to-do lists). */
-  case?: CaseKind
-}
+  case: { schema: { type: 'string', enum: CASE_KINDS } },
+} as const satisfies FilterTable
+
+/** The filters of the list, as query parameters (from/to: ISO 8601 with an offset). */
+export type TransactionsFilter = FilterOf<typeof TRANSACTION_FILTER>
 
 export interface TransactionsQuery extends TransactionsFilter {
   /** 1–100, default 20. */

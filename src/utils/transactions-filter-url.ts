@@ -2,53 +2,24 @@
  * A transactions filter carried in a page URL, so any page (the home to-dos, a settlement batch) can open the
  * transactions list already filtered: `transactionsQueryString(filter)` to build the link, `filterFromParams`
  * on the list page to read it back. Unknown keys and values outside each filter's vocabulary are dropped, so a
- * hand-edited URL can narrow the list but never break it.
+ * hand-edited URL can narrow the list but never break it. The keys and their values are TRANSACTION_FILTER's.
  */
-import { CURRENCY_CODES } from '../../types/money'
-import {
-  AUTH_STATUSES,
-  CARD_BRANDS,
-  CASE_KINDS,
-  DELIVERY_STATUSES,
-  SETTLEMENT_STATES,
-  TIME_TYPES,
-  TRACKING_FILTERS,
-  TRANSACTION_STATUSES,
-  TXN_TYPES,
-  type TransactionsFilter,
-} from '../../types/transactions'
+import { filterKeys, type FilterSchema } from '../../types/filters'
+import { TRANSACTION_FILTER, type TransactionsFilter } from '../../types/transactions'
 import { routeParam } from './route-param'
 
 type FilterKey = keyof TransactionsFilter
 
-/**
- * Allowed values per enumerated key; `null` = free text (checked by length only). The filter sheet's option
- * lists are built from these, so the URL and the sheet can never disagree.
- */
-export const TRANSACTION_FILTER_VOCABULARY = {
-  from: null,
-  to: null,
-  timeType: TIME_TYPES,
-  q: null,
-  batchNo: null,
-  currency: CURRENCY_CODES,
-  bookingCurrency: CURRENCY_CODES,
-  txnType: TXN_TYPES,
-  cardBrand: CARD_BRANDS,
-  tracking: TRACKING_FILTERS,
-  delivery: DELIVERY_STATUSES,
-  fundsStatus: SETTLEMENT_STATES,
-  depositStatus: SETTLEMENT_STATES,
-  terminal: null,
-  status: TRANSACTION_STATUSES,
-  authStatus: AUTH_STATUSES,
-  case: CASE_KINDS,
-} as const satisfies Record<FilterKey, readonly string[] | null>
-
-const VOCABULARY: Record<FilterKey, readonly string[] | null> = TRANSACTION_FILTER_VOCABULARY
-
-const FILTER_KEYS = Object.keys(VOCABULARY) as FilterKey[]
+/** Every key of TRANSACTION_FILTER, in its order (the order of a link's parameters). */
+const FILTER_KEYS: FilterKey[] = filterKeys(TRANSACTION_FILTER)
+/** The longest free-text value a link may carry; enumerated keys are checked against their values instead. */
 const MAX_TEXT = 64
+
+/** A key's allowed values (its schema's enum), or null for free text. */
+function allowedValues(key: FilterKey): readonly string[] | null {
+  const schema: FilterSchema = TRANSACTION_FILTER[key].schema
+  return schema.enum ?? null
+}
 
 /** `?status=pending&txnType=authorization` (encoded, keys in a fixed order); '' for an empty filter. */
 export function transactionsQueryString(filter: TransactionsFilter): string {
@@ -66,7 +37,7 @@ export function filterFromParams(params: Readonly<Record<string, string | undefi
     const raw = params[key]
     if (raw === undefined || raw === '') continue
     const value = routeParam(raw)
-    const allowed = VOCABULARY[key]
+    const allowed = allowedValues(key)
     if (allowed === null ? value.length <= MAX_TEXT : allowed.includes(value)) filter[key] = value
   }
   return filter as TransactionsFilter

@@ -1,15 +1,16 @@
 /** 交易划款: settlement batches of one merchant, keyset pages by created or settled time (indexes in 0005). */
 import type { Queryable } from '../db'
-import type { BatchTimeType, BatchType } from '../../../types/settlements'
+import type { BatchTimeType, BatchType, SettlementsFilter } from '../../../types/settlements'
 
-export interface BatchCriteria {
+/** The keys of SETTLEMENT_FILTER that narrow the rows (every key but the range and the time type). */
+export type BatchNarrowing = Omit<SettlementsFilter, 'from' | 'to' | 'timeType'>
+
+export type BatchCriteria = BatchNarrowing & {
   account: string
   timeType: BatchTimeType
+  /** Inclusive bounds on the time chosen by timeType. */
   from: Date
   to: Date
-  batchNo?: string
-  currency?: string
-  batchType?: BatchType
 }
 
 export interface BatchRow {
@@ -33,17 +34,40 @@ export interface BatchRow {
 const COLUMNS = `batch_no, batch_type, currency, status, period_start, period_end, created_at, settled_at, txn_count,
   gross_minor, fee_minor, refund_minor, chargeback_minor, deposit_minor, net_minor`
 
+/** Adds a parameter and returns its placeholder. */
+type Param = (value: unknown) => string
+
+/** Each narrowing key's value once set. */
+type NarrowingValues = { [K in keyof BatchNarrowing]-?: NonNullable<BatchNarrowing[K]> }
+
+/**
+ * The SQL predicate of each narrowing key of SETTLEMENT_FILTER, in the table's order. A key added to the table
+ * does not compile until it has its predicate here.
+ */
+const PREDICATES: { [K in keyof NarrowingValues]: (value: NarrowingValues[K], param: Param) => string } = {
+  batchNo: (value, param) => `batch_no = ${param(value)}`,
+  currency: (value, param) => `currency = ${param(value)}`,
+  batchType: (value, param) => `batch_type = ${param(value)}`,
+}
+
+const NARROWING_KEYS = Object.keys(PREDICATES) as Array<keyof NarrowingValues>
+
+function predicate<K extends keyof NarrowingValues>(key: K, value: NarrowingValues[K], param: Param): string {
+  return PREDICATES[key](value, param)
+}
+
 function where(c: BatchCriteria): { sql: string; params: unknown[]; timeColumn: string } {
   const params: unknown[] = [c.account, c.from, c.to]
+  const param: Param = (value) => {
+    params.push(value)
+    return `$${params.length}`
+  }
   const timeColumn = c.timeType === 'settled' ? 'settled_at' : 'created_at'
   const clauses = ['account = $1', `${timeColumn} >= $2`, `${timeColumn} <= $3`]
-  const add = (clause: string, value: unknown) => {
-    params.push(value)
-    clauses.push(`${clause} $${params.length}`)
+  for (const key of NARROWING_KEYS) {
+    const value = c[key]
+    if (value !== undefined) clauses.push(predicate(key, value, param))
   }
-  if (c.batchNo !== undefined) add('batch_no =', c.batchNo)
-  if (c.currency !== undefined) add('currency =', c.currency)
-  if (c.batchType !== undefined) add('batch_type =', c.batchType)
   return { sql: clauses.join(' and '), params, timeColumn }
 }
 

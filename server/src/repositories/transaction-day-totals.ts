@@ -9,11 +9,17 @@
  * the rollup (terminal, currency) and the range is on payment time; `wholeDaysOf` says whether it does.
  */
 import type { Queryable } from '../db'
-import type { CurrencyTotalRow } from './transactions'
 
 // Beijing is UTC+8 all year (no daylight saving): the same day boundaries as 0008's transaction_beijing_day().
 const OFFSET_MS = 8 * 60 * 60 * 1000
 const DAY_MS = 24 * 60 * 60 * 1000
+
+/** Count and amount of transactions in one transaction currency (what both the rollup and the row scan return). */
+export interface CurrencyTotalRow {
+  currency: string
+  count: string
+  amount_minor: string
+}
 
 /** What the rollup can answer: an account, an inclusive payment-time range and its own columns. */
 export interface DayTotalsFilter {

@@ -7,7 +7,7 @@
  * Totals come from 0008's day rollup where the filter allows it exactly (transaction-day-totals.ts), else a scan.
  */
 import type { Queryable } from '../db'
-import { dayTotals, wholeDaysOf, type DayTotalsFilter } from './transaction-day-totals'
+import { dayTotals, wholeDaysOf, type CurrencyTotalRow, type DayTotalsFilter } from './transaction-day-totals'
 import type {
   AuthStatus,
   CaseKind,
@@ -15,31 +15,20 @@ import type {
   RefundStatus,
   SettlementState,
   TimeType,
-  TrackingFilter,
   TransactionStatus,
+  TransactionsFilter,
   TxnType,
 } from '../../../types/transactions'
 
-export interface TransactionCriteria {
+/** The keys of TRANSACTION_FILTER that narrow the rows (every key but the range and the time type). */
+export type TransactionNarrowing = Omit<TransactionsFilter, 'from' | 'to' | 'timeType'>
+
+export type TransactionCriteria = TransactionNarrowing & {
   account: string
   timeType: TimeType
   /** Inclusive bounds on the time chosen by timeType. */
   from: Date
   to: Date
-  q?: string
-  batchNo?: string
-  currency?: string
-  bookingCurrency?: string
-  txnType?: TxnType
-  cardBrand?: string
-  tracking?: TrackingFilter
-  delivery?: DeliveryStatus
-  fundsStatus?: SettlementState
-  depositStatus?: SettlementState
-  terminal?: string
-  status?: TransactionStatus
-  authStatus?: AuthStatus
-  case?: CaseKind
 }
 
 /** Where a page ends: the sort time exactly as stored (UTC, microseconds) and the payment id. */
@@ -112,53 +101,66 @@ export interface CaseRow {
   handled_at: Date | null
 }
 
-export interface CurrencyTotalRow {
-  currency: string
-  count: string
-  amount_minor: string
-}
-
 /** Exact to the microsecond, in UTC whatever the session's TimeZone: a cursor must reproduce the value. */
 const keyText = (column: string): string => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`
 
 const LIST_COLUMNS = `t.payment_id, t.order_number, t.terminal, t.payment_method, t.card_brand, t.txn_type, t.status,
   t.auth_status, t.currency, t.amount_minor, t.refund_status, t.payment_time, t.settlement_time`
 
+/** Adds a parameter and returns its placeholder. */
+type Param = (value: unknown) => string
+
+/** Each narrowing key's value once set. */
+type NarrowingValues = { [K in keyof TransactionNarrowing]-?: NonNullable<TransactionNarrowing[K]> }
+
+/**
+ * The SQL predicate of each narrowing key of TRANSACTION_FILTER, in the table's order. A key added to the
+ * table does not compile until it has its predicate here.
+ */
+const PREDICATES: { [K in keyof NarrowingValues]: (value: NarrowingValues[K], param: Param) => string } = {
+  q: (value, param) => {
+    const q = param(value)
+    return `(t.order_number = ${q} or t.payment_id = ${q})`
+  },
+  batchNo: (value, param) => {
+    const batch = param(value)
+    return `(t.funds_batch_no = ${batch} or t.deposit_batch_no = ${batch})`
+  },
+  currency: (value, param) => `t.currency = ${param(value)}`,
+  bookingCurrency: (value, param) => `t.booking_currency = ${param(value)}`,
+  txnType: (value, param) => `t.txn_type = ${param(value)}`,
+  cardBrand: (value, param) => `t.card_brand = ${param(value)}`,
+  tracking: (value) => ({ uploaded: 't.tracking_number is not null', missing: 't.tracking_number is null' })[value],
+  delivery: (value, param) => `t.delivery_status = ${param(value)}`,
+  fundsStatus: (value, param) => `t.funds_status = ${param(value)}`,
+  depositStatus: (value, param) => `t.deposit_status = ${param(value)}`,
+  terminal: (value, param) => `t.terminal = ${param(value)}`,
+  status: (value, param) => `t.status = ${param(value)}`,
+  authStatus: (value, param) => `t.auth_status = ${param(value)}`,
+  // Served by order_cases_open_idx (account, kind, opened_at) where status = 'open'.
+  case: (value, param) =>
+    `t.payment_id in (select c.payment_id from order_cases c
+        where c.account = $1 and c.kind = ${param(value)} and c.status = 'open')`,
+}
+
+const NARROWING_KEYS = Object.keys(PREDICATES) as Array<keyof NarrowingValues>
+
+function predicate<K extends keyof NarrowingValues>(key: K, value: NarrowingValues[K], param: Param): string {
+  return PREDICATES[key](value, param)
+}
+
 /** WHERE clause and parameters for the criteria; $1 is always the account. */
 function where(criteria: TransactionCriteria): { sql: string; params: unknown[]; timeColumn: string } {
   const params: unknown[] = [criteria.account]
-  const add = (value: unknown): string => {
+  const param: Param = (value) => {
     params.push(value)
     return `$${params.length}`
   }
   const timeColumn = criteria.timeType === 'settlement' ? 't.settlement_time' : 't.payment_time'
-  const clauses = ['t.account = $1', `${timeColumn} >= ${add(criteria.from)}`, `${timeColumn} <= ${add(criteria.to)}`]
-  if (criteria.q !== undefined) {
-    const q = add(criteria.q)
-    clauses.push(`(t.order_number = ${q} or t.payment_id = ${q})`)
-  }
-  if (criteria.batchNo !== undefined) {
-    const batch = add(criteria.batchNo)
-    clauses.push(`(t.funds_batch_no = ${batch} or t.deposit_batch_no = ${batch})`)
-  }
-  if (criteria.currency !== undefined) clauses.push(`t.currency = ${add(criteria.currency)}`)
-  if (criteria.bookingCurrency !== undefined) clauses.push(`t.booking_currency = ${add(criteria.bookingCurrency)}`)
-  if (criteria.txnType !== undefined) clauses.push(`t.txn_type = ${add(criteria.txnType)}`)
-  if (criteria.cardBrand !== undefined) clauses.push(`t.card_brand = ${add(criteria.cardBrand)}`)
-  if (criteria.tracking === 'uploaded') clauses.push('t.tracking_number is not null')
-  if (criteria.tracking === 'missing') clauses.push('t.tracking_number is null')
-  if (criteria.delivery !== undefined) clauses.push(`t.delivery_status = ${add(criteria.delivery)}`)
-  if (criteria.fundsStatus !== undefined) clauses.push(`t.funds_status = ${add(criteria.fundsStatus)}`)
-  if (criteria.depositStatus !== undefined) clauses.push(`t.deposit_status = ${add(criteria.depositStatus)}`)
-  if (criteria.terminal !== undefined) clauses.push(`t.terminal = ${add(criteria.terminal)}`)
-  if (criteria.status !== undefined) clauses.push(`t.status = ${add(criteria.status)}`)
-  if (criteria.authStatus !== undefined) clauses.push(`t.auth_status = ${add(criteria.authStatus)}`)
-  if (criteria.case !== undefined) {
-    // Served by order_cases_open_idx (account, kind, opened_at) where status = 'open'.
-    clauses.push(
-      `t.payment_id in (select c.payment_id from order_cases c
-        where c.account = $1 and c.kind = ${add(criteria.case)} and c.status = 'open')`,
-    )
+  const clauses = ['t.account = $1', `${timeColumn} >= ${param(criteria.from)}`, `${timeColumn} <= ${param(criteria.to)}`]
+  for (const key of NARROWING_KEYS) {
+    const value = criteria[key]
+    if (value !== undefined) clauses.push(predicate(key, value, param))
   }
   return { sql: clauses.join(' and '), params, timeColumn }
 }

@@ -1,6 +1,7 @@
 /**
  * JSON-schema pieces the read API routes share: money, Beijing times, the range filter, page size and cursor.
  */
+import { filterKeys, RANGE_FILTER, type FilterSchema, type FilterTable } from '../../../types/filters'
 import { CURRENCIES } from '../money'
 
 export { moneySchema } from '../money'
@@ -10,11 +11,21 @@ export const nullableTimeSchema = { type: ['string', 'null'], description: 'ISO 
 export const nullableString = { type: ['string', 'null'] } as const
 export const currencySchema = { type: 'string', enum: [...CURRENCIES] } as const
 
+/** The query-schema properties of a filter table (types/filters.ts): each key's schema, in the table's order. */
+export type FilterSchemaProperties<T extends FilterTable> = { [K in keyof T]: T[K]['schema'] }
+
+export function filterSchemaProperties<T extends FilterTable>(table: T): FilterSchemaProperties<T> {
+  const properties: Record<string, FilterSchema> = {}
+  for (const key of filterKeys(table)) {
+    const { schema } = table[key]
+    // Copies: nothing handed to the validator or the OpenAPI document shares the contract's arrays.
+    properties[key] = schema.enum === undefined ? { ...schema } : { ...schema, enum: [...schema.enum] }
+  }
+  return properties as FilterSchemaProperties<T>
+}
+
 /** from/to of every list; checked further (one year back, to ≥ from) by the services, naming the field. */
-export const rangeProperties = {
-  from: { type: 'string', maxLength: 40, description: 'ISO 8601 with offset; at most one year back' },
-  to: { type: 'string', maxLength: 40, description: 'ISO 8601 with offset; not before from' },
-} as const
+export const rangeProperties = filterSchemaProperties(RANGE_FILTER)
 
 export const pageProperties = {
   limit: { type: 'integer', minimum: 1, maximum: 100, default: 20 },

@@ -2,8 +2,15 @@
 import type { Queryable } from '../db'
 import { AppError } from '../errors'
 import { money } from '../money'
-import { settlementBatchesRepository, type BatchRow } from '../repositories/settlement-batches'
-import type { SettlementBatch, SettlementDetail, SettlementsPage, SettlementsQuery } from '../../../types/settlements'
+import { settlementBatchesRepository, type BatchCriteria, type BatchRow } from '../repositories/settlement-batches'
+import { setFilterValues } from '../../../types/filters'
+import {
+  SETTLEMENT_FILTER,
+  type SettlementBatch,
+  type SettlementDetail,
+  type SettlementsPage,
+  type SettlementsQuery,
+} from '../../../types/settlements'
 import { resolveRange, toBeijingIso, toBeijingIsoOrNull } from './beijing-time'
 import { decodeCursor, encodeCursor, filterFingerprint } from '../lib/list-cursor'
 import { DEFAULT_PAGE_SIZE, listTransactions } from './transactions'
@@ -41,15 +48,12 @@ export async function listSettlements(
     throw new AppError(400, 'VALIDATION_FAILED', 'limit: must be an integer from 1 to 100')
   }
   const { from, to } = resolveRange(filter, now)
-  const batchNo = filter.batchNo?.trim()
-  const criteria = {
+  const criteria: BatchCriteria = {
+    ...setFilterValues(SETTLEMENT_FILTER, filter),
     account: merchantNo,
-    timeType: filter.timeType ?? 'created',
+    timeType: filter.timeType ?? SETTLEMENT_FILTER.timeType.default,
     from,
     to,
-    batchNo: batchNo === '' ? undefined : batchNo,
-    currency: filter.currency,
-    batchType: filter.batchType,
   }
   const fingerprint = filterFingerprint(`${merchantNo}:settlements`, filter)
   const after = cursor === undefined ? undefined : decodeCursor(cursor, fingerprint)

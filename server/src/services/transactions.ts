@@ -13,13 +13,15 @@ import {
   type TransactionListRow,
   type TransactionRow,
 } from '../repositories/transactions'
-import type {
-  TransactionDetail,
-  TransactionListItem,
-  TransactionsFilter,
-  TransactionsPage,
-  TransactionsQuery,
-  TransactionsTotal,
+import { setFilterValues } from '../../../types/filters'
+import {
+  TRANSACTION_FILTER,
+  type TransactionDetail,
+  type TransactionListItem,
+  type TransactionsFilter,
+  type TransactionsPage,
+  type TransactionsQuery,
+  type TransactionsTotal,
 } from '../../../types/transactions'
 import { resolveRange, toBeijingIso, toBeijingIsoOrNull } from './beijing-time'
 import { decodeCursor, encodeCursor, filterFingerprint } from '../lib/list-cursor'
@@ -40,29 +42,15 @@ function pageSize(limit: number | undefined): number {
   return size
 }
 
+/** The criteria of a filter (TRANSACTION_FILTER): the range resolved, the time type defaulted, blanks dropped. */
 function criteriaOf(merchantNo: string, filter: TransactionsFilter, now: Date): TransactionCriteria {
   const { from, to } = resolveRange(filter, now)
-  const q = filter.q?.trim()
-  const batchNo = filter.batchNo?.trim()
   return {
+    ...setFilterValues(TRANSACTION_FILTER, filter),
     account: merchantNo,
-    timeType: filter.timeType ?? 'payment',
+    timeType: filter.timeType ?? TRANSACTION_FILTER.timeType.default,
     from,
     to,
-    q: q === '' ? undefined : q,
-    batchNo: batchNo === '' ? undefined : batchNo,
-    currency: filter.currency,
-    bookingCurrency: filter.bookingCurrency,
-    txnType: filter.txnType,
-    cardBrand: filter.cardBrand,
-    tracking: filter.tracking,
-    delivery: filter.delivery,
-    fundsStatus: filter.fundsStatus,
-    depositStatus: filter.depositStatus,
-    terminal: filter.terminal,
-    status: filter.status,
-    authStatus: filter.authStatus,
-    case: filter.case,
   }
 }
 

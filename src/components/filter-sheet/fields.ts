@@ -3,6 +3,7 @@
  * component so list pages (and their tests) can reason about filter values without rendering anything.
  */
 import type { DateBounds } from '@/components/date-range/range'
+import { sheetKeys, type FilterTable, type SheetKey } from '../../../types/filters'
 
 /** Field values by key; a missing key or '' means "not set" (全部). Dates are `YYYY-MM-DD`. */
 export type FilterValues = Readonly<Record<string, string | undefined>>
@@ -44,4 +45,55 @@ export function cleanValues(fields: readonly FilterField[], draft: FilterValues)
 /** How many of the sheet's fields are set (the badge on a 高级筛选 button). */
 export function countActive(fields: readonly FilterField[], values: FilterValues): number {
   return fields.filter((field) => fieldKeys(field).some((key) => (values[key]?.trim() ?? '') !== '')).length
+}
+
+/** The i18n key of each sheet key's label: `<prefix>.field.<key>`. */
+export type FieldLabelKey<T extends FilterTable, P extends string> = `${P}.field.${SheetKey<T>}`
+
+/** The i18n keys of a table's labelled option values: `<prefix>.<labels>.<value>`. */
+export type OptionLabelKey<T extends FilterTable, P extends string> = {
+  [K in keyof T]: T[K] extends {
+    readonly sheet: { readonly labels: infer L extends string }
+    readonly schema: { readonly enum: readonly (infer V extends string)[] }
+  }
+    ? `${P}.${L}.${V}`
+    : never
+}[keyof T]
+
+/** The words of a table's sheet, already translated. */
+export interface SheetTexts<T extends FilterTable> {
+  /** A key's label. */
+  field: (key: SheetKey<T>) => string
+  /** A value's label in the vocabulary its key's `sheet.labels` names. */
+  option: (labels: string, value: string) => string
+  /** The hint of the text fields that ask for one. */
+  placeholder?: string
+}
+
+/**
+ * The fields of a filter table's sheet (types/filters.ts): every key with a `sheet`, in the table's order.
+ * `choices` holds the values of the keys the page supplies at run time.
+ */
+export function sheetFieldsOf<T extends FilterTable>(
+  table: T,
+  texts: SheetTexts<T>,
+  choices: Partial<Record<SheetKey<T>, readonly string[]>> = {},
+): FilterField[] {
+  const plain = (values: readonly string[]): FilterOption[] => values.map((value) => ({ value, label: value }))
+  return sheetKeys(table).map((key): FilterField => {
+    const { schema, sheet } = table[key]
+    const label = texts.field(key)
+    if (sheet?.kind === 'text') {
+      const placeholder = sheet.placeholder === true ? { placeholder: texts.placeholder } : {}
+      const maxLength = schema.enum === undefined ? schema.maxLength : undefined
+      return { kind: 'text', key, label, ...placeholder, ...(maxLength === undefined ? {} : { maxLength }) }
+    }
+    if (sheet?.kind === 'options') {
+      const values = schema.enum ?? []
+      const { labels } = sheet
+      const options = labels === undefined ? plain(values) : values.map((value) => ({ value, label: texts.option(labels, value) }))
+      return { kind: 'options', key, label, options, ...(sheet.required === true ? { required: true } : {}) }
+    }
+    return { kind: 'options', key, label, options: plain(choices[key] ?? []) }
+  })
 }

@@ -4,20 +4,19 @@
  */
 import { lastDays, type DateRangeValue } from '@/components/date-range/range'
 import { addDays, beijingDayEnd, beijingDayStart, formatBeijing } from '@/utils/dates'
-import { CURRENCY_CODES, type CurrencyCode } from '../../../types/money'
-import { BATCH_TIME_TYPES, BATCH_TYPES, type BatchTimeType, type BatchType, type SettlementBatch, type SettlementsQuery } from '../../../types/settlements'
+import { setFilterValues, sheetDefaults, sheetKeys, type FilterSchema } from '../../../types/filters'
+import { SETTLEMENT_FILTER, type SettlementBatch, type SettlementsFilter, type SettlementsQuery } from '../../../types/settlements'
 
-export const CURRENCIES: readonly CurrencyCode[] = CURRENCY_CODES
-export const TIME_TYPES: readonly BatchTimeType[] = BATCH_TIME_TYPES
-export { BATCH_TYPES }
+/** The filters of the sheet (SETTLEMENT_FILTER's sheet keys); unset = 全部 (time type: the server's default, 生成时间). */
+export type SettlementFilter = Omit<SettlementsFilter, 'from' | 'to'>
 
-/** The four filters of the sheet; unset = 全部 (time type: the server's default, 生成时间). */
-export interface SettlementFilter {
-  batchNo?: string
-  timeType?: BatchTimeType
-  currency?: CurrencyCode
-  batchType?: BatchType
-}
+const SHEET_KEYS = sheetKeys(SETTLEMENT_FILTER)
+
+/**
+ * What an unset sheet key means, where it means something (the time type: 生成时间, what the server applies
+ * when none is sent): the sheet shows it chosen, and choosing it sets no filter.
+ */
+const SHEET_DEFAULTS: Readonly<Record<string, string | undefined>> = sheetDefaults(SETTLEMENT_FILTER)
 
 export interface SettlementSearch {
   range: DateRangeValue
@@ -31,13 +30,11 @@ export function defaultSearch(today: string): SettlementSearch {
 
 /** The API query: whole Beijing days (00:00:00 … 23:59:59) and only the set filters. */
 export function settlementsQuery(search: SettlementSearch, cursor?: string): SettlementsQuery {
-  const query: SettlementsQuery = { from: beijingDayStart(search.range.start), to: beijingDayEnd(search.range.end) }
-  const { batchNo, timeType, currency, batchType } = search.filter
-  const trimmed = batchNo?.trim()
-  if (trimmed) query.batchNo = trimmed
-  if (timeType !== undefined) query.timeType = timeType
-  if (currency !== undefined) query.currency = currency
-  if (batchType !== undefined) query.batchType = batchType
+  const query: SettlementsQuery = {
+    from: beijingDayStart(search.range.start),
+    to: beijingDayEnd(search.range.end),
+    ...setFilterValues(SETTLEMENT_FILTER, search.filter),
+  }
   if (cursor !== undefined) query.cursor = cursor
   return query
 }
@@ -47,42 +44,35 @@ export function searchKey(search: SettlementSearch): string {
   return JSON.stringify(settlementsQuery(search))
 }
 
-const oneOf = <T extends string>(allowed: readonly T[], value: string | undefined): T | undefined =>
-  value !== undefined && (allowed as readonly string[]).includes(value) ? (value as T) : undefined
-
-/** The server's time type when none is sent (生成时间): the sheet shows it chosen, and it is no active filter. */
-export const DEFAULT_TIME_TYPE: BatchTimeType = 'created'
-
 /** What 重置 restores in the sheet. */
-export const SHEET_RESET: Readonly<Record<string, string | undefined>> = { timeType: DEFAULT_TIME_TYPE }
+export const SHEET_RESET: Readonly<Record<string, string | undefined>> = SHEET_DEFAULTS
 
-/** Filter → the sheet's values (the time type shows its default when unset). */
+/** Filter → the sheet's values (a key with a default shows it when unset). */
 export function sheetValues(filter: SettlementFilter): Record<string, string | undefined> {
-  return {
-    batchNo: filter.batchNo,
-    timeType: filter.timeType ?? DEFAULT_TIME_TYPE,
-    currency: filter.currency,
-    batchType: filter.batchType,
-  }
+  const values: Record<string, string | undefined> = {}
+  for (const key of SHEET_KEYS) values[key] = filter[key] ?? SHEET_DEFAULTS[key]
+  return values
 }
 
 /** The sheet's values (only set keys, trimmed) → filter; values outside each vocabulary, and defaults, are dropped. */
 export function filterFromSheet(values: Readonly<Record<string, string | undefined>>): SettlementFilter {
-  const filter: SettlementFilter = {}
-  const batchNo = values.batchNo?.trim()
-  if (batchNo) filter.batchNo = batchNo.slice(0, 64)
-  const timeType = oneOf(TIME_TYPES, values.timeType)
-  if (timeType !== undefined && timeType !== DEFAULT_TIME_TYPE) filter.timeType = timeType
-  const currency = oneOf(CURRENCIES, values.currency)
-  if (currency !== undefined) filter.currency = currency
-  const batchType = oneOf(BATCH_TYPES, values.batchType)
-  if (batchType !== undefined) filter.batchType = batchType
-  return filter
+  const filter: Record<string, string> = {}
+  for (const key of SHEET_KEYS) {
+    const schema: FilterSchema = SETTLEMENT_FILTER[key].schema
+    const value = values[key]
+    if (schema.enum === undefined) {
+      const text = value?.trim()
+      if (text) filter[key] = text.slice(0, schema.maxLength)
+    } else if (value !== undefined && schema.enum.includes(value) && value !== SHEET_DEFAULTS[key]) {
+      filter[key] = value
+    }
+  }
+  return filter as SettlementFilter
 }
 
-/** How many of the four filters are set (the 高级筛选 button's count). */
+/** How many of the sheet's filters are set (the 高级筛选 button's count). */
 export function activeFilterCount(filter: SettlementFilter): number {
-  return [filter.batchNo, filter.timeType, filter.currency, filter.batchType].filter((value) => value !== undefined && value !== '').length
+  return SHEET_KEYS.filter((key) => filter[key] !== undefined && filter[key] !== '').length
 }
 
 /**

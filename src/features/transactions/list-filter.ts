@@ -3,7 +3,8 @@
  * to the API query, the filter sheet's values and the preset a page was opened with. Pure (no Taro, no React),
  * so every rule here is unit-tested: the default range, the one-year clamp, what the sheet may change.
  */
-import type { TransactionsFilter } from '../../../types/transactions'
+import { sheetDefaults, sheetKeys } from '../../../types/filters'
+import { TRANSACTION_FILTER, type TransactionsFilter } from '../../../types/transactions'
 import { clampDateRange, lastDays, oneYearBounds, type DateRangeValue } from '@/components/date-range/range'
 import type { FilterValues } from '@/components/filter-sheet/fields'
 import { beijingDayEnd, beijingDayStart } from '@/utils/dates'
@@ -20,20 +21,14 @@ export interface ListState {
 /** The seed's default: the last 7 Beijing days, 00:00:00 … 23:59:59. */
 export const DEFAULT_DAYS = 7
 
-/** The advanced filters of the sheet (SPEC §3.1 item 3), in the sheet's order. */
-export const SHEET_KEYS = [
-  'timeType',
-  'batchNo',
-  'currency',
-  'bookingCurrency',
-  'txnType',
-  'cardBrand',
-  'tracking',
-  'delivery',
-  'fundsStatus',
-  'depositStatus',
-  'terminal',
-] as const satisfies ReadonlyArray<keyof ListFilter>
+/** The advanced filters of the sheet (SPEC §3.1 item 3), in the sheet's order: TRANSACTION_FILTER's sheet keys. */
+export const SHEET_KEYS: ReadonlyArray<keyof ListFilter> = sheetKeys(TRANSACTION_FILTER)
+
+/**
+ * What an unset sheet key means, where it means something (the time type: 交易时间, what the server applies when
+ * none is sent): the sheet shows it chosen, and choosing it sets no filter.
+ */
+const SHEET_DEFAULTS: Readonly<Record<string, string | undefined>> = sheetDefaults(TRANSACTION_FILTER)
 
 /** Filters a page is opened with (a home to-do, a settlement batch) and that show as the active preset. */
 export const PRESET_KEYS = ['status', 'authStatus', 'case', 'batchNo'] as const satisfies ReadonlyArray<keyof ListFilter>
@@ -65,30 +60,27 @@ export function toQuery({ range, filter }: ListState): TransactionsFilter {
   return query
 }
 
-/** The sheet's values for a filter; the time type shows its default (交易时间) when unset. */
+/** The sheet's values for a filter; a key with a default (the time type: 交易时间) shows it when unset. */
 export function sheetValues(filter: ListFilter): FilterValues {
   const values: Record<string, string | undefined> = {}
-  for (const key of SHEET_KEYS) values[key] = filter[key]
-  values.timeType = filter.timeType ?? 'payment'
+  for (const key of SHEET_KEYS) values[key] = filter[key] ?? SHEET_DEFAULTS[key]
   return values
 }
 
 /** What 重置 restores in the sheet. */
-export const SHEET_RESET: FilterValues = { timeType: 'payment' }
+export const SHEET_RESET: FilterValues = SHEET_DEFAULTS
 
 /** The filter after 确认: the sheet's keys replaced by what it returned, the others (search, preset) kept. */
 export function applySheet(filter: ListFilter, values: Readonly<Record<string, string>>): ListFilter {
   const next: Record<string, string | undefined> = { ...filter }
-  for (const key of SHEET_KEYS) next[key] = values[key]
-  // The default time type is not a filter: leaving it out keeps "no advanced filter" recognisable.
-  if (next.timeType === 'payment') next.timeType = undefined
+  // A default (the time type's) is not a filter: leaving it out keeps "no advanced filter" recognisable.
+  for (const key of SHEET_KEYS) next[key] = values[key] === SHEET_DEFAULTS[key] ? undefined : values[key]
   return prune(next)
 }
 
 /** How many advanced filters are set (the 高级筛选 badge). */
 export function activeSheetCount(filter: ListFilter): number {
-  return SHEET_KEYS.filter((key) => filter[key] !== undefined && filter[key] !== '' && !(key === 'timeType' && filter[key] === 'payment'))
-    .length
+  return SHEET_KEYS.filter((key) => filter[key] !== undefined && filter[key] !== '' && filter[key] !== SHEET_DEFAULTS[key]).length
 }
 
 export function withSearch(filter: ListFilter, text: string): ListFilter {

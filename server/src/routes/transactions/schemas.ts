@@ -1,47 +1,11 @@
 /** Schemas of GET /api/transactions and GET /api/transactions/:paymentId. */
-import {
-  currencySchema,
-  moneySchema,
-  nullableString,
-  nullableTimeSchema,
-  pageProperties,
-  rangeProperties,
-  timeSchema,
-} from '../read-schemas'
-
-import {
-  AUTH_STATUSES,
-  CARD_BRANDS,
-  CASE_KINDS,
-  DELIVERY_STATUSES,
-  SETTLEMENT_STATES,
-  TIME_TYPES,
-  TRACKING_FILTERS,
-  TRANSACTION_STATUSES,
-  TXN_TYPES,
-} from '../../../../types/transactions'
+import { CARD_BRANDS, TRANSACTION_FILTER } from '../../../../types/transactions'
+import { filterSchemaProperties, moneySchema, nullableString, nullableTimeSchema, pageProperties, timeSchema } from '../read-schemas'
 
 export const CARD_BRAND_VALUES = [...CARD_BRANDS]
 
-/** The filter properties, shared with the to-do queries and the settlement detail. */
-export const transactionFilterProperties = {
-  ...rangeProperties,
-  timeType: { type: 'string', enum: [...TIME_TYPES] },
-  q: { type: 'string', minLength: 1, maxLength: 64, description: 'exact order number or payment ID' },
-  batchNo: { type: 'string', minLength: 1, maxLength: 64 },
-  currency: currencySchema,
-  bookingCurrency: currencySchema,
-  txnType: { type: 'string', enum: [...TXN_TYPES] },
-  cardBrand: { type: 'string', enum: CARD_BRAND_VALUES },
-  tracking: { type: 'string', enum: [...TRACKING_FILTERS] },
-  delivery: { type: 'string', enum: [...DELIVERY_STATUSES] },
-  fundsStatus: { type: 'string', enum: [...SETTLEMENT_STATES] },
-  depositStatus: { type: 'string', enum: [...SETTLEMENT_STATES] },
-  terminal: { type: 'string', pattern: '^[0-9]{8,12}$' },
-  status: { type: 'string', enum: [...TRANSACTION_STATUSES] },
-  authStatus: { type: 'string', enum: [...AUTH_STATUSES] },
-  case: { type: 'string', enum: [...CASE_KINDS] },
-} as const
+/** The filter properties (from TRANSACTION_FILTER), shared with the to-do queries and the settlement detail. */
+export const transactionFilterProperties = filterSchemaProperties(TRANSACTION_FILTER)
 
 export const transactionFilterSchema = {
   type: 'object',

@@ -1,0 +1,60 @@
+/** Schemas of GET /api/settlements and GET /api/settlements/:batchNo. */
+import { SETTLEMENT_FILTER } from '../../../../types/settlements'
+import { filterSchemaProperties, moneySchema, nullableTimeSchema, pageProperties, timeSchema } from '../read-schemas'
+import { pageSchema as transactionsPageSchema } from '../transactions/schemas'
+
+export const querySchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { ...filterSchemaProperties(SETTLEMENT_FILTER), ...pageProperties },
+} as const
+
+const batchProperties = {
+  batchNo: { type: 'string' },
+  batchType: { type: 'string' },
+  currency: { type: 'string' },
+  status: { type: 'string' },
+  periodStart: timeSchema,
+  periodEnd: timeSchema,
+  createdAt: timeSchema,
+  settledAt: nullableTimeSchema,
+  txnCount: { type: 'integer' },
+  gross: moneySchema,
+  fee: moneySchema,
+  refund: moneySchema,
+  chargeback: moneySchema,
+  deposit: moneySchema,
+  net: moneySchema,
+} as const
+
+export const batchSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: Object.keys(batchProperties),
+  properties: batchProperties,
+} as const
+
+export const pageSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['items', 'nextCursor'],
+  properties: {
+    items: { type: 'array', items: batchSchema },
+    nextCursor: { type: ['string', 'null'] },
+    total: { type: 'object', additionalProperties: false, required: ['count'], properties: { count: { type: 'integer' } } },
+  },
+} as const
+
+export const detailSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: [...Object.keys(batchProperties), 'transactions'],
+  properties: { ...batchProperties, transactions: transactionsPageSchema },
+} as const
+
+export const batchNoParams = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['batchNo'],
+  properties: { batchNo: { type: 'string', minLength: 1, maxLength: 64 } },
+} as const
