@@ -2,14 +2,19 @@
  * JSON-schema pieces the read API routes share: money, Beijing times, the range filter, page size and cursor.
  */
 import { filterKeys, RANGE_FILTER, type FilterSchema, type FilterTable } from '../../../types/filters'
-import { CURRENCIES } from '../money'
+import { CURRENCY_CODES } from '../../../types/money'
 
 export { moneySchema } from '../money'
 
 export const timeSchema = { type: 'string', description: 'ISO 8601 with +08:00 (Beijing time)' } as const
 export const nullableTimeSchema = { type: ['string', 'null'], description: 'ISO 8601 with +08:00 (Beijing time)' } as const
 export const nullableString = { type: ['string', 'null'] } as const
-export const currencySchema = { type: 'string', enum: [...CURRENCIES] } as const
+export const currencySchema = { type: 'string', enum: [...CURRENCY_CODES] } as const
+
+/** The names of an object schema's properties, for its `required`: Object.keys with the names' types kept. */
+export function propertyNames<P extends object>(properties: P): Array<keyof P & string> {
+  return Object.keys(properties) as Array<keyof P & string>
+}
 
 /** The query-schema properties of a filter table (types/filters.ts): each key's schema, in the table's order. */
 export type FilterSchemaProperties<T extends FilterTable> = { [K in keyof T]: T[K]['schema'] }
@@ -31,6 +36,9 @@ export const pageProperties = {
   limit: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
   cursor: { type: 'string', minLength: 1, maxLength: 512 },
 } as const
+
+/** The query of a route that takes none: any parameter is refused (unknown-fields.ts names it). */
+export const emptyQuery = { type: 'object', additionalProperties: false, properties: {} } as const
 
 export const errorResponse = {
   type: 'object',

@@ -5,6 +5,7 @@
 import type { FastifyPluginAsync } from 'fastify'
 import type { HealthResponse, HealthUnavailableResponse } from '../../../../types/api'
 import type { Db } from '../../db'
+import { okSchema, unavailableSchema } from './schemas'
 
 export interface HealthRoutesOptions {
   db: Db
@@ -12,31 +13,6 @@ export interface HealthRoutesOptions {
   /** A store that hangs is as unhealthy as one that fails; answer before the load balancer gives up. */
   timeoutMs: number
 }
-
-const storeSchema = { type: 'string', enum: ['pglite', 'postgres'] } as const
-
-const okSchema = {
-  type: 'object',
-  required: ['status', 'store', 'version', 'time'],
-  additionalProperties: false,
-  properties: {
-    status: { type: 'string', const: 'ok' },
-    store: storeSchema,
-    version: { type: 'string' },
-    time: { type: 'string', format: 'date-time' },
-  },
-} as const
-
-const unavailableSchema = {
-  type: 'object',
-  required: ['status', 'store', 'time'],
-  additionalProperties: false,
-  properties: {
-    status: { type: 'string', const: 'unavailable' },
-    store: storeSchema,
-    time: { type: 'string', format: 'date-time' },
-  },
-} as const
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined

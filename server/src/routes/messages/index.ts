@@ -4,78 +4,8 @@ import { requireAuth } from '../../auth/request-context'
 import type { MarkReadResponse, MessageDetail, MessagesPage, MessagesQuery, ReadAllBody } from '../../../../types/messages'
 import { getMessage, listMessages, markAllRead, markMessageRead } from '../../services/messages'
 import type { ReadApiOptions } from '../read-api-options'
-import { errorResponse, nullableString, pageProperties, timeSchema } from '../read-schemas'
-
-const kindSchema = { type: 'string', enum: ['announcement', 'chargeback', 'fraud', 'retrieval'] } as const
-
-const querySchema = {
-  type: 'object',
-  additionalProperties: false,
-  properties: { kind: kindSchema, unreadOnly: { type: 'boolean' }, ...pageProperties },
-} as const
-
-const countSchema = { type: 'integer' } as const
-const unreadSchema = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['total', 'byKind'],
-  properties: {
-    total: countSchema,
-    byKind: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['announcement', 'chargeback', 'fraud', 'retrieval'],
-      properties: { announcement: countSchema, chargeback: countSchema, fraud: countSchema, retrieval: countSchema },
-    },
-  },
-} as const
-
-const itemProperties = {
-  id: { type: 'string' },
-  kind: kindSchema,
-  title: { type: 'string' },
-  paymentId: nullableString,
-  orderNumber: nullableString,
-  createdAt: timeSchema,
-  read: { type: 'boolean' },
-} as const
-
-const pageSchema = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['items', 'nextCursor', 'unread'],
-  properties: {
-    items: {
-      type: 'array',
-      items: { type: 'object', additionalProperties: false, required: Object.keys(itemProperties), properties: itemProperties },
-    },
-    nextCursor: { type: ['string', 'null'] },
-    unread: unreadSchema,
-  },
-} as const
-
-const detailSchema = {
-  type: 'object',
-  additionalProperties: false,
-  required: [...Object.keys(itemProperties), 'body'],
-  properties: { ...itemProperties, body: { type: 'string' } },
-} as const
-
-const markSchema = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['marked', 'unread'],
-  properties: { marked: countSchema, unread: unreadSchema },
-} as const
-
-const idParams = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['id'],
-  properties: { id: { type: 'string', minLength: 1, maxLength: 20 } },
-} as const
-
-const readAllBody = { type: ['object', 'null'], additionalProperties: false, properties: { kind: kindSchema } } as const
+import { errorResponse } from '../read-schemas'
+import { detailSchema, idParams, markSchema, pageSchema, querySchema, readAllBody } from './schemas'
 
 export const messagesRoutes: FastifyPluginAsync<ReadApiOptions> = async (app, { db }) => {
   const reader = (request: Parameters<typeof requireAuth>[0]) => {

@@ -1,6 +1,6 @@
 /** Schemas of GET /api/settlements and GET /api/settlements/:batchNo. */
 import { SETTLEMENT_FILTER } from '../../../../types/settlements'
-import { filterSchemaProperties, moneySchema, nullableTimeSchema, pageProperties, timeSchema } from '../read-schemas'
+import { filterSchemaProperties, moneySchema, nullableTimeSchema, pageProperties, propertyNames, timeSchema } from '../read-schemas'
 import { pageSchema as transactionsPageSchema } from '../transactions/schemas'
 
 export const querySchema = {
@@ -30,7 +30,7 @@ const batchProperties = {
 export const batchSchema = {
   type: 'object',
   additionalProperties: false,
-  required: Object.keys(batchProperties),
+  required: propertyNames(batchProperties),
   properties: batchProperties,
 } as const
 
@@ -48,7 +48,7 @@ export const pageSchema = {
 export const detailSchema = {
   type: 'object',
   additionalProperties: false,
-  required: [...Object.keys(batchProperties), 'transactions'],
+  required: [...propertyNames(batchProperties), 'transactions'],
   properties: { ...batchProperties, transactions: transactionsPageSchema },
 } as const
 

@@ -1,6 +1,6 @@
 /** Schemas of GET /api/transactions and GET /api/transactions/:paymentId. */
 import { CARD_BRANDS, TRANSACTION_FILTER } from '../../../../types/transactions'
-import { filterSchemaProperties, moneySchema, nullableString, nullableTimeSchema, pageProperties, timeSchema } from '../read-schemas'
+import { filterSchemaProperties, moneySchema, nullableString, nullableTimeSchema, pageProperties, propertyNames, timeSchema } from '../read-schemas'
 
 export const CARD_BRAND_VALUES = [...CARD_BRANDS]
 
@@ -37,7 +37,7 @@ const listItemProperties = {
 export const listItemSchema = {
   type: 'object',
   additionalProperties: false,
-  required: Object.keys(listItemProperties),
+  required: propertyNames(listItemProperties),
   properties: listItemProperties,
 } as const
 
@@ -101,7 +101,7 @@ const detailProperties = {
 export const detailSchema = {
   type: 'object',
   additionalProperties: false,
-  required: Object.keys(detailProperties),
+  required: propertyNames(detailProperties),
   properties: detailProperties,
 } as const
 

@@ -1,0 +1,64 @@
+/** Schemas of GET /api/charts/:type (types/charts.ts is the TypeScript side). */
+import { CHART_TYPES } from '../../../../types/charts'
+import { rangeProperties, timeSchema } from '../read-schemas'
+import { CARD_BRAND_VALUES } from '../transactions/schemas'
+
+export const querySchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    range: { type: 'string', enum: ['7d', '30d'] },
+    ...rangeProperties,
+    terminal: { type: 'string', pattern: '^[0-9]{8,12}$' },
+    cardBrand: { type: 'string', enum: CARD_BRAND_VALUES },
+  },
+} as const
+
+export const paramsSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['type'],
+  properties: { type: { type: 'string', enum: [...CHART_TYPES] } },
+} as const
+
+export const responseSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['type', 'from', 'to', 'categories', 'series', 'table'],
+  properties: {
+    type: { type: 'string' },
+    from: timeSchema,
+    to: timeSchema,
+    categories: { type: 'array', items: { type: 'string' } },
+    series: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['key', 'kind', 'values'],
+        properties: {
+          key: { type: 'string' },
+          kind: { type: 'string', enum: ['bar', 'line', 'pie'] },
+          values: { type: 'array', items: { type: 'number' } },
+        },
+      },
+    },
+    table: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['columns', 'rows'],
+      properties: {
+        columns: {
+          type: 'array',
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['key', 'unit'],
+            properties: { key: { type: 'string' }, unit: { type: 'string' } },
+          },
+        },
+        rows: { type: 'array', items: { type: 'object', additionalProperties: { type: ['string', 'number'] } } },
+      },
+    },
+  },
+} as const

@@ -1,0 +1,75 @@
+/** Schemas of the messages routes (types/messages.ts is the TypeScript side). */
+import { MESSAGE_KINDS, type MessageKind } from '../../../../types/messages'
+import { nullableString, pageProperties, propertyNames, timeSchema } from '../read-schemas'
+
+const kindSchema = { type: 'string', enum: MESSAGE_KINDS } as const
+
+export const querySchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { kind: kindSchema, unreadOnly: { type: 'boolean' }, ...pageProperties },
+} as const
+
+const countSchema = { type: 'integer' } as const
+const countPerKind = Object.fromEntries(MESSAGE_KINDS.map((kind) => [kind, countSchema])) as Record<MessageKind, typeof countSchema>
+const unreadSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['total', 'byKind'],
+  properties: {
+    total: countSchema,
+    byKind: {
+      type: 'object',
+      additionalProperties: false,
+      required: MESSAGE_KINDS,
+      properties: countPerKind,
+    },
+  },
+} as const
+
+const itemProperties = {
+  id: { type: 'string' },
+  kind: kindSchema,
+  title: { type: 'string' },
+  paymentId: nullableString,
+  orderNumber: nullableString,
+  createdAt: timeSchema,
+  read: { type: 'boolean' },
+} as const
+
+export const pageSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['items', 'nextCursor', 'unread'],
+  properties: {
+    items: {
+      type: 'array',
+      items: { type: 'object', additionalProperties: false, required: propertyNames(itemProperties), properties: itemProperties },
+    },
+    nextCursor: { type: ['string', 'null'] },
+    unread: unreadSchema,
+  },
+} as const
+
+export const detailSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: [...propertyNames(itemProperties), 'body'],
+  properties: { ...itemProperties, body: { type: 'string' } },
+} as const
+
+export const markSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['marked', 'unread'],
+  properties: { marked: countSchema, unread: unreadSchema },
+} as const
+
+export const idParams = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id'],
+  properties: { id: { type: 'string', minLength: 1, maxLength: 20 } },
+} as const
+
+export const readAllBody = { type: ['object', 'null'], additionalProperties: false, properties: { kind: kindSchema } } as const
