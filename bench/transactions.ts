@@ -20,14 +20,14 @@ import { loadConfig } from '../server/src/config'
 import { openPglite, openPostgres, type Db } from '../server/src/db'
 import { migrate } from '../server/src/db/migrate'
 import { loadDemoData, resetDemoData } from '../server/src/dev'
-import { oneYearBack } from '../server/src/services/beijing-time'
+import { oneYearBack } from '../server/src/lib/time-range'
 import { listTransactions } from '../server/src/services/transactions'
+import { DAY_MS, toBeijingIso } from '../types/beijing-time'
 import type { TransactionsQuery } from '../types/transactions'
 
 const ACCOUNT = '140105'
 const BENCH_SCHEMA = 'bench_transactions'
 const TARGET_P95_MS = 50
-const DAY_MS = 86_400_000
 
 interface Scenario {
   name: string
@@ -37,8 +37,7 @@ interface Scenario {
   depth: number
 }
 
-const iso = (ms: number): string => `${new Date(ms + 8 * 3_600_000).toISOString().slice(0, 19)}+08:00`
-const lastDays = (now: Date, days: number) => ({ from: iso(now.getTime() - days * DAY_MS), to: iso(now.getTime()) })
+const lastDays = (now: Date, days: number) => ({ from: toBeijingIso(now.getTime() - days * DAY_MS), to: toBeijingIso(now) })
 
 const SCENARIOS: readonly Scenario[] = [
   { name: 'first page: terminal 14010588 + USD, last 30 days', depth: 1, query: (now) => ({ ...lastDays(now, 30), terminal: '14010588', currency: 'USD' }) },

@@ -1,7 +1,10 @@
 /** `GET /api/messages`, `GET /api/messages/:id`, `POST /api/messages/:id/read`, `POST /api/messages/read-all`. */
 import type { BeijingTime } from './money'
 
-export type MessageKind = 'announcement' | 'chargeback' | 'fraud' | 'retrieval'
+/** The four message kinds (SPEC §3.2), in the order the filter chips show them. */
+export const MESSAGE_KINDS = ['announcement', 'chargeback', 'fraud', 'retrieval'] as const
+
+export type MessageKind = (typeof MESSAGE_KINDS)[number]
 
 export interface MessagesQuery {
   kind?: MessageKind

@@ -1,13 +1,16 @@
-/** `GET /api/todos` (待办事项). Type-only module. */
+/** `GET /api/todos` (待办事项). */
 import type { BeijingTime, Money } from './money'
-import type { TransactionsFilter } from './transactions'
+import { CASE_KINDS, type TransactionsFilter } from './transactions'
 
 /** The list a count opens: `GET /api/transactions` with this filter shows exactly `count` rows. */
 export interface TodoQuery {
   filter: TransactionsFilter
 }
 
-export type TodoKind = 'pendingAuthorization' | 'chargeback' | 'dispute' | 'fraud' | 'retrieval'
+/** The to-do counts, in the card's order: authorisations to capture, then each kind of open case. */
+export const TODO_KINDS = ['pendingAuthorization', ...CASE_KINDS] as const
+
+export type TodoKind = (typeof TODO_KINDS)[number]
 
 export interface TodoItem {
   kind: TodoKind

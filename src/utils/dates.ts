@@ -1,11 +1,11 @@
 /**
  * Beijing time as ODPM shows it (SPEC §5): `YYYY-MM-DD HH:mm:ss`. The server sends ISO 8601 with +08:00, so
- * display is a cut of the string, independent of the phone's own time zone. dayjs does the calendar arithmetic
- * for ranges, always on the Beijing wall clock.
+ * display is a cut of the string, independent of the phone's own time zone. The calendar arithmetic for ranges is
+ * the contract's (types/beijing-time.ts), always on the Beijing wall clock.
  */
-import dayjs from 'dayjs'
+import { beijingDate } from '../../types/beijing-time'
 
-const BEIJING_OFFSET_MINUTES = 8 * 60
+export { addDays, addYears, beijingDate, beijingDayEnd, beijingDayStart } from '../../types/beijing-time'
 
 /** `2025-05-15T16:52:56+08:00` → `2025-05-15 16:52:56`; null → ''. */
 export function formatBeijing(iso: string | null | undefined): string {
@@ -21,20 +21,5 @@ export function formatBeijingDate(iso: string | null | undefined): string {
 
 /** Today's Beijing calendar date, `YYYY-MM-DD`, whatever the phone's time zone. */
 export function beijingToday(nowMs: number = Date.now()): string {
-  return dayjs(nowMs + BEIJING_OFFSET_MINUTES * 60_000 + new Date(nowMs).getTimezoneOffset() * 60_000).format('YYYY-MM-DD')
-}
-
-/** `2025-05-15` → `2025-05-15T00:00:00+08:00` (start of that Beijing day). */
-export function beijingDayStart(date: string): string {
-  return `${date}T00:00:00+08:00`
-}
-
-/** `2025-05-15` → `2025-05-15T23:59:59+08:00` (last second of that Beijing day, as ODPM's end time). */
-export function beijingDayEnd(date: string): string {
-  return `${date}T23:59:59+08:00`
-}
-
-/** Calendar arithmetic on `YYYY-MM-DD` strings. */
-export function addDays(date: string, days: number): string {
-  return dayjs(date).add(days, 'day').format('YYYY-MM-DD')
+  return beijingDate(nowMs)
 }

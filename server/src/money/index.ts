@@ -2,34 +2,7 @@
  * Amounts: integers in minor units in the store (bigint, read back as strings), decimal strings on the wire.
  * Never floating point: every conversion here is string/bigint arithmetic.
  */
-import { CURRENCY_CODES, type CurrencyCode, type Money } from '../../../types/money'
-
-/** The filter values of every currency parameter (SPEC §3.1's twelve currencies). */
-export const CURRENCIES: readonly CurrencyCode[] = CURRENCY_CODES
-
-/** ISO 4217 exponents that are not 2. Any currency not listed has two decimals. */
-const EXPONENTS: Readonly<Record<string, number>> = {
-  JPY: 0,
-  KRW: 0,
-  VND: 0,
-  CLP: 0,
-  ISK: 0,
-  UGX: 0,
-  PYG: 0,
-  XOF: 0,
-  XAF: 0,
-  BHD: 3,
-  JOD: 3,
-  KWD: 3,
-  OMR: 3,
-  TND: 3,
-  IQD: 3,
-  LYD: 3,
-}
-
-export function minorUnitDigits(currency: string): number {
-  return EXPONENTS[currency] ?? 2
-}
+import { CURRENCY_CODES, currencyDecimals, type CurrencyCode, type Money } from '../../../types/money'
 
 const INTEGER = /^-?\d+$/
 
@@ -47,7 +20,7 @@ function toBigInt(minor: bigint | string | number): bigint {
 /** 1250 in USD → "12.50"; -5 in USD → "-0.05"; 2761 in JPY → "2761". */
 export function formatMinor(minor: bigint | string | number, currency: string): string {
   const value = toBigInt(minor)
-  const digits = minorUnitDigits(currency)
+  const digits = currencyDecimals(currency)
   const negative = value < BigInt(0)
   const text = (negative ? -value : value).toString().padStart(digits + 1, '0')
   const whole = digits === 0 ? text : `${text.slice(0, -digits)}.${text.slice(-digits)}`
@@ -60,8 +33,8 @@ export function money(currency: string, minor: bigint | string | number): Money 
 
 /** Orders currencies as the funds page lists them (SPEC's twelve first, then any other alphabetically). */
 export function compareCurrencies(a: string, b: string): number {
-  const ia = CURRENCIES.indexOf(a as CurrencyCode)
-  const ib = CURRENCIES.indexOf(b as CurrencyCode)
+  const ia = CURRENCY_CODES.indexOf(a as CurrencyCode)
+  const ib = CURRENCY_CODES.indexOf(b as CurrencyCode)
   if (ia !== -1 && ib !== -1) return ia - ib
   if (ia !== -1) return -1
   if (ib !== -1) return 1

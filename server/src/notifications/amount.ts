@@ -1,7 +1,7 @@
 /**
  * Decimal strings from Oceanpayment ("12.50") to integer minor units of their currency, without floating point.
  */
-import { minorUnitDigits } from '../money'
+import { currencyDecimals } from '../../../types/money'
 
 /**
  * "12.5" in USD → 1250n. Undefined when the text is not a plain non-negative decimal, or has more decimals than
@@ -10,7 +10,7 @@ import { minorUnitDigits } from '../money'
 export function toMinorUnits(text: string, currency: string): bigint | undefined {
   const match = /^(\d{1,15})(?:\.(\d{1,6}))?$/.exec(text)
   if (match === null) return undefined
-  const digits = minorUnitDigits(currency)
+  const digits = currencyDecimals(currency)
   const fraction = match[2] ?? ''
   if (fraction.length > digits && !/^0*$/.test(fraction.slice(digits))) return undefined
   return BigInt(match[1] + fraction.slice(0, digits).padEnd(digits, '0'))

@@ -4,29 +4,9 @@
  * Oceanpayment sends beyond these — a card number above all — is not kept.
  */
 import type { BusinessNotice } from '../repositories/notifications'
+import { parseBeijingDateTime } from '../../../types/beijing-time'
 
 export type Fields = Readonly<Record<string, string | undefined>>
-
-const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/
-
-/** "yyyy-mm-dd HH:mm:ss" in Beijing time (the API's zone) → the instant; undefined unless a real date and time. */
-export function parseBeijingDateTime(text: string | undefined): Date | undefined {
-  const match = text === undefined ? null : DATE_TIME.exec(text)
-  if (match === null) return undefined
-  const [year, month, day, hour, minute, second] = match.slice(1).map(Number)
-  const utc = Date.UTC(year, month - 1, day, hour, minute, second)
-  const check = new Date(utc)
-  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59) {
-    return undefined
-  }
-  return new Date(utc - BEIJING_OFFSET_MS)
-}
-
-/** "yyyy-mm-dd HH:mm:ss" in Beijing time, as the business-orders query takes its window. */
-export function formatBeijingDateTime(instant: Date): string {
-  return new Date(instant.getTime() + BEIJING_OFFSET_MS).toISOString().slice(0, 19).replace('T', ' ')
-}
 
 function text(fields: Fields, name: string, max: number): string | undefined {
   const value = fields[name]?.trim()
@@ -80,7 +60,7 @@ export function noticeFromFields(fields: Fields): NoticeParse {
     refundReference: text(fields, 'refund_reference', 50),
     cardType: text(fields, 'card_type', 50),
     cardCountry: text(fields, 'card_country', 10),
-    pushedAt: parseBeijingDateTime(fields.push_dateTime?.trim()),
+    pushedAt: parseBeijingDateTime(fields.push_dateTime?.trim() ?? ''),
   }
   return { ok: true, notice }
 }

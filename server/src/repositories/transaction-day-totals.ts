@@ -9,10 +9,8 @@
  * the rollup (terminal, currency) and the range is on payment time; `wholeDaysOf` says whether it does.
  */
 import type { Queryable } from '../db'
-
-// Beijing is UTC+8 all year (no daylight saving): the same day boundaries as 0008's transaction_beijing_day().
-const OFFSET_MS = 8 * 60 * 60 * 1000
-const DAY_MS = 24 * 60 * 60 * 1000
+// The same day boundaries as 0008's transaction_beijing_day().
+import { beijingDate, DAY_MS, startOfBeijingDay } from '../../../types/beijing-time'
 
 /** Count and amount of transactions in one transaction currency (what both the rollup and the row scan return). */
 export interface CurrencyTotalRow {
@@ -40,17 +38,6 @@ export interface DayTotalsPlan extends DayTotalsFilter {
   wholeUntil: Date
 }
 
-/** 00:00 Beijing time of the day `ms` falls on, as epoch ms. */
-function dayStart(ms: number): number {
-  const shifted = ms + OFFSET_MS
-  return shifted - (((shifted % DAY_MS) + DAY_MS) % DAY_MS) - OFFSET_MS
-}
-
-/** "2025-05-15": the Beijing date of the day starting at `ms`. */
-function dateOf(ms: number): string {
-  return new Date(ms + OFFSET_MS).toISOString().slice(0, 10)
-}
-
 /**
  * The whole Beijing days inside [from, to], or undefined when there is none (a range within a day or across one
  * midnight: the plain row scan reads no more than the partial days would). A day is whole when all of it is in
@@ -59,14 +46,14 @@ function dateOf(ms: number): string {
  */
 export function wholeDaysOf(filter: DayTotalsFilter): DayTotalsPlan | undefined {
   const from = filter.from.getTime()
-  const fromDay = dayStart(from)
+  const fromDay = startOfBeijingDay(from)
   const wholeFrom = fromDay === from ? from : fromDay + DAY_MS
-  const wholeUntil = dayStart(filter.to.getTime())
+  const wholeUntil = startOfBeijingDay(filter.to)
   if (wholeUntil <= wholeFrom) return undefined
   return {
     ...filter,
-    firstDay: dateOf(wholeFrom),
-    lastDay: dateOf(wholeUntil - DAY_MS),
+    firstDay: beijingDate(wholeFrom),
+    lastDay: beijingDate(wholeUntil - DAY_MS),
     wholeFrom: new Date(wholeFrom),
     wholeUntil: new Date(wholeUntil),
   }

@@ -9,7 +9,8 @@ import { AppError } from '../errors'
 import { chartFiguresRepository, type ChartCriteria, type DayRow, type GroupRow } from '../repositories/chart-figures'
 import { transactionsRepository } from '../repositories/transactions'
 import { CHART_TYPES, type ChartColumn, type ChartResponse, type ChartSeries, type ChartsQuery, type ChartType } from '../../../types/charts'
-import { beijingDate, beijingDayStart, DAY_MS, resolveRange, toBeijingIso } from './beijing-time'
+import { beijingDate, DAY_MS, startOfBeijingDay, toBeijingIso } from '../../../types/beijing-time'
+import { resolveRange } from '../lib/time-range'
 
 export { CHART_TYPES }
 
@@ -21,13 +22,13 @@ export function percent(part: number, whole: number): number {
 function chartRange(query: ChartsQuery, now: Date): { from: Date; to: Date } {
   if (query.from !== undefined || query.to !== undefined) return resolveRange(query, now)
   const days = query.range === '30d' ? 30 : 7
-  return { from: new Date(beijingDayStart(now).getTime() - (days - 1) * DAY_MS), to: now }
+  return { from: new Date(startOfBeijingDay(now) - (days - 1) * DAY_MS), to: now }
 }
 
 /** Every Beijing day of the range, so days without transactions show as zero instead of missing. */
 function daysOf(from: Date, to: Date): string[] {
   const days: string[] = []
-  for (let t = beijingDayStart(from).getTime(); t <= to.getTime(); t += DAY_MS) days.push(beijingDate(new Date(t)))
+  for (let t = startOfBeijingDay(from); t <= to.getTime(); t += DAY_MS) days.push(beijingDate(t))
   return days
 }
 

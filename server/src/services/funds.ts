@@ -13,7 +13,7 @@ import type { Queryable } from '../db'
 import { compareCurrencies, money } from '../money'
 import { fundBalancesRepository, type FundBalanceRow } from '../repositories/fund-balances'
 import type { CurrencyFunds, FundsResponse } from '../../../types/funds'
-import { beijingDate, beijingDayStart, DAY_MS, toBeijingIso } from './beijing-time'
+import { beijingDate, DAY_MS, startOfBeijingWeek, toBeijingIso } from '../../../types/beijing-time'
 
 export const MAX_FUNDS_AGE_MS = 30 * 60 * 1000
 const SETTLEMENT_DELAY_MS = 7 * DAY_MS
@@ -21,10 +21,8 @@ const DEPOSIT_HOLD_MS = 180 * DAY_MS
 
 /** The current weekly cycle, Monday to Sunday in Beijing time, e.g. "2025-05-12 ~ 2025-05-18". */
 export function currentWeek(now: Date): string {
-  const dayStart = beijingDayStart(now)
-  const weekday = (new Date(dayStart.getTime() + 8 * 3600 * 1000).getUTCDay() + 6) % 7 // Monday = 0
-  const monday = new Date(dayStart.getTime() - weekday * DAY_MS)
-  return `${beijingDate(monday)} ~ ${beijingDate(new Date(monday.getTime() + 6 * DAY_MS))}`
+  const monday = startOfBeijingWeek(now)
+  return `${beijingDate(monday)} ~ ${beijingDate(monday + 6 * DAY_MS)}`
 }
 
 function toFunds(row: FundBalanceRow): CurrencyFunds {

@@ -2,20 +2,19 @@
 import type { Queryable } from '../db'
 import { AppError } from '../errors'
 import { messagesRepository, type MessageRow } from '../repositories/messages'
-import type {
-  MarkReadResponse,
-  MessageDetail,
-  MessageItem,
-  MessageKind,
-  MessagesPage,
-  MessagesQuery,
-  UnreadCounts,
+import { toBeijingIso } from '../../../types/beijing-time'
+import {
+  MESSAGE_KINDS,
+  type MarkReadResponse,
+  type MessageDetail,
+  type MessageItem,
+  type MessageKind,
+  type MessagesPage,
+  type MessagesQuery,
+  type UnreadCounts,
 } from '../../../types/messages'
-import { toBeijingIso } from './beijing-time'
 import { decodeCursor, encodeCursor, filterFingerprint } from '../lib/list-cursor'
 import { DEFAULT_PAGE_SIZE } from './transactions'
-
-export const MESSAGE_KINDS: readonly MessageKind[] = ['announcement', 'chargeback', 'fraud', 'retrieval']
 
 export interface Reader {
   merchantNo: string

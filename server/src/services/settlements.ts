@@ -11,7 +11,8 @@ import {
   type SettlementsPage,
   type SettlementsQuery,
 } from '../../../types/settlements'
-import { resolveRange, toBeijingIso, toBeijingIsoOrNull } from './beijing-time'
+import { toBeijingIso, toBeijingIsoOrNull } from '../../../types/beijing-time'
+import { resolveRange } from '../lib/time-range'
 import { decodeCursor, encodeCursor, filterFingerprint } from '../lib/list-cursor'
 import { DEFAULT_PAGE_SIZE, listTransactions } from './transactions'
 

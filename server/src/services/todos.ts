@@ -3,24 +3,21 @@
  * its list runs (countTransactions with the filter the client will send), so tapping "142 笔" opens 142 rows.
  */
 import type { Queryable } from '../db'
+import { beijingDate, DAY_MS, startOfBeijingDay, toBeijingIso } from '../../../types/beijing-time'
 import type { TodoItem, TodoKind, TodosResponse } from '../../../types/todos'
-import type { TransactionsFilter } from '../../../types/transactions'
-import { beijingDate, beijingDayStart, DAY_MS, toBeijingIso } from './beijing-time'
+import { CASE_KINDS, type TransactionsFilter } from '../../../types/transactions'
 import { countTransactions } from './transactions'
 
 const TODO_FILTERS: ReadonlyArray<readonly [TodoKind, TransactionsFilter]> = [
   ['pendingAuthorization', { authStatus: 'pending' }],
-  ['chargeback', { case: 'chargeback' }],
-  ['dispute', { case: 'dispute' }],
-  ['fraud', { case: 'fraud' }],
-  ['retrieval', { case: 'retrieval' }],
+  ...CASE_KINDS.map((kind) => [kind, { case: kind }] as const),
 ]
 
 export async function getTodos(db: Queryable, merchantNo: string, now: Date): Promise<TodosResponse> {
-  const dayStart = beijingDayStart(now)
+  const dayStart = startOfBeijingDay(now)
   const todayFilter: TransactionsFilter = {
     from: toBeijingIso(dayStart),
-    to: toBeijingIso(new Date(dayStart.getTime() + DAY_MS - 1000)),
+    to: toBeijingIso(dayStart + DAY_MS - 1000),
     status: 'success',
   }
   const today = await countTransactions(db, merchantNo, todayFilter, { now })

@@ -23,7 +23,8 @@ import {
   type TransactionsQuery,
   type TransactionsTotal,
 } from '../../../types/transactions'
-import { resolveRange, toBeijingIso, toBeijingIsoOrNull } from './beijing-time'
+import { toBeijingIso, toBeijingIsoOrNull } from '../../../types/beijing-time'
+import { resolveRange } from '../lib/time-range'
 import { decodeCursor, encodeCursor, filterFingerprint } from '../lib/list-cursor'
 
 export const DEFAULT_PAGE_SIZE = 20

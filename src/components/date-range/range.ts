@@ -1,9 +1,10 @@
 /**
  * Calendar-day ranges on the Beijing wall clock (`YYYY-MM-DD` strings), with the "at most one year back" rule of
- * the read APIs (server/src/services/beijing-time.ts): the earliest allowed day is the same calendar day one year
- * before today (29 Feb → 1 Mar, as the server counts it). Pure, so the list pages and their tests share it.
+ * the read APIs (server/src/lib/time-range.ts): the earliest allowed day is the same calendar day one year before
+ * today (29 Feb → 1 Mar: the contract's year arithmetic, which the server uses too). Pure, so the list pages and
+ * their tests share it.
  */
-import { addDays } from '@/utils/dates'
+import { addDays, addYears } from '@/utils/dates'
 
 export interface DateRangeValue {
   /** First day, `YYYY-MM-DD`, shown as `… 00:00:00`. */
@@ -27,10 +28,8 @@ export function isDate(value: string | undefined): value is string {
 
 /** Same calendar day a year before `today`; a 29 February rolls over to 1 March like the server's rule. */
 export function oneYearBefore(today: string): string {
-  const match = DATE.exec(today)
-  if (match === null) throw new Error(`not a date: ${today}`)
-  const shifted = new Date(Date.UTC(Number(match[1]) - 1, Number(match[2]) - 1, Number(match[3])))
-  return shifted.toISOString().slice(0, 10)
+  if (!isDate(today)) throw new Error(`not a date: ${today}`)
+  return addYears(today, -1)
 }
 
 /** What a list may query: one year back up to today. */

@@ -2,10 +2,9 @@
  * The charts page's filters (终端号, 卡种, 近七日/近30日/自定义) and how they become the API query. Dates are
  * Beijing calendar days (`YYYY-MM-DD`); the server counts 近七日 as today and the six days before.
  */
-import dayjs from 'dayjs'
 import type { ChartsQuery } from '../../../types/charts'
 import type { CardBrand } from '../../../types/transactions'
-import { addDays, beijingDayEnd, beijingDayStart, beijingToday } from '@/utils/dates'
+import { addDays, addYears, beijingDayEnd, beijingDayStart, beijingToday } from '@/utils/dates'
 
 export type RangePreset = '7d' | '30d' | 'custom'
 export const RANGE_PRESETS: readonly RangePreset[] = ['7d', '30d', 'custom']
@@ -25,9 +24,9 @@ export function presetRange(preset: Exclude<RangePreset, 'custom'>, today: strin
   return { from: addDays(today, -(PRESET_DAYS[preset] - 1)), to: today }
 }
 
-/** The earliest day a query may start on: the same day one year ago (the server's one-year rule). */
+/** The earliest day a query may start on: the same day one year ago (the server's one-year rule, 29 Feb → 1 Mar). */
 export function earliestDay(today: string): string {
-  return dayjs(today).subtract(1, 'year').format('YYYY-MM-DD')
+  return addYears(today, -1)
 }
 
 export function initialFilters(today: string = beijingToday()): ChartFilters {

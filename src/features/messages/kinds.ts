@@ -1,8 +1,6 @@
-/** The four message kinds (SPEC §3.2), their labels, and the filter the list and "全部已读" share. */
+/** The message kinds' labels (the kinds are the contract's), and the filter the list and "全部已读" share. */
 import type { MessageKey } from '@/i18n/translate'
-import type { MessageKind, MessagesQuery } from '../../../types/messages'
-
-export const MESSAGE_KINDS: readonly MessageKind[] = ['announcement', 'chargeback', 'fraud', 'retrieval']
+import { MESSAGE_KINDS, type MessageKind, type MessagesQuery } from '../../../types/messages'
 
 export const KIND_LABEL: Record<MessageKind, MessageKey> = {
   announcement: 'messages.type.announcement',

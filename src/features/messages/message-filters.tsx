@@ -1,7 +1,7 @@
 import { Switch, Text, View } from '@tarojs/components'
 import { useT } from '@/hooks/use-t'
-import type { MessageKind, UnreadCounts } from '../../../types/messages'
-import { KIND_LABEL, MESSAGE_KINDS, type MessageFilter } from './kinds'
+import { MESSAGE_KINDS, type MessageKind, type UnreadCounts } from '../../../types/messages'
+import { KIND_LABEL, type MessageFilter } from './kinds'
 
 export interface MessageFiltersProps {
   filter: MessageFilter

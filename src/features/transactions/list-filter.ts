@@ -7,7 +7,7 @@ import { sheetDefaults, sheetKeys } from '../../../types/filters'
 import { TRANSACTION_FILTER, type TransactionsFilter } from '../../../types/transactions'
 import { clampDateRange, lastDays, oneYearBounds, type DateRangeValue } from '@/components/date-range/range'
 import type { FilterValues } from '@/components/filter-sheet/fields'
-import { beijingDayEnd, beijingDayStart } from '@/utils/dates'
+import { beijingDate, beijingDayEnd, beijingDayStart } from '@/utils/dates'
 import { filterFromParams } from '@/utils/transactions-filter-url'
 
 /** Every filter but the time range, which the page keeps as whole Beijing days. */
@@ -113,7 +113,7 @@ export function beijingDateOf(iso: string | undefined): string | undefined {
   // No offset: already a Beijing wall-clock time (what every link of this app carries).
   if (match[5] === undefined) return match[1]
   const ms = Date.parse(iso)
-  return Number.isNaN(ms) ? undefined : new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10)
+  return Number.isNaN(ms) ? undefined : beijingDate(ms)
 }
 
 function prune(filter: Record<string, string | undefined>): ListFilter {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { formatMinor, money } from '../../../server/src/money'
-import { addBeijingYears, beijingDayStart, resolveRange, toBeijingIso } from '../../../server/src/services/beijing-time'
+import { resolveRange } from '../../../server/src/lib/time-range'
+import { addBeijingYears, startOfBeijingDay, toBeijingIso } from '../../../types/beijing-time'
 import { maskPhone } from '../../../server/src/services/accounts'
 
 describe('money on the wire', () => {
@@ -22,7 +23,7 @@ describe('Beijing time', () => {
   it('shows instants with +08:00 and finds Beijing day starts', () => {
     const instant = new Date('2025-05-15T16:30:00Z') // 00:30 on the 16th in Beijing
     expect(toBeijingIso(instant)).toBe('2025-05-16T00:30:00+08:00')
-    expect(beijingDayStart(instant).toISOString()).toBe('2025-05-15T16:00:00.000Z')
+    expect(new Date(startOfBeijingDay(instant)).toISOString()).toBe('2025-05-15T16:00:00.000Z')
     expect(toBeijingIso(addBeijingYears(instant, -1))).toBe('2024-05-16T00:30:00+08:00')
   })
   it('checks ranges naming the field', () => {

@@ -3,7 +3,7 @@ import { migrate } from '../../../server/src/db/migrate'
 import type { Db } from '../../../server/src/db'
 import { loadDemoData } from '../../../server/src/dev/demo/load-demo-data'
 import type { TransactionRow } from '../../../server/src/repositories/transactions'
-import { oneYearBack } from '../../../server/src/services/beijing-time'
+import { oneYearBack } from '../../../server/src/lib/time-range'
 
 export const DEMO = '140105'
 export const OTHER = '150207'

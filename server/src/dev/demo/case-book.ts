@@ -2,18 +2,14 @@
  * Chargebacks, disputes, fraud reports and retrieval requests on the demo transactions, and the notices
  * (消息) Oceanpayment sends about them. Chargebacks are also debited in settlement through the ledger.
  */
-import {
-  CHARGEBACK_REASONS,
-  DISPUTE_REASONS,
-  FRAUD_REASONS,
-  RETRIEVAL_REASONS,
-  type CaseKind,
-} from './catalog'
+import { DAY_MS, HOUR_MS } from '../../../../types/beijing-time'
+import { CASE_KINDS, type CaseKind } from '../../../../types/transactions'
+import { formatMinor } from '../../money'
+import { CHARGEBACK_REASONS, DISPUTE_REASONS, FRAUD_REASONS, RETRIEVAL_REASONS } from './catalog'
 import { bookedShare } from './demo-money'
 import type { DemoCase, DemoMessage, DemoTransaction } from './model'
 import type { DemoRandom } from './prng'
 import type { SettlementLedger } from './settlement-ledger'
-import { DAY_MS, HOUR_MS } from './shanghai-time'
 
 const KIND_LABEL: Record<Exclude<CaseKind, 'dispute'>, string> = {
   chargeback: '拒付通知',
@@ -35,12 +31,6 @@ function reasonFor(kind: CaseKind, brand: string | null, random: DemoRandom): re
     case 'dispute':
       return random.weighted(DISPUTE_REASONS)
   }
-}
-
-function formatMinor(amountMinor: number, decimals: number): string {
-  if (decimals === 0) return String(amountMinor)
-  const text = String(amountMinor).padStart(decimals + 1, '0')
-  return `${text.slice(0, -decimals)}.${text.slice(-decimals)}`
 }
 
 export class CaseBook {
@@ -92,7 +82,7 @@ export class CaseBook {
   /** Makes sure each kind has at least one open case: reopens the newest case of a kind that has none open. */
   keepOneOpenPerKind(): CaseKind[] {
     const missing: CaseKind[] = []
-    for (const kind of ['chargeback', 'dispute', 'fraud', 'retrieval'] as const) {
+    for (const kind of CASE_KINDS) {
       const ofKind = this.cases.filter((c) => c.kind === kind)
       if (ofKind.some((c) => c.status === 'open')) continue
       const newest = ofKind.reduce<DemoCase | undefined>((a, c) => (a === undefined || c.openedAt > a.openedAt ? c : a), undefined)
@@ -107,8 +97,7 @@ export class CaseBook {
   }
 
   private notice(txn: DemoTransaction, demoCase: DemoCase, kind: Exclude<CaseKind, 'dispute'>): DemoMessage {
-    const decimals = txn.currency === 'JPY' ? 0 : 2
-    const amount = `${txn.currency} ${formatMinor(demoCase.amountMinor, decimals)}`
+    const amount = `${txn.currency} ${formatMinor(demoCase.amountMinor, txn.currency)}`
     const label = KIND_LABEL[kind]
     return {
       account: txn.account,

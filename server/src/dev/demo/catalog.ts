@@ -1,15 +1,12 @@
 /**
- * The vocabulary of the demo data: currencies with their minor units and reference rates, card brands and their BIN
- * ranges, issuing countries, payment methods, decline codes, case reason codes, carriers. Rates are fixed reference
- * figures (micro-units per US dollar) so conversions are integer arithmetic and reproducible.
+ * The vocabulary of the demo data: the currencies' reference rates (their list and decimals are the contract's),
+ * card brands and their BIN ranges, issuing countries, payment methods, decline codes, case reason codes, carriers.
+ * Rates are fixed reference figures (micro-units per US dollar) so conversions are integer arithmetic and
+ * reproducible.
  */
-
-export const CURRENCIES = ['SEK', 'JPY', 'HKD', 'DKK', 'USD', 'CAD', 'CNY', 'EUR', 'GBP', 'NOK', 'AUD', 'SGD'] as const
-export type Currency = (typeof CURRENCIES)[number]
+import type { CurrencyCode } from '../../../../types/money'
 
 export interface CurrencyInfo {
-  /** Digits after the decimal point (JPY has none). */
-  readonly decimals: number
   /** Units of this currency per US dollar, in millionths. */
   readonly perUsdMicro: bigint
   /** Flat per-transaction fee in minor units (about USD 0.30). */
@@ -18,19 +15,19 @@ export interface CurrencyInfo {
   readonly countries: readonly string[]
 }
 
-export const CURRENCY_INFO: Readonly<Record<Currency, CurrencyInfo>> = {
-  SEK: { decimals: 2, perUsdMicro: BigInt(10_500_000), fixedFeeMinor: 315, countries: ['SE'] },
-  JPY: { decimals: 0, perUsdMicro: BigInt(151_000_000), fixedFeeMinor: 45, countries: ['JP'] },
-  HKD: { decimals: 2, perUsdMicro: BigInt(7_800_000), fixedFeeMinor: 235, countries: ['HK', 'MO'] },
-  DKK: { decimals: 2, perUsdMicro: BigInt(6_900_000), fixedFeeMinor: 205, countries: ['DK'] },
-  USD: { decimals: 2, perUsdMicro: BigInt(1_000_000), fixedFeeMinor: 30, countries: ['US', 'US', 'US', 'US', 'MX', 'BR', 'AE', 'SA', 'IL', 'CL'] },
-  CAD: { decimals: 2, perUsdMicro: BigInt(1_360_000), fixedFeeMinor: 40, countries: ['CA'] },
-  CNY: { decimals: 2, perUsdMicro: BigInt(7_200_000), fixedFeeMinor: 215, countries: ['CN'] },
-  EUR: { decimals: 2, perUsdMicro: BigInt(920_000), fixedFeeMinor: 28, countries: ['DE', 'DE', 'FR', 'FR', 'IT', 'ES', 'NL', 'BE', 'AT', 'IE', 'PT', 'FI'] },
-  GBP: { decimals: 2, perUsdMicro: BigInt(790_000), fixedFeeMinor: 24, countries: ['GB'] },
-  NOK: { decimals: 2, perUsdMicro: BigInt(10_700_000), fixedFeeMinor: 320, countries: ['NO'] },
-  AUD: { decimals: 2, perUsdMicro: BigInt(1_520_000), fixedFeeMinor: 45, countries: ['AU', 'AU', 'AU', 'NZ'] },
-  SGD: { decimals: 2, perUsdMicro: BigInt(1_340_000), fixedFeeMinor: 40, countries: ['SG', 'SG', 'MY'] },
+export const CURRENCY_INFO: Readonly<Record<CurrencyCode, CurrencyInfo>> = {
+  SEK: { perUsdMicro: BigInt(10_500_000), fixedFeeMinor: 315, countries: ['SE'] },
+  JPY: { perUsdMicro: BigInt(151_000_000), fixedFeeMinor: 45, countries: ['JP'] },
+  HKD: { perUsdMicro: BigInt(7_800_000), fixedFeeMinor: 235, countries: ['HK', 'MO'] },
+  DKK: { perUsdMicro: BigInt(6_900_000), fixedFeeMinor: 205, countries: ['DK'] },
+  USD: { perUsdMicro: BigInt(1_000_000), fixedFeeMinor: 30, countries: ['US', 'US', 'US', 'US', 'MX', 'BR', 'AE', 'SA', 'IL', 'CL'] },
+  CAD: { perUsdMicro: BigInt(1_360_000), fixedFeeMinor: 40, countries: ['CA'] },
+  CNY: { perUsdMicro: BigInt(7_200_000), fixedFeeMinor: 215, countries: ['CN'] },
+  EUR: { perUsdMicro: BigInt(920_000), fixedFeeMinor: 28, countries: ['DE', 'DE', 'FR', 'FR', 'IT', 'ES', 'NL', 'BE', 'AT', 'IE', 'PT', 'FI'] },
+  GBP: { perUsdMicro: BigInt(790_000), fixedFeeMinor: 24, countries: ['GB'] },
+  NOK: { perUsdMicro: BigInt(10_700_000), fixedFeeMinor: 320, countries: ['NO'] },
+  AUD: { perUsdMicro: BigInt(1_520_000), fixedFeeMinor: 45, countries: ['AU', 'AU', 'AU', 'NZ'] },
+  SGD: { perUsdMicro: BigInt(1_340_000), fixedFeeMinor: 40, countries: ['SG', 'SG', 'MY'] },
 }
 
 /** A card paid in a currency is sometimes issued elsewhere (travellers, cross-border shoppers). */
@@ -95,8 +92,6 @@ export const FAILURE_REASONS: readonly (readonly [readonly [string, string], num
   [['20043', 'Stolen card, pick up'], 1],
   [['50001', 'Payment timed out'], 1],
 ]
-
-export type CaseKind = 'chargeback' | 'dispute' | 'fraud' | 'retrieval'
 
 /** Reason codes per brand family; brands without their own list use Visa's numbering family as a stand-in. */
 export const CHARGEBACK_REASONS: Readonly<Record<'Visa' | 'MasterCard' | 'American Express' | 'other', readonly (readonly [readonly [string, string], number])[]>> = {

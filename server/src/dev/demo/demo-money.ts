@@ -1,5 +1,6 @@
 /** Integer money arithmetic for the generator: conversions at the catalog's reference rates, rounded half up. */
-import { CURRENCY_INFO, type Currency } from './catalog'
+import { CURRENCY_DECIMALS, type CurrencyCode } from '../../../../types/money'
+import { CURRENCY_INFO } from './catalog'
 
 const TEN = BigInt(10)
 const TWO = BigInt(2)
@@ -15,17 +16,17 @@ function divideHalfUp(numerator: bigint, denominator: bigint): number {
 }
 
 /** `amountMinor` of `from` in minor units of `to`. */
-export function convertMinor(amountMinor: number, from: Currency, to: Currency): number {
+export function convertMinor(amountMinor: number, from: CurrencyCode, to: CurrencyCode): number {
   if (from === to) return amountMinor
   const source = CURRENCY_INFO[from]
   const target = CURRENCY_INFO[to]
-  const numerator = BigInt(amountMinor) * target.perUsdMicro * pow10(target.decimals)
-  const denominator = source.perUsdMicro * pow10(source.decimals)
+  const numerator = BigInt(amountMinor) * target.perUsdMicro * pow10(CURRENCY_DECIMALS[to])
+  const denominator = source.perUsdMicro * pow10(CURRENCY_DECIMALS[from])
   return divideHalfUp(numerator, denominator)
 }
 
 /** US cents in minor units of `to`. */
-export function fromUsdCents(usdCents: number, to: Currency): number {
+export function fromUsdCents(usdCents: number, to: CurrencyCode): number {
   return convertMinor(usdCents, 'USD', to)
 }
 

@@ -3,7 +3,9 @@
  * order (streamed in chunks, so a million never sit in memory at once), then the cases, settlement batches, fund
  * balances, notices and account manager that follow from them.
  */
-import { CURRENCIES, type CaseKind, type Currency } from './catalog'
+import { DAY_MS, HOUR_MS, WEEK_MS, beijingDate, beijingHour, beijingWeekday, startOfBeijingDay } from '../../../../types/beijing-time'
+import { CURRENCY_CODES, type CurrencyCode } from '../../../../types/money'
+import type { CaseKind } from '../../../../types/transactions'
 import { CaseBook } from './case-book'
 import type {
   DemoAccountManager,
@@ -16,7 +18,6 @@ import type {
 import { createRandom, deriveSeed, type DemoRandom } from './prng'
 import type { MerchantProfile } from './profiles'
 import { SettlementLedger } from './settlement-ledger'
-import { DAY_MS, HOUR_MS, WEEK_MS, hourOf, startOfDay, weekdayOf } from './shanghai-time'
 import { createTransaction, movedMoney, type TransactionIntent } from './transaction-factory'
 
 export interface GenerateMerchantOptions {
@@ -55,21 +56,19 @@ const CASE_RATES: readonly { kind: CaseKind; rate: number; minDays: number; maxD
 
 function seasonFactor(dayStart: number): number {
   // Black Friday to Christmas is the busiest stretch of a cross-border shop's year.
-  const date = new Date(dayStart + 8 * HOUR_MS)
-  const month = date.getUTCMonth()
-  const day = date.getUTCDate()
-  if ((month === 10 && day >= 20) || (month === 11 && day <= 24)) return 1.45
+  const [, month, day] = beijingDate(dayStart).split('-').map(Number)
+  if ((month === 11 && day >= 20) || (month === 12 && day <= 24)) return 1.45
   return 1
 }
 
 /** How many transactions fall on each of the 365 Beijing days ending today; sums to `count`. */
 export function dailyCounts(count: number, now: number): { firstDay: number; counts: number[] } {
-  const today = startOfDay(now)
+  const today = startOfBeijingDay(now)
   const firstDay = today - 364 * DAY_MS
   const weights: number[] = []
   for (let d = 0; d < 365; d += 1) {
     const dayStart = firstDay + d * DAY_MS
-    let weight = WEEKDAY_WEIGHTS[weekdayOf(dayStart)]! * (0.75 + (0.5 * d) / 364) * seasonFactor(dayStart)
+    let weight = WEEKDAY_WEIGHTS[beijingWeekday(dayStart)]! * (0.75 + (0.5 * d) / 364) * seasonFactor(dayStart)
     if (d === 364) {
       const elapsedHours = (now - today) / HOUR_MS
       let elapsed = 0
@@ -106,7 +105,7 @@ function timesWithin(start: number, end: number, n: number, random: DemoRandom):
     let time = start
     for (let attempt = 0; attempt < 20; attempt += 1) {
       time = Math.min(end, start + Math.floor((random.next() * span) / 1000) * 1000)
-      if (random.next() * MAX_HOUR_WEIGHT < HOUR_WEIGHTS[hourOf(time)]!) break
+      if (random.next() * MAX_HOUR_WEIGHT < HOUR_WEIGHTS[beijingHour(time)]!) break
     }
     times.push(time)
   }
@@ -143,11 +142,11 @@ export function* generateMerchant(
   const caseRandom = createRandom(deriveSeed(options.seed, `cases:${account}`))
   const ledger = new SettlementLedger(account, now)
   const book = new CaseBook(ledger, now)
-  const today = startOfDay(now)
+  const today = startOfBeijingDay(now)
   const wavePeriod = ledger.pendingPeriodStart()
   const waveCandidates = new LargestTransactions(40 + Math.floor(count / 2_000))
   const recentCardTransactions: DemoTransaction[] = []
-  const bookedCurrencies = new Set<Currency>(profile.currencyWeights.map(([currency]) => currency))
+  const bookedCurrencies = new Set<CurrencyCode>(profile.currencyWeights.map(([currency]) => currency))
 
   const { firstDay, counts } = dailyCounts(count, now)
   let sequence = 0
@@ -217,7 +216,7 @@ export function* generateMerchant(
     }
   }
 
-  const orderedCurrencies = CURRENCIES.filter((currency) => bookedCurrencies.has(currency))
+  const orderedCurrencies = CURRENCY_CODES.filter((currency) => bookedCurrencies.has(currency))
   return {
     cases: book.cases.sort((a, b) => a.openedAt - b.openedAt || a.externalId.localeCompare(b.externalId)),
     batches: ledger.batches(),

@@ -2,7 +2,9 @@
  * The rows the demo generator produces, one interface per table of migration 0005. Times are epoch milliseconds,
  * money integer minor units (JPY has none), exactly what the loader writes.
  */
-import type { CaseKind, Currency } from './catalog'
+import type { MessageKind } from '../../../../types/messages'
+import type { CurrencyCode } from '../../../../types/money'
+import type { CaseKind } from '../../../../types/transactions'
 
 export interface DemoTransaction {
   paymentId: string
@@ -19,9 +21,9 @@ export interface DemoTransaction {
   cardCountry: string | null
   /** First 6 and last 4 digits only. */
   cardMasked: string | null
-  currency: Currency
+  currency: CurrencyCode
   amountMinor: number
-  bookingCurrency: Currency
+  bookingCurrency: CurrencyCode
   bookingAmountMinor: number
   feeMinor: number
   depositMinor: number
@@ -46,7 +48,7 @@ export interface DemoCase {
   status: 'open' | 'handled'
   reasonCode: string
   reason: string
-  currency: Currency
+  currency: CurrencyCode
   amountMinor: number
   openedAt: number
   handledAt: number | null
@@ -57,7 +59,7 @@ export interface DemoBatch {
   batchNo: string
   account: string
   batchType: 'transaction' | 'deposit'
-  currency: Currency
+  currency: CurrencyCode
   periodStart: number
   periodEnd: number
   createdAt: number
@@ -75,7 +77,7 @@ export interface DemoBatch {
 export interface DemoMessage {
   /** null: a system announcement for every merchant. */
   account: string | null
-  kind: 'announcement' | 'chargeback' | 'fraud' | 'retrieval'
+  kind: MessageKind
   title: string
   body: string
   paymentId: string | null
@@ -86,7 +88,7 @@ export interface DemoMessage {
 
 export interface DemoFundBalance {
   account: string
-  currency: Currency
+  currency: CurrencyCode
   settlementMethod: string
   period: string
   settleableTxnMinor: number

@@ -3,7 +3,7 @@
  * it books them, how many pre-authorizations it takes, its rolling reserve. The generator turns a profile into a
  * year of data; the two profiles differ so that per-merchant figures never coincide by accident.
  */
-import type { Currency } from './catalog'
+import type { CurrencyCode } from '../../../../types/money'
 import { DEMO_MERCHANT, SECOND_MERCHANT, type KnownMerchant } from '../../config/known-merchants'
 
 export interface TerminalProfile {
@@ -23,7 +23,7 @@ export interface AccountManagerProfile {
 export interface MerchantProfile {
   readonly merchant: KnownMerchant
   readonly terminals: readonly TerminalProfile[]
-  readonly currencyWeights: readonly (readonly [Currency, number])[]
+  readonly currencyWeights: readonly (readonly [CurrencyCode, number])[]
   /** Share of transactions booked in their own currency; the rest is booked in USD. */
   readonly sameCurrencyBooking: number
   /** Share of card transactions that are pre-authorizations (captured or voided later). */
@@ -38,7 +38,7 @@ export interface MerchantProfile {
    * A chargeback wave (a card-testing attack months ago, disputed now) that pushes the pending settlement of this
    * booking currency below zero, as the seed's "USD -714,770.83" shows happens.
    */
-  readonly chargebackWaveCurrency: Currency | undefined
+  readonly chargebackWaveCurrency: CurrencyCode | undefined
   readonly manager: AccountManagerProfile
 }
 

@@ -3,6 +3,7 @@
  * the sandbox knows are the same payments: an action on a demo transaction (capture a pending pre-authorization,
  * refund, upload tracking) reaches an order the sandbox has. Runs only where the sandbox is mounted.
  */
+import { DAY_MS } from '../../../../types/beijing-time'
 import type { Db } from '../../db'
 import { importSandboxOrders, seedSandbox, type SandboxOrderImport } from '../oceanpayment-sandbox'
 import { DEMO_MERCHANT, SECOND_MERCHANT } from '../../config/known-merchants'
@@ -66,7 +67,7 @@ export async function mirrorDemoPaymentsIntoSandbox(db: Db, now: Date): Promise<
   const merchants = [DEMO_MERCHANT, SECOND_MERCHANT]
   // Registers the terminals without inventing a history for them: the demo's own payments are their history.
   await seedSandbox(db, { now, merchants, ordersPerTerminal: 0 })
-  const since = new Date(now.getTime() - MIRROR_DAYS * 86_400_000)
+  const since = new Date(now.getTime() - MIRROR_DAYS * DAY_MS)
   const { rows } = await db.query<MirrorRow>(
     `select payment_id, terminal, order_number, currency, amount_minor, payment_time, status, auth_status,
             payment_method, card_brand, card_country, card_masked, tracking_number, tracking_site,

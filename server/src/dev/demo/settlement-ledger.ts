@@ -7,10 +7,10 @@
  * weeks later in a deposit batch. The ledger fills in each transaction's batch fields and, at the end, yields the
  * batches and the per-currency fund balances they imply.
  */
-import type { Currency } from './catalog'
+import { DAY_MS, HOUR_MS, WEEK_MS, beijingDate, startOfBeijingWeek } from '../../../../types/beijing-time'
+import type { CurrencyCode } from '../../../../types/money'
 import { bookedShare } from './demo-money'
 import type { DemoBatch, DemoFundBalance, DemoTransaction } from './model'
-import { DAY_MS, HOUR_MS, WEEK_MS, isoDate, startOfWeek } from './shanghai-time'
 
 export const DEPOSIT_RELEASE_WEEKS = 26
 export const SETTLEMENT_METHOD = 'Weekly (T+7)'
@@ -34,8 +34,8 @@ export function batchSchedule(type: BatchType, periodStart: number): BatchSchedu
 }
 
 /** e.g. T14010520250512USD: type, account, first day of the covered week, currency. */
-export function batchNumber(type: BatchType, account: string, currency: Currency, periodStart: number): string {
-  return `${type === 'transaction' ? 'T' : 'D'}${account}${isoDate(periodStart).replace(/-/g, '')}${currency}`
+export function batchNumber(type: BatchType, account: string, currency: CurrencyCode, periodStart: number): string {
+  return `${type === 'transaction' ? 'T' : 'D'}${account}${beijingDate(periodStart).replace(/-/g, '')}${currency}`
 }
 
 interface Totals {
@@ -51,9 +51,9 @@ const zero = (): Totals => ({ gross: 0, fee: 0, refund: 0, chargeback: 0, deposi
 export class SettlementLedger {
   private readonly batchMap = new Map<string, DemoBatch>()
   /** Money not yet in any created batch, per booking currency. */
-  private readonly unbatched = new Map<Currency, Totals>()
+  private readonly unbatched = new Map<CurrencyCode, Totals>()
   /** Reserve withheld (or to be withheld) and not yet in a created deposit batch. */
-  private readonly held = new Map<Currency, number>()
+  private readonly held = new Map<CurrencyCode, number>()
 
   constructor(
     private readonly account: string,
@@ -64,7 +64,7 @@ export class SettlementLedger {
   book(txn: DemoTransaction): void {
     const currency = txn.bookingCurrency
     const refund = bookedShare(txn.refundedMinor, txn.amountMinor, txn.bookingAmountMinor)
-    const week = startOfWeek(txn.paymentTime)
+    const week = startOfBeijingWeek(txn.paymentTime)
 
     const batch = this.batch('transaction', currency, week)
     if (batch === undefined) {
@@ -98,22 +98,22 @@ export class SettlementLedger {
   }
 
   /** A chargeback debits the batch of the week it arrives in (a batch with no sales is created for it). */
-  chargeback(currency: Currency, bookedMinor: number, openedAt: number): void {
-    const batch = this.batch('transaction', currency, startOfWeek(openedAt))
+  chargeback(currency: CurrencyCode, bookedMinor: number, openedAt: number): void {
+    const batch = this.batch('transaction', currency, startOfBeijingWeek(openedAt))
     if (batch === undefined) this.unbatchedTotals(currency).chargeback += bookedMinor
     else batch.chargebackMinor += bookedMinor
   }
 
   /** The transaction batch of `currency` pending transfer at `now`, if any. */
-  pendingBatch(currency: Currency): DemoBatch | undefined {
-    const periodStart = startOfWeek(this.now - 10 * HOUR_MS - 2 * WEEK_MS)
+  pendingBatch(currency: CurrencyCode): DemoBatch | undefined {
+    const periodStart = startOfBeijingWeek(this.now - 10 * HOUR_MS - 2 * WEEK_MS)
     const batch = this.batchMap.get(batchNumber('transaction', this.account, currency, periodStart))
     return batch?.status === 'pending' ? batch : undefined
   }
 
   /** Start of the week whose chargebacks land in the batch pending now. */
   pendingPeriodStart(): number {
-    return startOfWeek(this.now - 10 * HOUR_MS - 2 * WEEK_MS)
+    return startOfBeijingWeek(this.now - 10 * HOUR_MS - 2 * WEEK_MS)
   }
 
   batches(): DemoBatch[] {
@@ -128,10 +128,10 @@ export class SettlementLedger {
   }
 
   /** Balances per currency in `currencies`, as of `now` (zeros for a currency with no business, as ODPM shows). */
-  fundBalances(currencies: readonly Currency[]): DemoFundBalance[] {
+  fundBalances(currencies: readonly CurrencyCode[]): DemoFundBalance[] {
     const batches = this.batches()
-    const cycle = startOfWeek(this.now)
-    const period = `${isoDate(cycle)}~${isoDate(cycle + 6 * DAY_MS)}`
+    const cycle = startOfBeijingWeek(this.now)
+    const period = `${beijingDate(cycle)}~${beijingDate(cycle + 6 * DAY_MS)}`
     return currencies.map((currency) => {
       const mine = batches.filter((batch) => batch.currency === currency)
       const sum = (type: BatchType, status: DemoBatch['status'], value: (batch: DemoBatch) => number): number =>
@@ -156,7 +156,7 @@ export class SettlementLedger {
     })
   }
 
-  private unbatchedTotals(currency: Currency): Totals {
+  private unbatchedTotals(currency: CurrencyCode): Totals {
     let totals = this.unbatched.get(currency)
     if (totals === undefined) {
       totals = zero()
@@ -166,7 +166,7 @@ export class SettlementLedger {
   }
 
   /** The batch covering `periodStart`, created on first use; undefined while it does not exist yet at `now`. */
-  private batch(type: BatchType, currency: Currency, periodStart: number): DemoBatch | undefined {
+  private batch(type: BatchType, currency: CurrencyCode, periodStart: number): DemoBatch | undefined {
     const schedule = batchSchedule(type, periodStart)
     if (schedule.createdAt > this.now) return undefined
     const batchNo = batchNumber(type, this.account, currency, periodStart)

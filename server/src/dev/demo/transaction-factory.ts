@@ -13,13 +13,13 @@ import {
   FAILURE_REASONS,
   OTHER_COUNTRIES,
   PAYMENT_METHOD_WEIGHTS,
-  type Currency,
 } from './catalog'
+import { DAY_MS, HOUR_MS, formatBeijingDateTime } from '../../../../types/beijing-time'
+import { CURRENCY_DECIMALS, type CurrencyCode } from '../../../../types/money'
 import { convertMinor, fromUsdCents } from './demo-money'
 import type { DemoTransaction } from './model'
 import type { DemoRandom } from './prng'
 import type { MerchantProfile } from './profiles'
-import { DAY_MS, compactStamp } from './shanghai-time'
 
 export type Outcome = 'success' | 'failure' | 'pending'
 
@@ -36,10 +36,10 @@ function digits(random: DemoRandom, count: number): string {
   return text
 }
 
-function paymentCurrency(method: string, profile: MerchantProfile, random: DemoRandom): Currency {
+function paymentCurrency(method: string, profile: MerchantProfile, random: DemoRandom): CurrencyCode {
   if (method === 'iDEAL') return 'EUR'
   if (method === 'Alipay' || method === 'WeChat Pay') {
-    return random.weighted<Currency>([
+    return random.weighted<CurrencyCode>([
       ['CNY', 5],
       ['HKD', 2],
       ['USD', 3],
@@ -48,7 +48,7 @@ function paymentCurrency(method: string, profile: MerchantProfile, random: DemoR
   return random.weighted(profile.currencyWeights)
 }
 
-function walletCountry(method: string, currency: Currency, random: DemoRandom): string {
+function walletCountry(method: string, currency: CurrencyCode, random: DemoRandom): string {
   if (method === 'Alipay' || method === 'WeChat Pay') return currency === 'HKD' ? 'HK' : 'CN'
   if (method === 'iDEAL') return 'NL'
   return random.pick(CURRENCY_INFO[currency].countries)
@@ -60,10 +60,10 @@ function orderValueUsdCents(profile: MerchantProfile, random: DemoRandom): numbe
   return Math.min(300_000, Math.max(100, cents))
 }
 
-function priceIn(currency: Currency, usdCents: number, random: DemoRandom): number {
+function priceIn(currency: CurrencyCode, usdCents: number, random: DemoRandom): number {
   const minor = fromUsdCents(usdCents, currency)
   // Shop prices tend to end in .99 (or 0 for yen).
-  if (CURRENCY_INFO[currency].decimals === 2 && minor > 199 && random.chance(0.45)) return Math.floor(minor / 100) * 100 + 99
+  if (CURRENCY_DECIMALS[currency] === 2 && minor > 199 && random.chance(0.45)) return Math.floor(minor / 100) * 100 + 99
   if (currency === 'JPY' && minor > 1000) return Math.round(minor / 10) * 10
   return Math.max(1, minor)
 }
@@ -97,7 +97,7 @@ export function createTransaction(
   const isCard = (CARD_METHODS as readonly string[]).includes(method)
   const currency = paymentCurrency(method, profile, random)
   const amountMinor = priceIn(currency, orderValueUsdCents(profile, random), random)
-  const bookingCurrency: Currency = random.chance(profile.sameCurrencyBooking) ? currency : 'USD'
+  const bookingCurrency: CurrencyCode = random.chance(profile.sameCurrencyBooking) ? currency : 'USD'
   const bookingAmountMinor = convertMinor(amountMinor, currency, bookingCurrency)
   const ageMs = now - paymentTime
 
@@ -147,7 +147,7 @@ export function createTransaction(
   let refundedMinor = 0
   let refundStatus: DemoTransaction['refundStatus'] = 'none'
   if (moved && random.chance(0.045)) {
-    const refundDelay = random.int(1, 6 * 24) * 3_600_000
+    const refundDelay = random.int(1, 6 * 24) * HOUR_MS
     if (paymentTime + refundDelay <= now) {
       if (random.chance(0.6)) {
         refundedMinor = amountMinor
@@ -176,7 +176,8 @@ export function createTransaction(
     }
   }
 
-  const stamp = compactStamp(paymentTime)
+  // Beijing wall-clock digits, YYYYMMDDHHmmss.
+  const stamp = formatBeijingDateTime(paymentTime).replace(/[-: ]/g, '')
   return {
     paymentId: `${stamp.slice(2, 8)}${account}${String(sequence).padStart(7, '0')}`,
     account,

@@ -1,13 +1,8 @@
 /**
  * Amounts in the sandbox: integers in minor units in the store, decimal strings on the wire (never floats).
- * The number of decimals follows ISO 4217 for the currencies the demo data uses.
+ * The number of decimals is the contract's (types/money.ts).
  */
-
-const ZERO_DECIMAL = new Set(['JPY', 'KRW', 'VND', 'CLP', 'ISK'])
-
-export function currencyExponent(currency: string): number {
-  return ZERO_DECIMAL.has(currency) ? 0 : 2
-}
+import { currencyDecimals } from '../../../../types/money'
 
 /**
  * "12.5" in USD → 1250. Undefined when the text is not a plain non-negative decimal with at most as many
@@ -16,7 +11,7 @@ export function currencyExponent(currency: string): number {
 export function parseAmount(text: string, currency: string): bigint | undefined {
   const match = /^(\d{1,15})(?:\.(\d+))?$/.exec(text)
   if (match === null) return undefined
-  const exponent = currencyExponent(currency)
+  const exponent = currencyDecimals(currency)
   const fraction = match[2] ?? ''
   if (fraction.length > exponent) {
     // Trailing zeros beyond the exponent ("10.00" in JPY) say nothing more and are accepted.
@@ -28,7 +23,7 @@ export function parseAmount(text: string, currency: string): bigint | undefined 
 
 /** 1250 minor units of USD → "12.50"; -5 → "-0.05". */
 export function formatAmount(minor: bigint, currency: string): string {
-  const exponent = currencyExponent(currency)
+  const exponent = currencyDecimals(currency)
   const negative = minor < BigInt(0)
   const digits = (negative ? -minor : minor).toString().padStart(exponent + 1, '0')
   const whole = exponent === 0 ? digits : `${digits.slice(0, -exponent)}.${digits.slice(-exponent)}`

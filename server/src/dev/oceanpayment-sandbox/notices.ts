@@ -5,7 +5,7 @@
  */
 import type { Queryable } from '../../db'
 import { BUSINESS_ORDER_FIELDS, buildXml, signNotification } from '../../gateway'
-import { formatBeijing } from './beijing-time'
+import { DAY_MS, formatBeijingDateTime } from '../../../../types/beijing-time'
 import { newId } from './context'
 import { formatAmount } from './money'
 import type { BusinessRecord } from './store/cases'
@@ -14,8 +14,6 @@ import type { SandboxTerminal } from './store/terminals'
 
 /** Root element of a notification document (ASSUMED, as Oceanpayment's other XML answers). */
 export const NOTIFICATION_ROOT = 'response'
-
-const DAY_MS = 24 * 60 * 60 * 1000
 
 /** The BUSINESS_ORDER_FIELDS of one record. */
 export function businessFields(record: BusinessRecord): Record<(typeof BUSINESS_ORDER_FIELDS)[number], string> {
@@ -27,9 +25,9 @@ export function businessFields(record: BusinessRecord): Record<(typeof BUSINESS_
     order_notes: '',
     card_type: record.cardType,
     card_country: record.cardCountry,
-    payment_dateTime: formatBeijing(record.paymentAt),
-    payment_debitTime: formatBeijing(record.paymentAt),
-    push_dateTime: formatBeijing(record.pushAt),
+    payment_dateTime: formatBeijingDateTime(record.paymentAt),
+    payment_debitTime: formatBeijingDateTime(record.paymentAt),
+    push_dateTime: formatBeijingDateTime(record.pushAt),
     refund_number: record.refundNumber ?? '',
     refund_reference: record.refundReference ?? '',
     notice_type: record.noticeType,
@@ -37,7 +35,7 @@ export function businessFields(record: BusinessRecord): Record<(typeof BUSINESS_
     push_details: record.pushDetails,
     push_id: record.pushId,
     // Chargeback processing deadline: ten days after the case is pushed (the sandbox's choice); none for refunds.
-    payment_cpdTime: record.kind === 'case' ? formatBeijing(new Date(record.pushAt.getTime() + 10 * DAY_MS)) : '',
+    payment_cpdTime: record.kind === 'case' ? formatBeijingDateTime(new Date(record.pushAt.getTime() + 10 * DAY_MS)) : '',
   }
 }
 

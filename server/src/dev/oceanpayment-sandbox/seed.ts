@@ -8,7 +8,8 @@
  */
 import type { Db, Queryable } from '../../db'
 import { KNOWN_MERCHANTS, type KnownMerchant } from '../../config/known-merchants'
-import { currencyExponent } from './money'
+import { DAY_MS } from '../../../../types/beijing-time'
+import { CURRENCY_CODES, currencyDecimals } from '../../../../types/money'
 import { createPrng, type Prng } from './prng'
 import { CASE_NOTICE_TYPES, insertCase, type CaseNoticeType } from './store/cases'
 import { countOrders, insertOrder, type AuthStatus, type SandboxOrder } from './store/orders'
@@ -33,12 +34,9 @@ export interface SeedResult {
   cases: number
 }
 
-export const CURRENCIES = ['USD', 'EUR', 'GBP', 'JPY', 'HKD', 'CAD', 'AUD', 'SGD', 'CNY', 'SEK', 'DKK', 'NOK'] as const
-
 /** Refund balance every account starts with, per currency (in major units). */
 const OPENING_BALANCE = BigInt(1_000_000)
 
-const DAY_MS = 24 * 60 * 60 * 1000
 const HISTORY_DAYS = 90
 
 const CARD_BRANDS = [
@@ -72,7 +70,7 @@ const CASE_DETAILS: Record<CaseNoticeType, string> = {
 function minorAmount(prng: Prng, currency: string): bigint {
   // Roughly 5 to 600 in major units, whole yen for zero-decimal currencies.
   const major = prng.int(5, 600)
-  const exponent = currencyExponent(currency)
+  const exponent = currencyDecimals(currency)
   return exponent === 0 ? BigInt(major * 100) : BigInt(major * 100 + prng.int(0, 99))
 }
 
@@ -97,7 +95,7 @@ export function generateTerminalHistory(terminal: string, options: { now: Date; 
   for (let i = 0; i < options.count; i += 1) {
     seq += 1
     const createdAt = new Date(now - prng.int(60, HISTORY_DAYS * 24 * 60 * 60) * 1000)
-    const currency = prng.chance(0.45) ? 'USD' : prng.pick(CURRENCIES)
+    const currency = prng.chance(0.45) ? 'USD' : prng.pick(CURRENCY_CODES)
     const amountMinor = minorAmount(prng, currency)
     const wallet = prng.chance(0.15)
     const method = wallet ? prng.pick(['WeChat Pay', 'Alipay'] as const) : 'Credit Card'
@@ -221,8 +219,8 @@ async function seedTerminals(tx: Queryable, merchants: readonly KnownMerchant[])
       })
       count += 1
     }
-    for (const currency of CURRENCIES) {
-      const availableMinor = OPENING_BALANCE * BigInt(10) ** BigInt(currencyExponent(currency))
+    for (const currency of CURRENCY_CODES) {
+      const availableMinor = OPENING_BALANCE * BigInt(10) ** BigInt(currencyDecimals(currency))
       await setBalance(tx, { account: merchant.account, currency, availableMinor }, { onlyIfMissing: true })
     }
   }

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Db } from '../../../../server/src/db'
 import { migrate } from '../../../../server/src/db/migrate'
 import { DemoDataPresentError, loadDemoData, resetDemoData } from '../../../../server/src/dev/demo'
-import { CURRENCIES } from '../../../../server/src/dev/demo/catalog'
+import { CURRENCY_CODES } from '../../../../types/money'
 import { testStores } from '../../stores'
 
 const NOW = new Date('2025-05-15T08:30:00Z') // 16:30 Beijing time
@@ -36,7 +36,7 @@ describe.each(testStores())('demo data on the $kind store', (store) => {
   it('gives every transaction filter several values to choose from', async () => {
     expect(await distinct('terminal')).toEqual(['14010501', '14010502', '14010588'])
     expect(await distinct('terminal', '150207')).toEqual(['15020701', '15020702'])
-    expect([...(await distinct('currency'))].sort()).toEqual([...CURRENCIES].sort())
+    expect([...(await distinct('currency'))].sort()).toEqual([...CURRENCY_CODES].sort())
     expect((await distinct('booking_currency')).length).toBeGreaterThanOrEqual(10)
     expect(await distinct('txn_type')).toEqual(['authorization', 'sale'])
     expect(await distinct('status')).toEqual(expect.arrayContaining(['failure', 'success']))
@@ -193,7 +193,7 @@ describe.each(testStores())('demo data on the $kind store', (store) => {
       `select currency, settleable_after_fees_minor as settleable, as_of, period
        from fund_balances where account = '140105' order by currency`,
     )
-    expect(rows.map((row) => row.currency).sort()).toEqual([...CURRENCIES].sort())
+    expect(rows.map((row) => row.currency).sort()).toEqual([...CURRENCY_CODES].sort())
     expect(rows.find((row) => row.currency === 'USD')!.settleable.startsWith('-')).toBe(true)
     expect(rows.every((row) => new Date(row.as_of).getTime() === NOW.getTime())).toBe(true)
     expect(rows[0]!.period).toBe('2025-05-12~2025-05-18')

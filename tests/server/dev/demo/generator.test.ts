@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { generateMerchant, dailyCounts } from '../../../../server/src/dev/demo/generate-merchant'
 import { DEMO_PROFILE, SECOND_PROFILE, type MerchantProfile } from '../../../../server/src/dev/demo/profiles'
-import { DAY_MS, startOfDay } from '../../../../server/src/dev/demo/shanghai-time'
+import { DAY_MS, startOfBeijingDay } from '../../../../types/beijing-time'
 
 const NOW = Date.parse('2025-05-15T08:30:00Z') // 16:30 in Beijing
 
@@ -38,7 +38,7 @@ describe('demo data generator', () => {
       expect(counts).toHaveLength(365)
       expect(counts.reduce((a, b) => a + b, 0)).toBe(count)
       expect(counts.every((n) => n >= 0)).toBe(true)
-      expect(firstDay).toBe(startOfDay(NOW) - 364 * DAY_MS)
+      expect(firstDay).toBe(startOfBeijingDay(NOW) - 364 * DAY_MS)
       expect(counts[364]).toBeGreaterThanOrEqual(Math.min(count, 6))
     }
     const generator = generateMerchant(DEMO_PROFILE, { count: 3_000, now: NOW, seed: 1 })
@@ -48,16 +48,16 @@ describe('demo data generator', () => {
     }
     expect(times).toHaveLength(3_000)
     expect(Math.max(...times)).toBeLessThanOrEqual(NOW)
-    expect(Math.min(...times)).toBeGreaterThanOrEqual(startOfDay(NOW) - 364 * DAY_MS)
+    expect(Math.min(...times)).toBeGreaterThanOrEqual(startOfBeijingDay(NOW) - 364 * DAY_MS)
     expect([...times].sort((a, b) => a - b)).toEqual(times)
   })
 
   it('also works a minute after midnight, when "today" is nearly empty', () => {
-    const justAfterMidnight = startOfDay(NOW) + 60_000
+    const justAfterMidnight = startOfBeijingDay(NOW) + 60_000
     const generator = generateMerchant(DEMO_PROFILE, { count: 500, now: justAfterMidnight, seed: 3 })
     const today: number[] = []
     for (let step = generator.next(); step.done !== true; step = generator.next()) {
-      today.push(...step.value.filter((t) => t.paymentTime >= startOfDay(NOW)).map((t) => t.paymentTime))
+      today.push(...step.value.filter((t) => t.paymentTime >= startOfBeijingDay(NOW)).map((t) => t.paymentTime))
     }
     expect(today.length).toBeGreaterThanOrEqual(6)
     expect(Math.max(...today)).toBeLessThanOrEqual(justAfterMidnight)

@@ -7,7 +7,7 @@ import type { Db } from '../../../../server/src/db'
 import { KNOWN_MERCHANTS } from '../../../../server/src/config/known-merchants'
 import { createGatewayClient, GatewayRejectedError, parseXml, verifyNotification, type GatewayClient } from '../../../../server/src/gateway'
 import { fetchTransport } from '../../../../server/src/outbound/transport'
-import { formatBeijing } from '../../../../server/src/dev/oceanpayment-sandbox/beijing-time'
+import { formatBeijingDateTime } from '../../../../types/beijing-time'
 import { testStores } from '../../stores'
 import { findPayment, openSandbox, REFUNDABLE_SALE, SETTLE_DELAY_MS, TEST_TERMINAL, type SandboxUnderTest } from './support'
 
@@ -30,7 +30,7 @@ describe.each(testStores())('SDK ↔ sandbox over HTTP on the $kind store', (sto
       timeoutMs: 5_000,
     })
     const now = sandbox.clock.now()
-    window = { order_beginDate: formatBeijing(new Date(now.getTime() - 100 * DAY)), order_endDate: formatBeijing(now) }
+    window = { order_beginDate: formatBeijingDateTime(new Date(now.getTime() - 100 * DAY)), order_endDate: formatBeijingDateTime(now) }
   })
   afterAll(async () => {
     await sandbox.app.close()

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Db } from '../../../../server/src/db'
 import { OPERATIONS, parseXml, type OperationName, type XmlValue } from '../../../../server/src/gateway'
-import { formatBeijing } from '../../../../server/src/dev/oceanpayment-sandbox/beijing-time'
+import { formatBeijingDateTime } from '../../../../types/beijing-time'
 import { insertCase } from '../../../../server/src/dev/oceanpayment-sandbox/store/cases'
 import { testStores } from '../../stores'
 import { findPayment, openSandbox, postForm, REFUNDABLE_SALE, SETTLE_DELAY_MS, TEST_TERMINAL, type SandboxUnderTest } from './support'
@@ -151,7 +151,7 @@ describe.each(testStores())('sandbox state on the $kind store', (store) => {
       `select payment_id from sandbox_orders where terminal = $1 and payment_status = 1 and created_at between $2 and $3`,
       [TEST_TERMINAL.terminal, begin, end],
     )
-    const window = { order_beginDate: formatBeijing(begin), order_endDate: formatBeijing(end) }
+    const window = { order_beginDate: formatBeijingDateTime(begin), order_endDate: formatBeijingDateTime(end) }
     const seen: string[] = []
     const first = await call(sandbox, 'successfulOrders', window)
     const pages = Number(first.fields.totalpages)
@@ -184,17 +184,17 @@ describe.each(testStores())('sandbox state on the $kind store', (store) => {
       exceptionAt,
       reviewedAt: exceptionAt,
     })
-    const window = { order_beginDate: formatBeijing(new Date(exceptionAt.getTime() - DAY)), order_endDate: formatBeijing(exceptionAt) }
+    const window = { order_beginDate: formatBeijingDateTime(new Date(exceptionAt.getTime() - DAY)), order_endDate: formatBeijingDateTime(exceptionAt) }
     const answer = await call(sandbox, 'businessOrders', { ...window, count: '100', date_type: '2' })
     expect(answer.records.map((record) => record.push_id)).toContain('CS-LAST-SECOND')
-    const before = { ...window, order_endDate: formatBeijing(new Date(exceptionAt.getTime() - 1_000)) }
+    const before = { ...window, order_endDate: formatBeijingDateTime(new Date(exceptionAt.getTime() - 1_000)) }
     const earlier = await call(sandbox, 'businessOrders', { ...before, count: '100', date_type: '2' })
     expect(earlier.records.map((record) => record.push_id)).not.toContain('CS-LAST-SECOND')
   })
 
   it('business orders honour count and date_type; disputes filter by notice type', async () => {
     const end = sandbox.clock.now()
-    const window = { order_beginDate: formatBeijing(new Date(end.getTime() - 100 * DAY)), order_endDate: formatBeijing(end) }
+    const window = { order_beginDate: formatBeijingDateTime(new Date(end.getTime() - 100 * DAY)), order_endDate: formatBeijingDateTime(end) }
     const byException = await call(sandbox, 'businessOrders', { ...window, count: '10', date_type: '2' })
     const total = Number(byException.fields.count)
     expect(total).toBeGreaterThan(10)
@@ -209,7 +209,7 @@ describe.each(testStores())('sandbox state on the $kind store', (store) => {
                     (select min(requested_at) from sandbox_refunds where terminal = $1 and status <> 'pending')) as first`,
       [TEST_TERMINAL.terminal],
     )
-    const early = { order_beginDate: window.order_beginDate, order_endDate: formatBeijing(new Date((rows[0]?.first ?? end).getTime() - 1_000)) }
+    const early = { order_beginDate: window.order_beginDate, order_endDate: formatBeijingDateTime(new Date((rows[0]?.first ?? end).getTime() - 1_000)) }
     expect(Number((await call(sandbox, 'businessOrders', { ...early, date_type: '2' })).fields.count)).toBe(0)
     expect(Number((await call(sandbox, 'businessOrders', { ...early, date_type: '1' })).fields.count)).toBeGreaterThan(0)
 

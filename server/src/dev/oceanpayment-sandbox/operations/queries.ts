@@ -1,5 +1,5 @@
 /** The four read-only queries: order status, successful orders, business orders, disputed orders. */
-import { formatBeijing, parseBeijing } from '../beijing-time'
+import { DAY_MS, formatBeijingDateTime, parseBeijingDateTime } from '../../../../../types/beijing-time'
 import { reject } from '../context'
 import { formatAmount } from '../money'
 import { businessFields } from '../notices'
@@ -26,8 +26,8 @@ function refundStatus(order: OrderWithRefunds): string {
  * end second: the store keeps milliseconds, and an event at 12:00:05.750 is "at 12:00:05" to a caller.
  */
 function window(params: { order_beginDate?: string; order_endDate?: string }): { begin: Date; end: Date } | undefined {
-  const begin = parseBeijing(params.order_beginDate ?? '')
-  const end = parseBeijing(params.order_endDate ?? '')
+  const begin = parseBeijingDateTime(params.order_beginDate ?? '')
+  const end = parseBeijingDateTime(params.order_endDate ?? '')
   return begin && end ? { begin, end: new Date(end.getTime() + 999) } : undefined
 }
 
@@ -51,9 +51,9 @@ export const orderStatus: OperationHandler = async (ctx, caller, params) => {
     payment_risk: '',
     payment_authCode: '',
     payment_eci: '',
-    payment_dateTime: formatBeijing(order.createdAt),
+    payment_dateTime: formatBeijingDateTime(order.createdAt),
     auth_status: order.authStatus === null ? '' : AUTH_STATUS[order.authStatus],
-    payment_debitTime: order.paymentStatus === 1 ? formatBeijing(order.createdAt) : '',
+    payment_debitTime: order.paymentStatus === 1 ? formatBeijingDateTime(order.createdAt) : '',
     pay_barCode: '',
     refund_status: refundStatus(order),
     chargeBack_status: chargebacks.has(order.paymentId) ? '1' : '0',
@@ -79,7 +79,7 @@ export const successfulOrdersQuery: OperationHandler = async (ctx, caller, param
       order_currency: order.currency,
       order_amount: formatAmount(order.amountMinor, order.currency),
       methods: order.paymentMethod,
-      payment_dateTime: formatBeijing(order.createdAt),
+      payment_dateTime: formatBeijingDateTime(order.createdAt),
     })),
   }
 }
@@ -114,14 +114,14 @@ export const disputedOrdersQuery: OperationHandler = async (ctx, caller, params)
       order_amount: formatAmount(item.orderAmountMinor, item.orderCurrency),
       card_type: item.cardType,
       card_country: item.cardCountry,
-      payment_dateTime: formatBeijing(item.paymentAt),
+      payment_dateTime: formatBeijingDateTime(item.paymentAt),
       notice_type: item.noticeType,
       dispute_amount: formatAmount(item.amountMinor, item.currency),
       dispute_currency: item.currency,
       dispute_reason: item.reason,
-      dispute_dateTime: formatBeijing(item.exceptionAt),
+      dispute_dateTime: formatBeijingDateTime(item.exceptionAt),
       // The merchant has 20 days to answer a dispute (the sandbox's choice).
-      dispute_deadline: formatBeijing(new Date(item.exceptionAt.getTime() + 20 * 24 * 60 * 60 * 1000)),
+      dispute_deadline: formatBeijingDateTime(new Date(item.exceptionAt.getTime() + 20 * DAY_MS)),
     })),
   }
 }

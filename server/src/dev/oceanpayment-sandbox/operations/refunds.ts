@@ -2,7 +2,7 @@
  * Refund request and refund query. A request only starts a refund: it is recorded as pending (holding the amount
  * back from the refundable balance) and decided after the settle delay (settlement.ts).
  */
-import { formatBeijing } from '../beijing-time'
+import { formatBeijingDateTime } from '../../../../../types/beijing-time'
 import { newId, reject, type Answer } from '../context'
 import { formatAmount, parseAmount } from '../money'
 import { settleDueRefunds } from '../settlement'
@@ -76,7 +76,7 @@ function refundRecord(refund: RefundView): Record<string, string> {
     refund_amount: formatAmount(refund.amountMinor, refund.currency),
     refund_status: REFUND_STATUS[refund.status],
     refund_details: refund.details,
-    refund_dateTime: formatBeijing(refund.settledAt ?? refund.requestedAt),
+    refund_dateTime: formatBeijingDateTime(refund.settledAt ?? refund.requestedAt),
   }
 }
 

@@ -1,42 +1,13 @@
 /**
- * Time as the read APIs show and filter it: Beijing time (Asia/Shanghai is UTC+8 all year, no daylight saving),
- * so fixed-offset arithmetic is exact and no time-zone database is needed.
+ * The from/to of a read API's list, checked: date-time parameters with an explicit offset, at most one year back.
+ * The Beijing-day arithmetic itself is the contract's (types/beijing-time.ts).
  */
 import { AppError } from '../errors'
-
-const OFFSET_MS = 8 * 60 * 60 * 1000
-export const DAY_MS = 24 * 60 * 60 * 1000
-
-/** 2025-05-15T08:52:56.123Z → "2025-05-15T16:52:56+08:00" (seconds: what ODPM shows). */
-export function toBeijingIso(instant: Date): string {
-  return `${new Date(instant.getTime() + OFFSET_MS).toISOString().slice(0, 19)}+08:00`
-}
-
-export function toBeijingIsoOrNull(instant: Date | null): string | null {
-  return instant === null ? null : toBeijingIso(instant)
-}
-
-/** "2025-05-15" for the Beijing calendar day of an instant. */
-export function beijingDate(instant: Date): string {
-  return new Date(instant.getTime() + OFFSET_MS).toISOString().slice(0, 10)
-}
-
-/** 00:00 Beijing time of the day `instant` falls on. */
-export function beijingDayStart(instant: Date): Date {
-  const shifted = instant.getTime() + OFFSET_MS
-  return new Date(shifted - (((shifted % DAY_MS) + DAY_MS) % DAY_MS) - OFFSET_MS)
-}
-
-/** The same Beijing wall-clock time `years` calendar years later (29 Feb → 1 Mar in a common year). */
-export function addBeijingYears(instant: Date, years: number): Date {
-  const shifted = new Date(instant.getTime() + OFFSET_MS)
-  shifted.setUTCFullYear(shifted.getUTCFullYear() + years)
-  return new Date(shifted.getTime() - OFFSET_MS)
-}
+import { addBeijingYears, DAY_MS, startOfBeijingDay, toBeijingIso } from '../../../types/beijing-time'
 
 /** The earliest instant a "at most one year back" query may start at: 00:00 of the same day a year ago. */
 export function oneYearBack(now: Date): Date {
-  return addBeijingYears(beijingDayStart(now), -1)
+  return new Date(addBeijingYears(startOfBeijingDay(now), -1))
 }
 
 // An explicit offset is required: a bare local time would be read in the server's zone, not the merchant's.
@@ -70,7 +41,7 @@ export function resolveRange(query: { from?: string; to?: string }, now: Date): 
   }
   const to = givenTo ?? (now < from ? from : now)
   if (to < from) throw new AppError(400, 'VALIDATION_FAILED', 'to: must not be before from')
-  if (to.getTime() >= addBeijingYears(from, 1).getTime() + DAY_MS) {
+  if (to.getTime() >= addBeijingYears(from, 1) + DAY_MS) {
     throw new AppError(400, 'VALIDATION_FAILED', 'to: the range may span at most one year')
   }
   return { from, to }
