@@ -53,10 +53,10 @@ const zones = [
   { target: ['./src/features', './src/components', './src/api', './src/stores', './src/utils', './src/i18n'], from: './src/pages', message: 'Only the app shell composes pages.' },
   { target: ['./src/components', './src/api', './src/stores', './src/utils', './src/i18n'], from: './src/features', message: 'Lower layers do not import features.' },
   { target: './src/utils', from: ['./src/api', './src/stores', './src/components', './src/i18n'], message: 'utils/ is the bottom layer.' },
-  { target: './types', from: ['./src', './server'], message: 'types/ is the shared wire contract and imports nothing of ours.' },
+  { target: './contract', from: ['./src', './server'], message: 'contract/ is the shared wire contract and imports nothing of ours.' },
   { target: './src', from: './server', message: 'The mini-program never imports server code.' },
   { target: './server', from: './src', message: 'The server never imports mini-program code.' },
-  { target: './server/src/gateway', from: ['./server/src', './src', './types'], except: ['./gateway'], message: 'The gateway SDK imports nothing else of ours.' },
+  { target: './server/src/gateway', from: ['./server/src', './src', './contract'], except: ['./gateway'], message: 'The gateway SDK imports nothing else of ours.' },
   ...serverZones,
 ]
 

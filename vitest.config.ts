@@ -7,6 +7,8 @@ import { resolve } from 'node:path'
 import { defineConfig } from 'vitest/config'
 
 const root = __dirname
+/** The shared contract (tsconfig paths `@contract/*`), for every layer. */
+const contract = { find: /^@contract\//, replacement: `${resolve(root, 'contract')}/` }
 
 export default defineConfig({
   test: {
@@ -17,7 +19,7 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
         },
-        resolve: { alias: { '@': resolve(root, 'src') } },
+        resolve: { alias: [contract, { find: '@', replacement: resolve(root, 'src') }] },
       },
       {
         test: {
@@ -28,6 +30,7 @@ export default defineConfig({
         },
         resolve: {
           alias: [
+            contract,
             // Pages import Taro; in jsdom we swap in small test doubles (see tests/component/taro-*.tsx).
             { find: /^@tarojs\/taro$/, replacement: resolve(root, 'tests/component/taro-mock.ts') },
             { find: /^@tarojs\/components$/, replacement: resolve(root, 'tests/component/components-mock.tsx') },
@@ -45,6 +48,7 @@ export default defineConfig({
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
+        resolve: { alias: [contract] },
       },
       {
         test: {
@@ -53,6 +57,7 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
         },
+        resolve: { alias: [contract] },
       },
       {
         test: {
@@ -62,6 +67,7 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 300_000,
         },
+        resolve: { alias: [contract] },
       },
       {
         test: {
@@ -70,6 +76,7 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 120_000,
         },
+        resolve: { alias: [contract] },
       },
     ],
   },

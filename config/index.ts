@@ -8,10 +8,11 @@ import devConfig from './dev'
 import prodConfig from './prod'
 
 /**
- * types/ is the wire contract the server shares; besides types it holds the filter vocabularies and the canonical
- * signed request, which the bundles use at run time. Taro compiles only src/ unless told.
+ * contract/ (imported as `@contract/…`) is the wire contract the server shares; besides types it holds the shared
+ * vocabularies, the filter tables and the canonical signed request, which the bundles use at run time. Taro
+ * compiles only src/ unless told.
  */
-const SHARED_CONTRACT_DIR = path.resolve(__dirname, '..', 'types')
+const SHARED_CONTRACT_DIR = path.resolve(__dirname, '..', 'contract')
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const platform = process.env.TARO_ENV ?? 'weapp'
@@ -30,6 +31,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     outputRoot: `${process.env.OP_DIST_DIR ?? 'dist'}/${platform}`,
     alias: {
       '@': path.resolve(__dirname, '..', 'src'),
+      '@contract': SHARED_CONTRACT_DIR,
     },
     plugins: [],
     defineConstants: {

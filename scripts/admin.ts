@@ -7,7 +7,7 @@
  * 2 usage error; 3 the store or configuration failed.
  */
 import { parseArgs } from 'node:util'
-import { ACCOUNT_PERMISSIONS, type MiniProgramAccount } from '../types/admin'
+import { ACCOUNT_PERMISSIONS, type MiniProgramAccount } from '@contract/admin'
 import { loadConfig } from '../server/src/config'
 import { openDb, type Db } from '../server/src/db'
 import { migrate } from '../server/src/db/migrate'

@@ -10,7 +10,7 @@ import path from 'node:path'
 export type Platform = 'weapp' | 'h5'
 
 /** What a build reads besides node_modules (whose state package-lock.json stands for). */
-export const BUILD_INPUTS = ['src', 'types', 'config', 'babel.config.js', 'package-lock.json', 'project.config.json', 'tsconfig.json']
+export const BUILD_INPUTS = ['src', 'contract', 'config', 'babel.config.js', 'package-lock.json', 'project.config.json', 'tsconfig.json']
 
 /** The file whose presence proves a finished build of that platform. */
 const BUILD_OUTPUT: Record<Platform, string> = { weapp: 'app.json', h5: 'index.html' }

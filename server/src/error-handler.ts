@@ -4,7 +4,7 @@
  * request id; the full error is logged under that same id.
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
-import type { ApiErrorCode } from '../../types/api'
+import type { ApiErrorCode } from '@contract/api'
 import { AppError, errorBody } from './errors'
 
 const CODE_BY_STATUS: Readonly<Record<number, ApiErrorCode>> = {

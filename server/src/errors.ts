@@ -1,8 +1,8 @@
 /**
  * Errors a route or service throws on purpose. The app's error handler turns them into the JSON envelope of
- * types/api.ts; anything else that escapes is a bug and becomes a generic 500.
+ * contract/api.ts; anything else that escapes is a bug and becomes a generic 500.
  */
-import type { ApiErrorBody, ApiErrorCode } from '../../types/api'
+import type { ApiErrorBody, ApiErrorCode } from '@contract/api'
 
 export class AppError extends Error {
   readonly statusCode: number

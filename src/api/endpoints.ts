@@ -1,15 +1,15 @@
 /**
  * One typed function per assistant endpoint, over a client's `request`. Pages and features call these, never
- * `request` directly, so the wire contract (types/) is checked at compile time on both sides.
+ * `request` directly, so the wire contract (contract/) is checked at compile time on both sides.
  */
-import type { HeartbeatResponse, LoginRequest, LoginResponse, SessionProfile } from '../../types/auth'
-import type { ChartResponse, ChartsQuery, ChartType } from '../../types/charts'
-import type { FundsResponse } from '../../types/funds'
-import type { MarkReadResponse, MessageDetail, MessagesPage, MessagesQuery, ReadAllBody } from '../../types/messages'
-import type { MeResponse } from '../../types/me'
-import type { SettlementDetail, SettlementsPage, SettlementsQuery } from '../../types/settlements'
-import type { TodosResponse } from '../../types/todos'
-import type { TransactionDetail, TransactionsPage, TransactionsQuery } from '../../types/transactions'
+import type { HeartbeatResponse, LoginRequest, LoginResponse, SessionProfile } from '@contract/auth'
+import type { ChartResponse, ChartsQuery, ChartType } from '@contract/charts'
+import type { FundsResponse } from '@contract/funds'
+import type { MarkReadResponse, MessageDetail, MessagesPage, MessagesQuery, ReadAllBody } from '@contract/messages'
+import type { MeResponse } from '@contract/me'
+import type { SettlementDetail, SettlementsPage, SettlementsQuery } from '@contract/settlements'
+import type { TodosResponse } from '@contract/todos'
+import type { TransactionDetail, TransactionsPage, TransactionsQuery } from '@contract/transactions'
 import type { ApiRequest, Query } from './transport'
 
 const segment = (value: string) => encodeURIComponent(value)

@@ -2,7 +2,7 @@
  * The one error type the API client throws. Pages branch on `kind` (what the user can do about it) and show the
  * i18n text for `kind` or `code`; the message is for developers and never shown.
  */
-import type { ApiError, ApiErrorCode } from '../../types/api'
+import type { ApiError, ApiErrorCode } from '@contract/api'
 
 export type MerchantChoice = NonNullable<ApiError['merchants']>[number]
 

@@ -1,15 +1,15 @@
 /**
  * Request signing, the client half of server/src/auth/request-signing.ts (README "Accounts, login and signed
  * requests"): lowercase hex HMAC-SHA256, keyed with the session's 32-byte key, over the canonical request of
- * types/request-signing.ts.
+ * contract/request-signing.ts.
  * crypto-js is imported per algorithm so the main package carries only what signing needs.
  */
 import HmacSHA256 from 'crypto-js/hmac-sha256'
 import SHA256 from 'crypto-js/sha256'
 import Hex from 'crypto-js/enc-hex'
-import { canonicalRequest } from '../../types/request-signing'
+import { canonicalRequest } from '@contract/request-signing'
 
-export { canonicalPath } from '../../types/request-signing'
+export { canonicalPath } from '@contract/request-signing'
 
 export interface SignInput {
   method: string

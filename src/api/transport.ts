@@ -9,7 +9,7 @@
  * signature per attempt); a POST is sent once, except after TIMESTAMP_OUT_OF_WINDOW, which the server answers
  * before doing anything, so the client corrects its clock from X-OP-Server-Time and signs again.
  */
-import type { ApiErrorBody } from '../../types/api'
+import type { ApiErrorBody } from '@contract/api'
 import { ApiClientError, errorKindFor, type MerchantChoice } from './errors'
 import { createNonceSource, signRequest } from './signing'
 

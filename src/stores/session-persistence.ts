@@ -2,7 +2,7 @@
  * The session's persisted shape and the pure rules over it, free of Taro so Node-side tests (simulate harness,
  * browser tests) can seed a logged-in app with exactly what the store would have written.
  */
-import type { LoginResponse, SessionProfile } from '../../types/auth'
+import type { LoginResponse, SessionProfile } from '@contract/auth'
 
 export const SESSION_STORAGE_KEY = 'op-session'
 export const SESSION_STORAGE_VERSION = 1

@@ -6,7 +6,7 @@
  */
 import { create } from 'zustand'
 import { createJSONStorage, persist } from 'zustand/middleware'
-import type { LoginResponse } from '../../types/auth'
+import type { LoginResponse } from '@contract/auth'
 import {
   SESSION_STORAGE_KEY,
   SESSION_STORAGE_VERSION,

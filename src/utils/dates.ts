@@ -1,11 +1,11 @@
 /**
  * Beijing time as ODPM shows it (SPEC §5): `YYYY-MM-DD HH:mm:ss`. The server sends ISO 8601 with +08:00, so
  * display is a cut of the string, independent of the phone's own time zone. The calendar arithmetic for ranges is
- * the contract's (types/beijing-time.ts), always on the Beijing wall clock.
+ * the contract's (contract/beijing-time.ts), always on the Beijing wall clock.
  */
-import { beijingDate } from '../../types/beijing-time'
+import { beijingDate } from '@contract/beijing-time'
 
-export { addDays, addYears, beijingDate, beijingDayEnd, beijingDayStart } from '../../types/beijing-time'
+export { addDays, addYears, beijingDate, beijingDayEnd, beijingDayStart } from '@contract/beijing-time'
 
 /** `2025-05-15T16:52:56+08:00` → `2025-05-15 16:52:56`; null → ''. */
 export function formatBeijing(iso: string | null | undefined): string {

@@ -1,8 +1,8 @@
 /**
- * Money as SPEC §5 shows it: `USD -714,770.83`. Amounts arrive as decimal strings (types/money.ts) and are only
+ * Money as SPEC §5 shows it: `USD -714,770.83`. Amounts arrive as decimal strings (contract/money.ts) and are only
  * ever regrouped as text, never turned into floating point.
  */
-import type { Money } from '../../types/money'
+import type { Money } from '@contract/money'
 
 /** `-714770.83` → `-714,770.83`; `2761` → `2,761`. Anything that is not a plain decimal is returned unchanged. */
 export function groupDigits(amount: string): string {

@@ -4,8 +4,8 @@
  * on the list page to read it back. Unknown keys and values outside each filter's vocabulary are dropped, so a
  * hand-edited URL can narrow the list but never break it. The keys and their values are TRANSACTION_FILTER's.
  */
-import { filterKeys, type FilterSchema } from '../../types/filters'
-import { TRANSACTION_FILTER, type TransactionsFilter } from '../../types/transactions'
+import { filterKeys, type FilterSchema } from '@contract/filters'
+import { TRANSACTION_FILTER, type TransactionsFilter } from '@contract/transactions'
 import { routeParam } from './route-param'
 
 type FilterKey = keyof TransactionsFilter

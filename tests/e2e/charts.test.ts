@@ -5,9 +5,9 @@
  */
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { LoginResponse } from '../../types/auth'
-import type { ChartResponse, ChartType } from '../../types/charts'
-import type { MeResponse } from '../../types/me'
+import type { LoginResponse } from '@contract/auth'
+import type { ChartResponse, ChartType } from '@contract/charts'
+import type { MeResponse } from '@contract/me'
 import { CHART_TYPES, DEFAULT_CHART_TYPES } from '../../src/features/charts/catalog'
 import { ROUTES } from '../../src/routes'
 import { addDays, beijingToday } from '../../src/utils/dates'

@@ -7,9 +7,9 @@
  */
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { LoginResponse } from '../../types/auth'
-import type { MessagesPage } from '../../types/messages'
-import type { TodosResponse } from '../../types/todos'
+import type { LoginResponse } from '@contract/auth'
+import type { MessagesPage } from '@contract/messages'
+import type { TodosResponse } from '@contract/todos'
 import { createNonceSource, signRequest } from '../../src/api/signing'
 import { CHART_TYPES, DEFAULT_CHART_TYPES } from '../../src/features/charts/catalog'
 import { startApp, type RunningApp } from './support/app-process'

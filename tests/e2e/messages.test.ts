@@ -5,8 +5,8 @@
  */
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { LoginResponse } from '../../types/auth'
-import type { MarkReadResponse, MessageDetail, MessagesPage } from '../../types/messages'
+import type { LoginResponse } from '@contract/auth'
+import type { MarkReadResponse, MessageDetail, MessagesPage } from '@contract/messages'
 import { ROUTES } from '../../src/routes'
 import { createNonceSource, signRequest } from '../../src/api/signing'
 import { startApp, type RunningApp } from './support/app-process'

@@ -6,9 +6,9 @@
  */
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { LoginResponse } from '../../types/auth'
-import type { SettlementDetail, SettlementsPage, SettlementsQuery } from '../../types/settlements'
-import type { TransactionsPage } from '../../types/transactions'
+import type { LoginResponse } from '@contract/auth'
+import type { SettlementDetail, SettlementsPage, SettlementsQuery } from '@contract/settlements'
+import type { TransactionsPage } from '@contract/transactions'
 import { ROUTES } from '../../src/routes'
 import { addDays, beijingToday } from '../../src/utils/dates'
 import { formatMoney } from '../../src/utils/money'

@@ -6,9 +6,9 @@
  */
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { LoginResponse } from '../../types/auth'
-import type { MeResponse } from '../../types/me'
-import type { TransactionDetail, TransactionsFilter, TransactionsPage } from '../../types/transactions'
+import type { LoginResponse } from '@contract/auth'
+import type { MeResponse } from '@contract/me'
+import type { TransactionDetail, TransactionsFilter, TransactionsPage } from '@contract/transactions'
 import { ROUTES } from '../../src/routes'
 import { addDays, beijingToday } from '../../src/utils/dates'
 import { transactionsQueryString } from '../../src/utils/transactions-filter-url'

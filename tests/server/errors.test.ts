@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ApiErrorBody } from '../../types/api'
+import type { ApiErrorBody } from '@contract/api'
 import type { App } from '../../server/src/app'
 import type { Db } from '../../server/src/db'
 import { AppError } from '../../server/src/errors'

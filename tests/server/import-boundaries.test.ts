@@ -52,6 +52,13 @@ describe('server import boundaries', () => {
     expect(errors.join()).toContain('never import a route')
   })
 
+  it('reject the contract importing server code, also through its alias', async () => {
+    const errors = await boundaryErrors('contract/probe.ts', "export { AppError } from '../server/src/errors'\n")
+    expect(errors.join()).toContain('contract/ is the shared wire contract and imports nothing of ours')
+    const gateway = await boundaryErrors('server/src/gateway/probe.ts', "export { CURRENCY_CODES } from '@contract/money'\n")
+    expect(gateway.join()).toContain('gateway SDK imports nothing else')
+  })
+
   it('reject the gateway SDK importing the rest of the server', async () => {
     const errors = await boundaryErrors('server/src/gateway/probe.ts', "export { AppError } from '../errors'\n")
     expect(errors.join()).toContain('gateway SDK imports nothing else')

@@ -3,10 +3,10 @@
  * they show equals what the server says, taps lead where they should, and every setData stays within budget.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { LoginResponse } from '../../types/auth'
-import type { FundsResponse } from '../../types/funds'
-import type { MeResponse } from '../../types/me'
-import type { TodosResponse } from '../../types/todos'
+import type { LoginResponse } from '@contract/auth'
+import type { FundsResponse } from '@contract/funds'
+import type { MeResponse } from '@contract/me'
+import type { TodosResponse } from '@contract/todos'
 import { formatMoney } from '../../src/utils/money'
 import type { TaroNode, WeappApp, WeappPage } from './harness'
 import { startLiveServer, type LiveServer } from './support/live-server'

@@ -1,6 +1,6 @@
 /** The simulate tests' live server answers like the real one: unsigned health, a login, signed reads, refusals. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { TodosResponse } from '../../types/todos'
+import type { TodosResponse } from '@contract/todos'
 import { createNonceSource, signRequest } from '../../src/api/signing'
 import { SESSION_STORAGE_KEY } from '../../src/stores/session-persistence'
 import { startLiveServer, type LiveServer } from './support/live-server'

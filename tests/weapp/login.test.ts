@@ -4,7 +4,7 @@
  * the refusals on screen; and the ten-minute rule of the built app at launch, on hide and on show.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { LoginResponse } from '../../types/auth'
+import type { LoginResponse } from '@contract/auth'
 import { persistedSessionValue, SESSION_STORAGE_KEY } from '../../src/stores/session-persistence'
 import { bootApp, type WeappApp, type WxRequestOptions } from './harness'
 import { findTaroNode } from './harness/taro-dom'

@@ -4,8 +4,8 @@
  * table) — including the batch list paged through a whole year with the node budget held.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { LoginResponse } from '../../types/auth'
-import type { MessagesPage } from '../../types/messages'
+import type { LoginResponse } from '@contract/auth'
+import type { MessagesPage } from '@contract/messages'
 import type { TaroNode, WeappApp, WeappPage } from './harness'
 import { countNodes } from './support/node-count'
 import { startLiveServer, type LiveServer } from './support/live-server'

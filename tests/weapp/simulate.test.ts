@@ -4,7 +4,7 @@
  * taps reach Taro's handlers, and the right wx.* APIs are called.
  * No styles or native components here (see TESTING.md); what renders is the template output of the real bundle.
  */
-import type { LoginResponse } from '../../types/auth'
+import type { LoginResponse } from '@contract/auth'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { bootApp, type WeappApp } from './harness'
 import { startLiveServer, type LiveServer } from './support/live-server'

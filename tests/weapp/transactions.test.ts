@@ -5,7 +5,7 @@
  * The measured figures are printed as a table for the lead to quote.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { LoginResponse } from '../../types/auth'
+import type { LoginResponse } from '@contract/auth'
 import type { WeappApp, WeappPage } from './harness'
 import { countNodes } from './support/node-count'
 import { startLiveServer, type LiveServer } from './support/live-server'

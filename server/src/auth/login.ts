@@ -7,7 +7,7 @@
  * mainland numbers; otherwise "+" + countryCode + purePhoneNumber, the stored form of other numbers.
  */
 import { createHash } from 'node:crypto'
-import type { LoginResponse, SessionProfile } from '../../../types/auth'
+import type { LoginResponse, SessionProfile } from '@contract/auth'
 import type { Db } from '../db'
 import { AppError } from '../errors'
 import { accountsRepository, type LoginAccountRow } from '../repositories/accounts'

@@ -16,7 +16,7 @@ import { AppError } from '../errors'
 import { noncesRepository } from '../repositories/nonces'
 import { sessionService } from './sessions'
 import { readRawBody, replayStream } from '../plugins/raw-body'
-import { canonicalPath, canonicalRequest } from '../../../types/request-signing'
+import { canonicalPath, canonicalRequest } from '@contract/request-signing'
 
 export interface RequestSigningOptions {
   db: Db

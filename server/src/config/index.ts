@@ -3,7 +3,7 @@
  * Every problem is reported in one error so a deployment is fixed in one pass, not one variable at a time.
  */
 import { isAbsolute, join, resolve } from 'node:path'
-import type { StoreKind } from '../../../types/api'
+import type { StoreKind } from '@contract/api'
 import { KNOWN_MERCHANTS } from './known-merchants'
 import { defaultH5Dir } from '../paths'
 

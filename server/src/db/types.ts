@@ -2,7 +2,7 @@
  * The one database interface the rest of the server sees. PGlite and PostgreSQL both speak it, with the same
  * `$1…` placeholders and the same value types (see type-parsers.ts), so repositories and tests run unchanged on both.
  */
-import type { StoreKind } from '../../../types/api'
+import type { StoreKind } from '@contract/api'
 
 export type { StoreKind }
 

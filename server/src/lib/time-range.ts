@@ -1,9 +1,9 @@
 /**
  * The from/to of a read API's list, checked: date-time parameters with an explicit offset, at most one year back.
- * The Beijing-day arithmetic itself is the contract's (types/beijing-time.ts).
+ * The Beijing-day arithmetic itself is the contract's (contract/beijing-time.ts).
  */
 import { AppError } from '../errors'
-import { addBeijingYears, DAY_MS, startOfBeijingDay, toBeijingIso } from '../../../types/beijing-time'
+import { addBeijingYears, DAY_MS, startOfBeijingDay, toBeijingIso } from '@contract/beijing-time'
 
 /** The earliest instant a "at most one year back" query may start at: 00:00 of the same day a year ago. */
 export function oneYearBack(now: Date): Date {

@@ -2,7 +2,7 @@
  * Amounts: integers in minor units in the store (bigint, read back as strings), decimal strings on the wire.
  * Never floating point: every conversion here is string/bigint arithmetic.
  */
-import { CURRENCY_CODES, currencyDecimals, type CurrencyCode, type Money } from '../../../types/money'
+import { CURRENCY_CODES, currencyDecimals, type CurrencyCode, type Money } from '@contract/money'
 
 const INTEGER = /^-?\d+$/
 

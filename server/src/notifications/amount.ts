@@ -1,7 +1,7 @@
 /**
  * Decimal strings from Oceanpayment ("12.50") to integer minor units of their currency, without floating point.
  */
-import { currencyDecimals } from '../../../types/money'
+import { currencyDecimals } from '@contract/money'
 
 /**
  * "12.5" in USD → 1250n. Undefined when the text is not a plain non-negative decimal, or has more decimals than

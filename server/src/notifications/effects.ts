@@ -3,8 +3,8 @@
  * One table, so a correction of Oceanpayment's semantics is a one-line change (README: "Notifications in").
  */
 
-import type { MessageKind } from '../../../types/messages'
-import type { CaseKind } from '../../../types/transactions'
+import type { MessageKind } from '@contract/messages'
+import type { CaseKind } from '@contract/transactions'
 
 /** The message kinds a notice can raise (announcements come from Oceanpayment's staff, not from notices). */
 export type NoticeMessageKind = Exclude<MessageKind, 'announcement'>

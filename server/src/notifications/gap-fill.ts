@@ -10,7 +10,7 @@ import type { Db } from '../db'
 import { createGatewayClient, type GatewayClient, type GatewayLogger } from '../gateway'
 import type { Transport } from '../outbound/transport'
 import { applyWaitingNotices, recordNotice, type RecordOutcome, type RefundLookup } from './apply'
-import { formatBeijingDateTime } from '../../../types/beijing-time'
+import { formatBeijingDateTime } from '@contract/beijing-time'
 import { noticeFromFields } from './notice'
 import { merchantsRepository } from '../repositories/merchants'
 

@@ -4,7 +4,7 @@
  * Oceanpayment sends beyond these — a card number above all — is not kept.
  */
 import type { BusinessNotice } from '../repositories/notifications'
-import { parseBeijingDateTime } from '../../../types/beijing-time'
+import { parseBeijingDateTime } from '@contract/beijing-time'
 
 export type Fields = Readonly<Record<string, string | undefined>>
 

@@ -4,7 +4,7 @@
  * slot. Disabling or deleting an account removes its sessions in the same transaction, so they end at once.
  */
 import { randomUUID } from 'node:crypto'
-import type { AccountPermission } from '../../../types/admin'
+import type { AccountPermission } from '@contract/admin'
 import type { Db, Queryable } from '../db'
 
 /** What an administrator sets on an account. */

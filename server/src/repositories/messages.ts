@@ -3,7 +3,7 @@
  * every merchant's). Read state is per mini-program account (message_reads.user_id).
  */
 import type { Queryable } from '../db'
-import type { MessageKind } from '../../../types/messages'
+import type { MessageKind } from '@contract/messages'
 
 export interface MessageRow {
   id: string

@@ -5,8 +5,8 @@
  * things once.
  */
 import type { Queryable } from '../db'
-import type { MessageKind } from '../../../types/messages'
-import type { CaseKind } from '../../../types/transactions'
+import type { MessageKind } from '@contract/messages'
+import type { CaseKind } from '@contract/transactions'
 
 /** A business-order notice as this server keeps it (notifications/notice.ts builds it from what Oceanpayment sends). */
 export type NoticeSource = 'notification' | 'query'

@@ -3,7 +3,7 @@
  * every lookup, so a disabled account or a changed permission takes effect on the very next request.
  */
 import { randomUUID } from 'node:crypto'
-import type { AccountPermission } from '../../../types/admin'
+import type { AccountPermission } from '@contract/admin'
 import type { Queryable } from '../db'
 
 export interface SessionRecord {

@@ -1,6 +1,6 @@
 /** 交易划款: settlement batches of one merchant, keyset pages by created or settled time (indexes in 0005). */
 import type { Queryable } from '../db'
-import type { BatchTimeType, BatchType, SettlementsFilter } from '../../../types/settlements'
+import type { BatchTimeType, BatchType, SettlementsFilter } from '@contract/settlements'
 
 /** The keys of SETTLEMENT_FILTER that narrow the rows (every key but the range and the time type). */
 export type BatchNarrowing = Omit<SettlementsFilter, 'from' | 'to' | 'timeType'>

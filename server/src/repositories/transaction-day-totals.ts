@@ -10,7 +10,7 @@
  */
 import type { Queryable } from '../db'
 // The same day boundaries as 0008's transaction_beijing_day().
-import { beijingDate, DAY_MS, startOfBeijingDay } from '../../../types/beijing-time'
+import { beijingDate, DAY_MS, startOfBeijingDay } from '@contract/beijing-time'
 
 /** Count and amount of transactions in one transaction currency (what both the rollup and the row scan return). */
 export interface CurrencyTotalRow {

@@ -18,7 +18,7 @@ import type {
   TransactionStatus,
   TransactionsFilter,
   TxnType,
-} from '../../../types/transactions'
+} from '@contract/transactions'
 
 /** The keys of TRANSACTION_FILTER that narrow the rows (every key but the range and the time type). */
 export type TransactionNarrowing = Omit<TransactionsFilter, 'from' | 'to' | 'timeType'>

@@ -1,8 +1,8 @@
 /**
  * JSON-schema pieces the read API routes share: money, Beijing times, the range filter, page size and cursor.
  */
-import { filterKeys, RANGE_FILTER, type FilterSchema, type FilterTable } from '../../../types/filters'
-import { CURRENCY_CODES } from '../../../types/money'
+import { filterKeys, RANGE_FILTER, type FilterSchema, type FilterTable } from '@contract/filters'
+import { CURRENCY_CODES } from '@contract/money'
 
 export { moneySchema } from '../money'
 
@@ -16,7 +16,7 @@ export function propertyNames<P extends object>(properties: P): Array<keyof P & 
   return Object.keys(properties) as Array<keyof P & string>
 }
 
-/** The query-schema properties of a filter table (types/filters.ts): each key's schema, in the table's order. */
+/** The query-schema properties of a filter table (contract/filters.ts): each key's schema, in the table's order. */
 export type FilterSchemaProperties<T extends FilterTable> = { [K in keyof T]: T[K]['schema'] }
 
 export function filterSchemaProperties<T extends FilterTable>(table: T): FilterSchemaProperties<T> {

@@ -2,7 +2,7 @@
  * The rules of mini-program accounts (SPEC §2), shared by the admin API and the admin CLI so both accept and
  * refuse exactly the same input with the same messages.
  */
-import { ACCOUNT_PERMISSIONS, MAX_ACCOUNTS_PER_MERCHANT, type AccountPermission, type AdminMerchant, type MiniProgramAccount } from '../../../types/admin'
+import { ACCOUNT_PERMISSIONS, MAX_ACCOUNTS_PER_MERCHANT, type AccountPermission, type AdminMerchant, type MiniProgramAccount } from '@contract/admin'
 import type { Db } from '../db'
 import { AppError } from '../errors'
 import { accountsRepository, type AccountFields, type AccountRow } from '../repositories/accounts'

@@ -8,8 +8,8 @@ import type { Queryable } from '../db'
 import { AppError } from '../errors'
 import { chartFiguresRepository, type ChartCriteria, type DayRow, type GroupRow } from '../repositories/chart-figures'
 import { transactionsRepository } from '../repositories/transactions'
-import { CHART_TYPES, type ChartColumn, type ChartResponse, type ChartSeries, type ChartsQuery, type ChartType } from '../../../types/charts'
-import { beijingDate, DAY_MS, startOfBeijingDay, toBeijingIso } from '../../../types/beijing-time'
+import { CHART_TYPES, type ChartColumn, type ChartResponse, type ChartSeries, type ChartsQuery, type ChartType } from '@contract/charts'
+import { beijingDate, DAY_MS, startOfBeijingDay, toBeijingIso } from '@contract/beijing-time'
 import { resolveRange } from '../lib/time-range'
 
 export { CHART_TYPES }

@@ -12,8 +12,8 @@
 import type { Queryable } from '../db'
 import { compareCurrencies, money } from '../money'
 import { fundBalancesRepository, type FundBalanceRow } from '../repositories/fund-balances'
-import type { CurrencyFunds, FundsResponse } from '../../../types/funds'
-import { beijingDate, DAY_MS, startOfBeijingWeek, toBeijingIso } from '../../../types/beijing-time'
+import type { CurrencyFunds, FundsResponse } from '@contract/funds'
+import { beijingDate, DAY_MS, startOfBeijingWeek, toBeijingIso } from '@contract/beijing-time'
 
 export const MAX_FUNDS_AGE_MS = 30 * 60 * 1000
 const SETTLEMENT_DELAY_MS = 7 * DAY_MS

@@ -6,7 +6,7 @@ import { accountManagersRepository } from '../repositories/account-managers'
 import { accountsRepository } from '../repositories/accounts'
 import { merchantsRepository } from '../repositories/merchants'
 import { maskPhone } from './accounts'
-import type { MeResponse } from '../../../types/me'
+import type { MeResponse } from '@contract/me'
 
 export function wecomContactUrl(wecomId: string): string {
   return `https://work.weixin.qq.com/u/${encodeURIComponent(wecomId)}`

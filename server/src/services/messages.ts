@@ -2,7 +2,7 @@
 import type { Queryable } from '../db'
 import { AppError } from '../errors'
 import { messagesRepository, type MessageRow } from '../repositories/messages'
-import { toBeijingIso } from '../../../types/beijing-time'
+import { toBeijingIso } from '@contract/beijing-time'
 import {
   MESSAGE_KINDS,
   type MarkReadResponse,
@@ -12,7 +12,7 @@ import {
   type MessagesPage,
   type MessagesQuery,
   type UnreadCounts,
-} from '../../../types/messages'
+} from '@contract/messages'
 import { decodeCursor, encodeCursor, filterFingerprint } from '../lib/list-cursor'
 import { DEFAULT_PAGE_SIZE } from './transactions'
 

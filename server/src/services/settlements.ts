@@ -3,15 +3,15 @@ import type { Queryable } from '../db'
 import { AppError } from '../errors'
 import { money } from '../money'
 import { settlementBatchesRepository, type BatchCriteria, type BatchRow } from '../repositories/settlement-batches'
-import { setFilterValues } from '../../../types/filters'
+import { setFilterValues } from '@contract/filters'
 import {
   SETTLEMENT_FILTER,
   type SettlementBatch,
   type SettlementDetail,
   type SettlementsPage,
   type SettlementsQuery,
-} from '../../../types/settlements'
-import { toBeijingIso, toBeijingIsoOrNull } from '../../../types/beijing-time'
+} from '@contract/settlements'
+import { toBeijingIso, toBeijingIsoOrNull } from '@contract/beijing-time'
 import { resolveRange } from '../lib/time-range'
 import { decodeCursor, encodeCursor, filterFingerprint } from '../lib/list-cursor'
 import { DEFAULT_PAGE_SIZE, listTransactions } from './transactions'

@@ -3,9 +3,9 @@
  * its list runs (countTransactions with the filter the client will send), so tapping "142 笔" opens 142 rows.
  */
 import type { Queryable } from '../db'
-import { beijingDate, DAY_MS, startOfBeijingDay, toBeijingIso } from '../../../types/beijing-time'
-import type { TodoItem, TodoKind, TodosResponse } from '../../../types/todos'
-import { CASE_KINDS, type TransactionsFilter } from '../../../types/transactions'
+import { beijingDate, DAY_MS, startOfBeijingDay, toBeijingIso } from '@contract/beijing-time'
+import type { TodoItem, TodoKind, TodosResponse } from '@contract/todos'
+import { CASE_KINDS, type TransactionsFilter } from '@contract/transactions'
 import { countTransactions } from './transactions'
 
 const TODO_FILTERS: ReadonlyArray<readonly [TodoKind, TransactionsFilter]> = [

@@ -13,7 +13,7 @@ import {
   type TransactionListRow,
   type TransactionRow,
 } from '../repositories/transactions'
-import { setFilterValues } from '../../../types/filters'
+import { setFilterValues } from '@contract/filters'
 import {
   TRANSACTION_FILTER,
   type TransactionDetail,
@@ -22,8 +22,8 @@ import {
   type TransactionsPage,
   type TransactionsQuery,
   type TransactionsTotal,
-} from '../../../types/transactions'
-import { toBeijingIso, toBeijingIsoOrNull } from '../../../types/beijing-time'
+} from '@contract/transactions'
+import { toBeijingIso, toBeijingIsoOrNull } from '@contract/beijing-time'
 import { resolveRange } from '../lib/time-range'
 import { decodeCursor, encodeCursor, filterFingerprint } from '../lib/list-cursor'
 

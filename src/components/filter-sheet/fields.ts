@@ -3,7 +3,7 @@
  * component so list pages (and their tests) can reason about filter values without rendering anything.
  */
 import type { DateBounds } from '@/components/date-range/range'
-import { sheetKeys, type FilterTable, type SheetKey } from '../../../types/filters'
+import { sheetKeys, type FilterTable, type SheetKey } from '@contract/filters'
 
 /** Field values by key; a missing key or '' means "not set" (全部). Dates are `YYYY-MM-DD`. */
 export type FilterValues = Readonly<Record<string, string | undefined>>
@@ -71,7 +71,7 @@ export interface SheetTexts<T extends FilterTable> {
 }
 
 /**
- * The fields of a filter table's sheet (types/filters.ts): every key with a `sheet`, in the table's order.
+ * The fields of a filter table's sheet (contract/filters.ts): every key with a `sheet`, in the table's order.
  * `choices` holds the values of the keys the page supplies at run time.
  */
 export function sheetFieldsOf<T extends FilterTable>(

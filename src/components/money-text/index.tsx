@@ -1,5 +1,5 @@
 import { Text } from '@tarojs/components'
-import type { Money } from '../../../types/money'
+import type { Money } from '@contract/money'
 import { formatMoney, isNegative } from '@/utils/money'
 import './index.scss'
 

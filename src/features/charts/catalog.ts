@@ -1,6 +1,6 @@
 /** The chart types, card brands and case tabs the charts page offers (SPEC §3.1 item 5), in display order. */
-import { CHART_TYPES, type ChartType } from '../../../types/charts'
-import { CARD_BRANDS } from '../../../types/transactions'
+import { CHART_TYPES, type ChartType } from '@contract/charts'
+import { CARD_BRANDS } from '@contract/transactions'
 
 export { CHART_TYPES }
 

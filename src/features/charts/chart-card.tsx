@@ -1,7 +1,7 @@
 /** One selected chart type: its title, the chart and the table under it, with its own loading/empty/error states. */
 import { useMemo, useState } from 'react'
 import { View } from '@tarojs/components'
-import type { ChartsQuery, ChartType } from '../../../types/charts'
+import type { ChartsQuery, ChartType } from '@contract/charts'
 import { fetchChart } from '@/api'
 import { PageState } from '@/components/page-state'
 import { useRemote } from '@/hooks/use-remote'

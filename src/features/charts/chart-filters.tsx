@@ -3,7 +3,7 @@
  * the date range they stand for, and the buttons that open the terminal, card-brand and chart-type sheets.
  */
 import { Picker, Text, View } from '@tarojs/components'
-import type { ChartType } from '../../../types/charts'
+import type { ChartType } from '@contract/charts'
 import { useT } from '@/hooks/use-t'
 import { beijingToday } from '@/utils/dates'
 import { earliestDay, RANGE_PRESETS, type ChartFilters, type RangePreset } from './filters'

@@ -4,8 +4,8 @@
  */
 import { useMemo, useState } from 'react'
 import { View } from '@tarojs/components'
-import type { ChartType } from '../../../types/charts'
-import type { CardBrand } from '../../../types/transactions'
+import type { ChartType } from '@contract/charts'
+import type { CardBrand } from '@contract/transactions'
 import { fetchMe } from '@/api'
 import { useRemote } from '@/hooks/use-remote'
 import { useT } from '@/hooks/use-t'

@@ -2,8 +2,8 @@
  * The charts page's filters (终端号, 卡种, 近七日/近30日/自定义) and how they become the API query. Dates are
  * Beijing calendar days (`YYYY-MM-DD`); the server counts 近七日 as today and the six days before.
  */
-import type { ChartsQuery } from '../../../types/charts'
-import type { CardBrand } from '../../../types/transactions'
+import type { ChartsQuery } from '@contract/charts'
+import type { CardBrand } from '@contract/transactions'
 import { addDays, addYears, beijingDayEnd, beijingDayStart, beijingToday } from '@/utils/dates'
 
 export type RangePreset = '7d' | '30d' | 'custom'

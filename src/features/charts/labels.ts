@@ -2,7 +2,7 @@
  * Labels for what the server sends by key (table columns, series, fixed categories), in the user's language.
  * Pure (no React), so the option builders and their tests get real strings.
  */
-import type { ChartType } from '../../../types/charts'
+import type { ChartType } from '@contract/charts'
 import { chartsZhCN } from '@/i18n/features/charts'
 import { translate, type Locale, type MessageKey } from '@/i18n/translate'
 

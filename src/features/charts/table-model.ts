@@ -2,7 +2,7 @@
  * The table under each chart (the fallback SPEC §3.1 asks for): labelled columns and display-ready cells —
  * counts grouped (1,234), rates with two decimals and "%", amounts grouped as the decimal strings they are.
  */
-import type { ChartColumn, ChartResponse } from '../../../types/charts'
+import type { ChartColumn, ChartResponse } from '@contract/charts'
 import { groupDigits } from '@/utils/money'
 import { CASE_TAB_KEYS, type CaseTab } from './catalog'
 import type { ChartLabels } from './labels'

@@ -1,6 +1,6 @@
 /** The figures of SPEC §3.1 item 2 in the seed's order: pure, so completeness is tested without rendering. */
-import type { CurrencyFunds } from '../../../types/funds'
-import type { Money } from '../../../types/money'
+import type { CurrencyFunds } from '@contract/funds'
+import type { Money } from '@contract/money'
 import type { MessageKey } from '@/i18n/translate'
 
 export interface FundsLine {

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import type { CurrencyFunds, FundsResponse } from '../../../types/funds'
+import type { CurrencyFunds, FundsResponse } from '@contract/funds'
 import { fetchFunds } from '@/api'
 import { MoneyText } from '@/components/money-text'
 import { PageState } from '@/components/page-state'

@@ -1,6 +1,6 @@
 /** What the account card shows, from whichever source has it: pure, so it is tested without rendering. */
-import type { SessionProfile } from '../../../types/auth'
-import type { MeResponse } from '../../../types/me'
+import type { SessionProfile } from '@contract/auth'
+import type { MeResponse } from '@contract/me'
 
 export interface AccountFacts {
   merchantName: string

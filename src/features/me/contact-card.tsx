@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import type { MeResponse } from '../../../types/me'
+import type { MeResponse } from '@contract/me'
 import { PageState } from '@/components/page-state'
 import type { Remote } from '@/hooks/use-remote'
 import { useT } from '@/hooks/use-t'

@@ -1,5 +1,5 @@
 import { Image, Text, View } from '@tarojs/components'
-import type { AccountManager } from '../../../types/me'
+import type { AccountManager } from '@contract/me'
 import { useT } from '@/hooks/use-t'
 import './wecom-card.scss'
 

@@ -1,6 +1,6 @@
 /** The message kinds' labels (the kinds are the contract's), and the filter the list and "全部已读" share. */
 import type { MessageKey } from '@/i18n/translate'
-import { MESSAGE_KINDS, type MessageKind, type MessagesQuery } from '../../../types/messages'
+import { MESSAGE_KINDS, type MessageKind, type MessagesQuery } from '@contract/messages'
 
 export const KIND_LABEL: Record<MessageKind, MessageKey> = {
   announcement: 'messages.type.announcement',

@@ -1,6 +1,6 @@
 import { Switch, Text, View } from '@tarojs/components'
 import { useT } from '@/hooks/use-t'
-import { MESSAGE_KINDS, type MessageKind, type UnreadCounts } from '../../../types/messages'
+import { MESSAGE_KINDS, type MessageKind, type UnreadCounts } from '@contract/messages'
 import { KIND_LABEL, type MessageFilter } from './kinds'
 
 export interface MessageFiltersProps {

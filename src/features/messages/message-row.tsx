@@ -2,7 +2,7 @@ import { memo } from 'react'
 import { Text, View } from '@tarojs/components'
 import { useT } from '@/hooks/use-t'
 import { formatBeijing } from '@/utils/dates'
-import type { MessageItem } from '../../../types/messages'
+import type { MessageItem } from '@contract/messages'
 import { KIND_LABEL } from './kinds'
 
 /** Must equal `.message-row { height }` in messages.scss: the virtual list positions rows by arithmetic. */

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import { markAllMessagesRead } from '@/api'
 import { errorMessageKey } from '@/components/page-state'
 import type { MessageKey } from '@/i18n/translate'
-import type { MessageKind } from '../../../types/messages'
+import type { MessageKind } from '@contract/messages'
 import { KIND_LABEL } from './kinds'
 import { useUnreadStore } from './unread-badge'
 

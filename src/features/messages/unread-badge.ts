@@ -9,7 +9,7 @@ import Taro, { useDidHide, useDidShow } from '@tarojs/taro'
 import { create } from 'zustand'
 import { fetchMessages } from '@/api'
 import { useSession } from '@/stores/session'
-import type { UnreadCounts } from '../../../types/messages'
+import type { UnreadCounts } from '@contract/messages'
 
 /** Position of 消息 in app.config.ts's tabBar list. */
 export const MESSAGES_TAB_INDEX = 1

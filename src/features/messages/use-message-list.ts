@@ -1,7 +1,7 @@
 /** The message list for a filter: first page (loading / error / pull-down refresh), then keyset pages appended. */
 import { fetchMessages } from '@/api'
 import { usePagedList } from '@/hooks/use-more-pages'
-import type { MessagesPage } from '../../../types/messages'
+import type { MessagesPage } from '@contract/messages'
 import { messagesQuery, type MessageFilter } from './kinds'
 import { useUnreadStore } from './unread-badge'
 

@@ -7,7 +7,7 @@ import { Text, View } from '@tarojs/components'
 import { useT } from '@/hooks/use-t'
 import { formatBeijing } from '@/utils/dates'
 import { formatMoney, isNegative } from '@/utils/money'
-import type { SettlementBatch } from '../../../types/settlements'
+import type { SettlementBatch } from '@contract/settlements'
 import { BATCH_TYPE_LABEL, STATUS_LABEL } from './labels'
 import { periodLabel } from './query'
 

@@ -4,7 +4,7 @@ import { Text, View } from '@tarojs/components'
 import { useT } from '@/hooks/use-t'
 import { formatBeijing } from '@/utils/dates'
 import { formatMoney, isNegative } from '@/utils/money'
-import type { TransactionListItem } from '../../../types/transactions'
+import type { TransactionListItem } from '@contract/transactions'
 import { TX_STATUS_LABEL } from './labels'
 
 /** Must equal `.st-tx { height }` in settlements.scss. */

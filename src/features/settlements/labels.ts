@@ -1,7 +1,7 @@
 /** i18n keys of the settlements vocabulary. */
 import type { MessageKey } from '@/i18n/translate'
-import type { BatchTimeType, BatchType, SettlementBatch } from '../../../types/settlements'
-import type { TransactionStatus } from '../../../types/transactions'
+import type { BatchTimeType, BatchType, SettlementBatch } from '@contract/settlements'
+import type { TransactionStatus } from '@contract/transactions'
 
 export const TIME_TYPE_LABEL: Record<BatchTimeType, MessageKey> = {
   created: 'st.timeType.created',

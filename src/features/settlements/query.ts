@@ -4,8 +4,8 @@
  */
 import { lastDays, type DateRangeValue } from '@/components/date-range/range'
 import { addDays, beijingDayEnd, beijingDayStart, formatBeijing } from '@/utils/dates'
-import { setFilterValues, sheetDefaults, sheetKeys, type FilterSchema } from '../../../types/filters'
-import { SETTLEMENT_FILTER, type SettlementBatch, type SettlementsFilter, type SettlementsQuery } from '../../../types/settlements'
+import { setFilterValues, sheetDefaults, sheetKeys, type FilterSchema } from '@contract/filters'
+import { SETTLEMENT_FILTER, type SettlementBatch, type SettlementsFilter, type SettlementsQuery } from '@contract/settlements'
 
 /** The filters of the sheet (SETTLEMENT_FILTER's sheet keys); unset = 全部 (time type: the server's default, 生成时间). */
 export type SettlementFilter = Omit<SettlementsFilter, 'from' | 'to'>

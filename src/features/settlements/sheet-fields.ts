@@ -2,7 +2,7 @@
 import type { FilterField } from '@/components/filter-sheet'
 import { sheetFieldsOf, type FieldLabelKey, type OptionLabelKey } from '@/components/filter-sheet/fields'
 import type { MessageKey } from '@/i18n/translate'
-import { SETTLEMENT_FILTER } from '../../../types/settlements'
+import { SETTLEMENT_FILTER } from '@contract/settlements'
 
 type Translate = (key: MessageKey, params?: Record<string, string | number>) => string
 type Filter = typeof SETTLEMENT_FILTER

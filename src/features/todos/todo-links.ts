@@ -1,5 +1,5 @@
 /** Where each to-do leads and what it is called: pure, so it is tested without rendering. */
-import type { TodoKind, TodoQuery } from '../../../types/todos'
+import type { TodoKind, TodoQuery } from '@contract/todos'
 import type { MessageKey } from '@/i18n/translate'
 import { ROUTES } from '@/routes'
 import { transactionsQueryString } from '@/utils/transactions-filter-url'

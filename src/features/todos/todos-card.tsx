@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import type { TodoQuery, TodosResponse } from '../../../types/todos'
+import type { TodoQuery, TodosResponse } from '@contract/todos'
 import { MoneyText } from '@/components/money-text'
 import { PageState } from '@/components/page-state'
 import { useT } from '@/hooks/use-t'

@@ -11,7 +11,7 @@ import type {
   TransactionStatus,
   TxnType,
   TransactionsFilter,
-} from '../../../types/transactions'
+} from '@contract/transactions'
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string
 

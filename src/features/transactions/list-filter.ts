@@ -3,8 +3,8 @@
  * to the API query, the filter sheet's values and the preset a page was opened with. Pure (no Taro, no React),
  * so every rule here is unit-tested: the default range, the one-year clamp, what the sheet may change.
  */
-import { sheetDefaults, sheetKeys } from '../../../types/filters'
-import { TRANSACTION_FILTER, type TransactionsFilter } from '../../../types/transactions'
+import { sheetDefaults, sheetKeys } from '@contract/filters'
+import { TRANSACTION_FILTER, type TransactionsFilter } from '@contract/transactions'
 import { clampDateRange, lastDays, oneYearBounds, type DateRangeValue } from '@/components/date-range/range'
 import type { FilterValues } from '@/components/filter-sheet/fields'
 import { beijingDate, beijingDayEnd, beijingDayStart } from '@/utils/dates'

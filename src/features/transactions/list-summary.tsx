@@ -5,7 +5,7 @@
 import { Text, View } from '@tarojs/components'
 import { useT } from '@/hooks/use-t'
 import { formatMoney, isNegative } from '@/utils/money'
-import type { TransactionsTotal } from '../../../types/transactions'
+import type { TransactionsTotal } from '@contract/transactions'
 
 const COLLAPSED = 3
 

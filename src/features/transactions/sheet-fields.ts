@@ -1,6 +1,6 @@
 /** The advanced-filter sheet of the transactions list: TRANSACTION_FILTER's sheet keys, labelled in both languages. */
 import { sheetFieldsOf, type FieldLabelKey, type FilterField, type OptionLabelKey } from '@/components/filter-sheet/fields'
-import { TRANSACTION_FILTER } from '../../../types/transactions'
+import { TRANSACTION_FILTER } from '@contract/transactions'
 import type { Translate } from './labels'
 
 type Filter = typeof TRANSACTION_FILTER

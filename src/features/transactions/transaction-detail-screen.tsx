@@ -12,8 +12,8 @@ import type { MessageKey } from '@/i18n/translate'
 import { useT } from '@/hooks/use-t'
 import { formatBeijing } from '@/utils/dates'
 import { formatMoney, isNegative } from '@/utils/money'
-import type { Money } from '../../../types/money'
-import type { TransactionCase, TransactionDetail } from '../../../types/transactions'
+import type { Money } from '@contract/money'
+import type { TransactionCase, TransactionDetail } from '@contract/transactions'
 import {
   authStatusKey,
   caseKey,

@@ -7,7 +7,7 @@ import { Text, View } from '@tarojs/components'
 import { useT } from '@/hooks/use-t'
 import { formatBeijing } from '@/utils/dates'
 import { formatMoney, isNegative } from '@/utils/money'
-import type { TransactionListItem } from '../../../types/transactions'
+import type { TransactionListItem } from '@contract/transactions'
 import { authStatusKey, statusKey, txnTypeKey } from './labels'
 
 /** Must equal `.tx-row { height }` in transactions.scss. */

@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'react'
 import { fetchMe } from '@/api'
-import type { MeResponse } from '../../../types/me'
+import type { MeResponse } from '@contract/me'
 
 export function useMerchantTerminals(): MeResponse['terminals'] | undefined {
   const [terminals, setTerminals] = useState<MeResponse['terminals'] | undefined>(undefined)

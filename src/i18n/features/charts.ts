@@ -1,6 +1,6 @@
 /**
  * Strings of the charts feature, both languages; the en-US type makes a missing or extra key a compile error.
- * `charts.col.*` label the server's table/series keys (types/charts.ts), `charts.cat.*` the fixed categories
+ * `charts.col.*` label the server's table/series keys (contract/charts.ts), `charts.cat.*` the fixed categories
  * (delivery states, unknown/other), `charts.country.*` the issuing countries by ISO code.
  */
 const zh = {

@@ -2,7 +2,7 @@
 import { act, render, screen } from '@testing-library/react'
 import { useEffect } from 'react'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import type { TodosResponse } from '../../../types/todos'
+import type { TodosResponse } from '@contract/todos'
 import { fetchTodos } from '@/api'
 import HomePage from '@/pages/home'
 

@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import type { TodosResponse } from '../../../types/todos'
+import type { TodosResponse } from '@contract/todos'
 import { ApiClientError, fetchTodos } from '@/api'
 import HomePage from '@/pages/home'
 import { useSession } from '@/stores/session'

@@ -5,7 +5,7 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import type { ComponentProps } from 'react'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import type { LoginResponse } from '../../../types/auth'
+import type { LoginResponse } from '@contract/auth'
 import { ApiClientError } from '@/api'
 import LoginPage from '@/pages/login/index'
 import { usePreferences } from '@/stores/preferences'

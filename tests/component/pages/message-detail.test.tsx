@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import type { MessageDetail } from '../../../types/messages'
+import type { MessageDetail } from '@contract/messages'
 import { ApiClientError, fetchMessage, fetchMessages } from '@/api'
 import { useUnreadStore } from '@/features/messages/unread-badge'
 import MessageDetailPage from '@/pages/message-detail'

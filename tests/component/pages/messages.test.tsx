@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import type { MessageItem, MessagesPage as MessagesPageData, MessagesQuery, UnreadCounts } from '../../../types/messages'
+import type { MessageItem, MessagesPage as MessagesPageData, MessagesQuery, UnreadCounts } from '@contract/messages'
 import { ApiClientError, fetchMessages, markAllMessagesRead } from '@/api'
 import { useUnreadStore } from '@/features/messages/unread-badge'
 import MessagesPage from '@/pages/messages'

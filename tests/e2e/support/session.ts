@@ -9,7 +9,7 @@
  *   const todos = await apiGet<TodosResponse>(app, login, '/api/todos')  // what the server says, to compare
  */
 import type { Page } from 'playwright-core'
-import type { LoginResponse } from '../../../types/auth'
+import type { LoginResponse } from '@contract/auth'
 import { SESSION_STORAGE_KEY, persistedSessionValue } from '../../../src/stores/session-persistence'
 import { createNonceSource, signRequest } from '../../../src/api/signing'
 import type { RunningApp } from './app-process'

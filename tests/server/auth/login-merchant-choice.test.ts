@@ -3,8 +3,8 @@
  * mini-program offers the choice without parsing the message, and the login with the chosen one succeeds.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ApiErrorBody } from '../../../types/api'
-import type { LoginResponse } from '../../../types/auth'
+import type { ApiErrorBody } from '@contract/api'
+import type { LoginResponse } from '@contract/auth'
 import type { Db } from '../../../server/src/db'
 import { migrate } from '../../../server/src/db/migrate'
 import { merchantsRepository } from '../../../server/src/repositories/merchants'

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { LoginResponse } from '../../../types/auth'
+import type { LoginResponse } from '@contract/auth'
 import type { Db } from '../../../server/src/db'
 import { migrate } from '../../../server/src/db/migrate'
 import { accountsRepository } from '../../../server/src/repositories/accounts'

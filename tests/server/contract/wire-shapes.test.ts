@@ -1,7 +1,7 @@
 /**
- * Every route's JSON schemas say what the wire types of types/ say. A schema and its type are written apart,
+ * Every route's JSON schemas say what the wire types of contract/ say. A schema and its type are written apart,
  * and nothing at run time compares them: Fastify validates requests against the schema while the mini-program is
- * typed by types/, and its serializer silently drops a response field the schema does not name. So each pair is
+ * typed by contract/, and its serializer silently drops a response field the schema does not name. So each pair is
  * compared here, at the type level, with json-schema-to-ts's FromSchema: `npm run typecheck` (tsc over
  * tests/server) fails on a disagreement; the vitest run itself checks nothing more. See docs/wire-shapes.md.
  *
@@ -12,16 +12,16 @@
  */
 import type { FromSchema, JSONSchema } from 'json-schema-to-ts'
 import { describe, expectTypeOf, it } from 'vitest'
-import type { AdminMerchant, CreateAccountRequest, MiniProgramAccount, UpdateAccountRequest } from '../../../types/admin'
-import type { ApiError, HealthResponse, HealthUnavailableResponse } from '../../../types/api'
-import type { HeartbeatResponse, LoginRequest, LoginResponse, SessionProfile } from '../../../types/auth'
-import type { ChartResponse, ChartsQuery, ChartType } from '../../../types/charts'
-import type { FundsResponse } from '../../../types/funds'
-import type { MarkReadResponse, MessageDetail, MessagesPage, MessagesQuery, ReadAllBody } from '../../../types/messages'
-import type { MeResponse } from '../../../types/me'
-import type { SettlementDetail, SettlementsPage, SettlementsQuery } from '../../../types/settlements'
-import type { TodoQuery, TodosResponse } from '../../../types/todos'
-import type { TransactionDetail, TransactionsFilter, TransactionsPage, TransactionsQuery } from '../../../types/transactions'
+import type { AdminMerchant, CreateAccountRequest, MiniProgramAccount, UpdateAccountRequest } from '@contract/admin'
+import type { ApiError, HealthResponse, HealthUnavailableResponse } from '@contract/api'
+import type { HeartbeatResponse, LoginRequest, LoginResponse, SessionProfile } from '@contract/auth'
+import type { ChartResponse, ChartsQuery, ChartType } from '@contract/charts'
+import type { FundsResponse } from '@contract/funds'
+import type { MarkReadResponse, MessageDetail, MessagesPage, MessagesQuery, ReadAllBody } from '@contract/messages'
+import type { MeResponse } from '@contract/me'
+import type { SettlementDetail, SettlementsPage, SettlementsQuery } from '@contract/settlements'
+import type { TodoQuery, TodosResponse } from '@contract/todos'
+import type { TransactionDetail, TransactionsFilter, TransactionsPage, TransactionsQuery } from '@contract/transactions'
 import * as admin from '../../../server/src/routes/admin/schemas'
 import * as auth from '../../../server/src/routes/auth/schemas'
 import * as charts from '../../../server/src/routes/charts/schemas'
@@ -59,7 +59,7 @@ type ReadError = { error: Omit<ApiError, 'merchants'> }
 /** An object schema without properties that refuses others (a route that takes no query, an empty body). */
 type Nothing = Record<never, never>
 
-describe('wire shapes: each schema says what its type in types/ says', () => {
+describe('wire shapes: each schema says what its type in contract/ says', () => {
   it('transactions', () => {
     expectTypeOf<Accepted<typeof transactions.listQuerySchema>>().toEqualTypeOf<TransactionsQuery>()
     expectTypeOf<Accepted<typeof transactions.transactionFilterSchema>>().toEqualTypeOf<TransactionsFilter>()

@@ -5,8 +5,8 @@
  * the staff member sees move by exactly one.
  */
 import { afterAll, describe, expect, it } from 'vitest'
-import type { MessagesPage } from '../../../types/messages'
-import type { TodosResponse } from '../../../types/todos'
+import type { MessagesPage } from '@contract/messages'
+import type { TodosResponse } from '@contract/todos'
 import { migrate } from '../../../server/src/db/migrate'
 import { DEMO_USERS } from '../../../server/src/dev/demo/demo-users'
 import { createLogger } from '../../../server/src/logging/logger'

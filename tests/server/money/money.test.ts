@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { formatMinor, money } from '../../../server/src/money'
 import { resolveRange } from '../../../server/src/lib/time-range'
-import { addBeijingYears, startOfBeijingDay, toBeijingIso } from '../../../types/beijing-time'
+import { addBeijingYears, startOfBeijingDay, toBeijingIso } from '@contract/beijing-time'
 import { maskPhone } from '../../../server/src/services/accounts'
 
 describe('money on the wire', () => {

@@ -9,9 +9,9 @@
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { MiniProgramAccount } from '../../../types/admin'
-import type { ApiErrorBody } from '../../../types/api'
-import type { LoginResponse } from '../../../types/auth'
+import type { MiniProgramAccount } from '@contract/admin'
+import type { ApiErrorBody } from '@contract/api'
+import type { LoginResponse } from '@contract/auth'
 import { signedHeaders, type SessionKeys } from '../support/signed-client'
 import { startServerProcess, type ServerProcess } from './server-process'
 

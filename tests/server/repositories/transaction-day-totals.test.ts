@@ -10,7 +10,7 @@ import { loadDemoData } from '../../../server/src/dev/demo'
 import { dayTotals, wholeDaysOf } from '../../../server/src/repositories/transaction-day-totals'
 import { resolveRange } from '../../../server/src/lib/time-range'
 import { listTransactions, totalOf } from '../../../server/src/services/transactions'
-import type { TransactionsFilter } from '../../../types/transactions'
+import type { TransactionsFilter } from '@contract/transactions'
 import { testStores } from '../stores'
 
 const DEMO = '140105'

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { HealthResponse, HealthUnavailableResponse } from '../../../types/api'
+import type { HealthResponse, HealthUnavailableResponse } from '@contract/api'
 import type { Db } from '../../../server/src/db'
 import { buildTestApp } from '../harness'
 import { testStores } from '../stores'

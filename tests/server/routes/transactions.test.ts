@@ -4,7 +4,7 @@ import type { Db } from '../../../server/src/db'
 import { formatMinor } from '../../../server/src/money'
 import type { TransactionRow } from '../../../server/src/repositories/transactions'
 import { getTransaction, listTransactions } from '../../../server/src/services/transactions'
-import type { TransactionListItem, TransactionsFilter } from '../../../types/transactions'
+import type { TransactionListItem, TransactionsFilter } from '@contract/transactions'
 import { testStores } from '../stores'
 import { allTransactions, DEMO, OTHER, seededDb } from './fixture'
 

@@ -11,8 +11,8 @@
  */
 import { createHash, createHmac, randomBytes } from 'node:crypto'
 import type { InjectOptions, LightMyRequestResponse } from 'fastify'
-import type { AccountPermission } from '../../../types/admin'
-import type { LoginResponse, SessionProfile } from '../../../types/auth'
+import type { AccountPermission } from '@contract/admin'
+import type { LoginResponse, SessionProfile } from '@contract/auth'
 import { buildApp, type App, type BuildAppOptions } from '../../../server/src/app'
 import type { ServerConfig } from '../../../server/src/config'
 import type { Db } from '../../../server/src/db'

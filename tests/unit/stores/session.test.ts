@@ -3,7 +3,7 @@
  * hiddenAt), the ten-minute rule at 9:59 and 10:00, the rule across a relaunch, and logging out.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import type { LoginResponse } from '../../../types/auth'
+import type { LoginResponse } from '@contract/auth'
 import { demoLogin } from '../../fixtures/login'
 
 const storage = vi.hoisted(() => new Map<string, unknown>())

@@ -14,7 +14,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import type { LoginResponse } from '../../../types/auth'
+import type { LoginResponse } from '@contract/auth'
 import { buildApp, type App } from '../../../server/src/app'
 import { loadConfig } from '../../../server/src/config'
 import { openPglite, type Db } from '../../../server/src/db'

@@ -1,6 +1,6 @@
 /** 系统公告: Oceanpayment's announcements to every merchant (account null), spread over the demo year. */
 import type { DemoMessage } from './model'
-import { DAY_MS, HOUR_MS, startOfBeijingDay } from '../../../../types/beijing-time'
+import { DAY_MS, HOUR_MS, startOfBeijingDay } from '@contract/beijing-time'
 
 const ANNOUNCEMENTS: readonly { daysAgo: number; key: string; title: string; body: string }[] = [
   { daysAgo: 350, key: 'spring-festival-settlement', title: '春节期间划款安排', body: '春节假期期间暂停划款，节后首个工作日恢复，期间交易正常处理。' },

@@ -2,8 +2,8 @@
  * Chargebacks, disputes, fraud reports and retrieval requests on the demo transactions, and the notices
  * (消息) Oceanpayment sends about them. Chargebacks are also debited in settlement through the ledger.
  */
-import { DAY_MS, HOUR_MS } from '../../../../types/beijing-time'
-import { CASE_KINDS, type CaseKind } from '../../../../types/transactions'
+import { DAY_MS, HOUR_MS } from '@contract/beijing-time'
+import { CASE_KINDS, type CaseKind } from '@contract/transactions'
 import { formatMinor } from '../../money'
 import { CHARGEBACK_REASONS, DISPUTE_REASONS, FRAUD_REASONS, RETRIEVAL_REASONS } from './catalog'
 import { bookedShare } from './demo-money'

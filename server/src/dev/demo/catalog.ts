@@ -4,7 +4,7 @@
  * Rates are fixed reference figures (micro-units per US dollar) so conversions are integer arithmetic and
  * reproducible.
  */
-import type { CurrencyCode } from '../../../../types/money'
+import type { CurrencyCode } from '@contract/money'
 
 export interface CurrencyInfo {
   /** Units of this currency per US dollar, in millionths. */

@@ -1,5 +1,5 @@
 /** Integer money arithmetic for the generator: conversions at the catalog's reference rates, rounded half up. */
-import { CURRENCY_DECIMALS, type CurrencyCode } from '../../../../types/money'
+import { CURRENCY_DECIMALS, type CurrencyCode } from '@contract/money'
 import { CURRENCY_INFO } from './catalog'
 
 const TEN = BigInt(10)

@@ -3,9 +3,9 @@
  * order (streamed in chunks, so a million never sit in memory at once), then the cases, settlement batches, fund
  * balances, notices and account manager that follow from them.
  */
-import { DAY_MS, HOUR_MS, WEEK_MS, beijingDate, beijingHour, beijingWeekday, startOfBeijingDay } from '../../../../types/beijing-time'
-import { CURRENCY_CODES, type CurrencyCode } from '../../../../types/money'
-import type { CaseKind } from '../../../../types/transactions'
+import { DAY_MS, HOUR_MS, WEEK_MS, beijingDate, beijingHour, beijingWeekday, startOfBeijingDay } from '@contract/beijing-time'
+import { CURRENCY_CODES, type CurrencyCode } from '@contract/money'
+import type { CaseKind } from '@contract/transactions'
 import { CaseBook } from './case-book'
 import type {
   DemoAccountManager,

@@ -2,9 +2,9 @@
  * The rows the demo generator produces, one interface per table of migration 0005. Times are epoch milliseconds,
  * money integer minor units (JPY has none), exactly what the loader writes.
  */
-import type { MessageKind } from '../../../../types/messages'
-import type { CurrencyCode } from '../../../../types/money'
-import type { CaseKind } from '../../../../types/transactions'
+import type { MessageKind } from '@contract/messages'
+import type { CurrencyCode } from '@contract/money'
+import type { CaseKind } from '@contract/transactions'
 
 export interface DemoTransaction {
   paymentId: string

@@ -3,7 +3,7 @@
  * it books them, how many pre-authorizations it takes, its rolling reserve. The generator turns a profile into a
  * year of data; the two profiles differ so that per-merchant figures never coincide by accident.
  */
-import type { CurrencyCode } from '../../../../types/money'
+import type { CurrencyCode } from '@contract/money'
 import { DEMO_MERCHANT, SECOND_MERCHANT, type KnownMerchant } from '../../config/known-merchants'
 
 export interface TerminalProfile {

@@ -3,7 +3,7 @@
  * the sandbox knows are the same payments: an action on a demo transaction (capture a pending pre-authorization,
  * refund, upload tracking) reaches an order the sandbox has. Runs only where the sandbox is mounted.
  */
-import { DAY_MS } from '../../../../types/beijing-time'
+import { DAY_MS } from '@contract/beijing-time'
 import type { Db } from '../../db'
 import { importSandboxOrders, seedSandbox, type SandboxOrderImport } from '../oceanpayment-sandbox'
 import { DEMO_MERCHANT, SECOND_MERCHANT } from '../../config/known-merchants'

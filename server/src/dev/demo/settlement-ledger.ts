@@ -7,8 +7,8 @@
  * weeks later in a deposit batch. The ledger fills in each transaction's batch fields and, at the end, yields the
  * batches and the per-currency fund balances they imply.
  */
-import { DAY_MS, HOUR_MS, WEEK_MS, beijingDate, startOfBeijingWeek } from '../../../../types/beijing-time'
-import type { CurrencyCode } from '../../../../types/money'
+import { DAY_MS, HOUR_MS, WEEK_MS, beijingDate, startOfBeijingWeek } from '@contract/beijing-time'
+import type { CurrencyCode } from '@contract/money'
 import { bookedShare } from './demo-money'
 import type { DemoBatch, DemoFundBalance, DemoTransaction } from './model'
 

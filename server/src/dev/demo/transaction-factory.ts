@@ -14,8 +14,8 @@ import {
   OTHER_COUNTRIES,
   PAYMENT_METHOD_WEIGHTS,
 } from './catalog'
-import { DAY_MS, HOUR_MS, formatBeijingDateTime } from '../../../../types/beijing-time'
-import { CURRENCY_DECIMALS, type CurrencyCode } from '../../../../types/money'
+import { DAY_MS, HOUR_MS, formatBeijingDateTime } from '@contract/beijing-time'
+import { CURRENCY_DECIMALS, type CurrencyCode } from '@contract/money'
 import { convertMinor, fromUsdCents } from './demo-money'
 import type { DemoTransaction } from './model'
 import type { DemoRandom } from './prng'

@@ -1,8 +1,8 @@
 /**
  * Amounts in the sandbox: integers in minor units in the store, decimal strings on the wire (never floats).
- * The number of decimals is the contract's (types/money.ts).
+ * The number of decimals is the contract's (contract/money.ts).
  */
-import { currencyDecimals } from '../../../../types/money'
+import { currencyDecimals } from '@contract/money'
 
 /**
  * "12.5" in USD → 1250. Undefined when the text is not a plain non-negative decimal with at most as many

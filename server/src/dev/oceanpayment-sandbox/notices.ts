@@ -5,7 +5,7 @@
  */
 import type { Queryable } from '../../db'
 import { BUSINESS_ORDER_FIELDS, buildXml, signNotification } from '../../gateway'
-import { DAY_MS, formatBeijingDateTime } from '../../../../types/beijing-time'
+import { DAY_MS, formatBeijingDateTime } from '@contract/beijing-time'
 import { newId } from './context'
 import { formatAmount } from './money'
 import type { BusinessRecord } from './store/cases'

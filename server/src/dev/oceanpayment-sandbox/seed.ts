@@ -8,8 +8,8 @@
  */
 import type { Db, Queryable } from '../../db'
 import { KNOWN_MERCHANTS, type KnownMerchant } from '../../config/known-merchants'
-import { DAY_MS } from '../../../../types/beijing-time'
-import { CURRENCY_CODES, currencyDecimals } from '../../../../types/money'
+import { DAY_MS } from '@contract/beijing-time'
+import { CURRENCY_CODES, currencyDecimals } from '@contract/money'
 import { createPrng, type Prng } from './prng'
 import { CASE_NOTICE_TYPES, insertCase, type CaseNoticeType } from './store/cases'
 import { countOrders, insertOrder, type AuthStatus, type SandboxOrder } from './store/orders'

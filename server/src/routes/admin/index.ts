@@ -8,7 +8,7 @@
  *   DELETE /admin/api/merchants/{account}/users/{id}     → 204
  */
 import type { FastifyPluginAsync } from 'fastify'
-import type { AdminMerchant, CreateAccountRequest, MiniProgramAccount, UpdateAccountRequest } from '../../../../types/admin'
+import type { AdminMerchant, CreateAccountRequest, MiniProgramAccount, UpdateAccountRequest } from '@contract/admin'
 import type { ServerConfig } from '../../config'
 import type { Db } from '../../db'
 import { AppError } from '../../errors'

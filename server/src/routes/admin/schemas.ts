@@ -1,5 +1,5 @@
-/** JSON schemas of the admin API (types/admin.ts is the TypeScript side). Domain rules live in services/accounts.ts. */
-import { ACCOUNT_PERMISSIONS } from '../../../../types/admin'
+/** JSON schemas of the admin API (contract/admin.ts is the TypeScript side). Domain rules live in services/accounts.ts. */
+import { ACCOUNT_PERMISSIONS } from '@contract/admin'
 
 export const merchantParamsSchema = {
   type: 'object',

@@ -3,8 +3,8 @@
  * request-signing plugin already reset its idle clock), GET /api/auth/profile, POST /api/auth/logout.
  */
 import type { FastifyPluginAsync } from 'fastify'
-import type { ApiErrorBody } from '../../../../types/api'
-import type { HeartbeatResponse, LoginRequest, LoginResponse, SessionProfile } from '../../../../types/auth'
+import type { ApiErrorBody } from '@contract/api'
+import type { HeartbeatResponse, LoginRequest, LoginResponse, SessionProfile } from '@contract/auth'
 import { requireAuth } from '../../auth/request-context'
 import type { Db } from '../../db'
 import { errorBody } from '../../errors'

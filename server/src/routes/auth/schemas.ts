@@ -1,5 +1,5 @@
-/** JSON schemas of the login and session routes (types/auth.ts is the TypeScript side of the same contract). */
-import { ACCOUNT_PERMISSIONS } from '../../../../types/admin'
+/** JSON schemas of the login and session routes (contract/auth.ts is the TypeScript side of the same contract). */
+import { ACCOUNT_PERMISSIONS } from '@contract/admin'
 
 export const loginBodySchema = {
   type: 'object',

@@ -1,7 +1,7 @@
 /** GET /api/charts/:type (可视化图表). */
 import type { FastifyPluginAsync } from 'fastify'
 import { requireAuth } from '../../auth/request-context'
-import type { ChartResponse, ChartsQuery, ChartType } from '../../../../types/charts'
+import type { ChartResponse, ChartsQuery, ChartType } from '@contract/charts'
 import { getChart } from '../../services/charts'
 import type { ReadApiOptions } from '../read-api-options'
 import { errorResponse } from '../read-schemas'

@@ -1,5 +1,5 @@
-/** Schemas of GET /api/charts/:type (types/charts.ts is the TypeScript side). */
-import { CHART_TYPES } from '../../../../types/charts'
+/** Schemas of GET /api/charts/:type (contract/charts.ts is the TypeScript side). */
+import { CHART_TYPES } from '@contract/charts'
 import { rangeProperties, timeSchema } from '../read-schemas'
 import { CARD_BRAND_VALUES } from '../transactions/schemas'
 

@@ -1,7 +1,7 @@
 /** GET /api/funds (账户资金明细). */
 import type { FastifyPluginAsync } from 'fastify'
 import { requireAuth } from '../../auth/request-context'
-import type { FundsResponse } from '../../../../types/funds'
+import type { FundsResponse } from '@contract/funds'
 import { getFunds } from '../../services/funds'
 import type { ReadApiOptions } from '../read-api-options'
 import { emptyQuery } from '../read-schemas'

@@ -1,4 +1,4 @@
-/** Schemas of GET /api/funds (types/funds.ts is the TypeScript side). */
+/** Schemas of GET /api/funds (contract/funds.ts is the TypeScript side). */
 import { moneySchema, timeSchema } from '../read-schemas'
 
 /** An object of amounts, one per key. */

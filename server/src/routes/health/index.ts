@@ -3,7 +3,7 @@
  * server that cannot reach its database is not healthy however well its HTTP side works.
  */
 import type { FastifyPluginAsync } from 'fastify'
-import type { HealthResponse, HealthUnavailableResponse } from '../../../../types/api'
+import type { HealthResponse, HealthUnavailableResponse } from '@contract/api'
 import type { Db } from '../../db'
 import { okSchema, unavailableSchema } from './schemas'
 

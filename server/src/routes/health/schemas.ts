@@ -1,4 +1,4 @@
-/** Schemas of GET /api/health (types/api.ts is the TypeScript side). */
+/** Schemas of GET /api/health (contract/api.ts is the TypeScript side). */
 
 const storeSchema = { type: 'string', enum: ['pglite', 'postgres'] } as const
 

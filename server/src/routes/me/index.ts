@@ -1,7 +1,7 @@
 /** GET /api/me (我的). */
 import type { FastifyPluginAsync } from 'fastify'
 import { requireAuth } from '../../auth/request-context'
-import type { MeResponse } from '../../../../types/me'
+import type { MeResponse } from '@contract/me'
 import { getMe } from '../../services/me'
 import type { ReadApiOptions } from '../read-api-options'
 import { emptyQuery } from '../read-schemas'

@@ -1,4 +1,4 @@
-/** Schemas of GET /api/me (types/me.ts is the TypeScript side). */
+/** Schemas of GET /api/me (contract/me.ts is the TypeScript side). */
 export const responseSchema = {
   type: 'object',
   additionalProperties: false,

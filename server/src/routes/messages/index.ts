@@ -1,7 +1,7 @@
 /** 消息: GET /api/messages, GET /api/messages/:id, POST /api/messages/:id/read, POST /api/messages/read-all. */
 import type { FastifyPluginAsync } from 'fastify'
 import { requireAuth } from '../../auth/request-context'
-import type { MarkReadResponse, MessageDetail, MessagesPage, MessagesQuery, ReadAllBody } from '../../../../types/messages'
+import type { MarkReadResponse, MessageDetail, MessagesPage, MessagesQuery, ReadAllBody } from '@contract/messages'
 import { getMessage, listMessages, markAllRead, markMessageRead } from '../../services/messages'
 import type { ReadApiOptions } from '../read-api-options'
 import { errorResponse } from '../read-schemas'

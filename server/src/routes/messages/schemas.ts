@@ -1,5 +1,5 @@
-/** Schemas of the messages routes (types/messages.ts is the TypeScript side). */
-import { MESSAGE_KINDS, type MessageKind } from '../../../../types/messages'
+/** Schemas of the messages routes (contract/messages.ts is the TypeScript side). */
+import { MESSAGE_KINDS, type MessageKind } from '@contract/messages'
 import { nullableString, pageProperties, propertyNames, timeSchema } from '../read-schemas'
 
 const kindSchema = { type: 'string', enum: MESSAGE_KINDS } as const

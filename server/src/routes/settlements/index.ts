@@ -1,7 +1,7 @@
 /** GET /api/settlements (交易划款 list) and GET /api/settlements/:batchNo (batch detail). */
 import type { FastifyPluginAsync } from 'fastify'
 import { requireAuth } from '../../auth/request-context'
-import type { SettlementDetail, SettlementsPage, SettlementsQuery } from '../../../../types/settlements'
+import type { SettlementDetail, SettlementsPage, SettlementsQuery } from '@contract/settlements'
 import { getSettlement, listSettlements } from '../../services/settlements'
 import type { ReadApiOptions } from '../read-api-options'
 import { errorResponse } from '../read-schemas'

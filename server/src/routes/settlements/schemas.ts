@@ -1,5 +1,5 @@
 /** Schemas of GET /api/settlements and GET /api/settlements/:batchNo. */
-import { SETTLEMENT_FILTER } from '../../../../types/settlements'
+import { SETTLEMENT_FILTER } from '@contract/settlements'
 import { filterSchemaProperties, moneySchema, nullableTimeSchema, pageProperties, propertyNames, timeSchema } from '../read-schemas'
 import { pageSchema as transactionsPageSchema } from '../transactions/schemas'
 

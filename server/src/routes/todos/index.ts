@@ -1,7 +1,7 @@
 /** GET /api/todos (待办事项). */
 import type { FastifyPluginAsync } from 'fastify'
 import { requireAuth } from '../../auth/request-context'
-import type { TodosResponse } from '../../../../types/todos'
+import type { TodosResponse } from '@contract/todos'
 import { getTodos } from '../../services/todos'
 import type { ReadApiOptions } from '../read-api-options'
 import { emptyQuery } from '../read-schemas'

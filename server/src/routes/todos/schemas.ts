@@ -1,5 +1,5 @@
-/** Schemas of GET /api/todos (types/todos.ts is the TypeScript side). */
-import { TODO_KINDS } from '../../../../types/todos'
+/** Schemas of GET /api/todos (contract/todos.ts is the TypeScript side). */
+import { TODO_KINDS } from '@contract/todos'
 import { moneySchema, timeSchema } from '../read-schemas'
 import { transactionFilterSchema } from '../transactions/schemas'
 

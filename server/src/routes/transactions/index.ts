@@ -1,7 +1,7 @@
 /** GET /api/transactions (交易明细 list, keyset pages) and GET /api/transactions/:paymentId (detail). */
 import type { FastifyPluginAsync } from 'fastify'
 import { requireAuth } from '../../auth/request-context'
-import type { TransactionDetail, TransactionsPage, TransactionsQuery } from '../../../../types/transactions'
+import type { TransactionDetail, TransactionsPage, TransactionsQuery } from '@contract/transactions'
 import { getTransaction, listTransactions } from '../../services/transactions'
 import type { ReadApiOptions } from '../read-api-options'
 import { errorResponse } from '../read-schemas'

@@ -1,5 +1,5 @@
 /** Schemas of GET /api/transactions and GET /api/transactions/:paymentId. */
-import { CARD_BRANDS, TRANSACTION_FILTER } from '../../../../types/transactions'
+import { CARD_BRANDS, TRANSACTION_FILTER } from '@contract/transactions'
 import { filterSchemaProperties, moneySchema, nullableString, nullableTimeSchema, pageProperties, propertyNames, timeSchema } from '../read-schemas'
 
 export const CARD_BRAND_VALUES = [...CARD_BRANDS]

@@ -2,7 +2,7 @@
  * 整体拒付伪冒退款分析: chargeback, fraud and refund rates side by side per card brand. Brands are not a sequence,
  * so the rates are grouped bars (not lines) on one % axis.
  */
-import type { ChartResponse } from '../../../../types/charts'
+import type { ChartResponse } from '@contract/charts'
 import type { ChartLabels } from '../labels'
 import { baseOption, categoryAxis, COLORS, GRID, percentAxis } from './theme'
 import type { ChartOption } from './types'

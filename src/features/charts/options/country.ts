@@ -2,7 +2,7 @@
  * 各发卡国家交易分布: the countries with the most transactions as horizontal bars, largest on top. Issuing
  * countries are many and spread thin, so a ring would be mostly 其他; the table under it lists every country.
  */
-import type { ChartResponse } from '../../../../types/charts'
+import type { ChartResponse } from '@contract/charts'
 import type { ChartLabels } from '../labels'
 import { baseOption, categoryAxis, COLORS, countAxis } from './theme'
 import type { ChartOption } from './types'

@@ -3,7 +3,7 @@
  * 整体成功率分析 (the rate alone) and 整体拒付、伪冒和退款(区分卡种) (one case kind per tab: count bars and
  * rate line on a second % axis).
  */
-import type { ChartResponse } from '../../../../types/charts'
+import type { ChartResponse } from '@contract/charts'
 import { CASE_TAB_KEYS, type CaseTab } from '../catalog'
 import type { ChartLabels } from '../labels'
 import { baseOption, categoryAxis, COLORS, countAxis, GRID, percentAxis, shortDate } from './theme'

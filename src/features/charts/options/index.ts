@@ -1,5 +1,5 @@
 /** ChartResponse (+ labels, + the case tab) → an ECharts option, for both the H5 and the mini-program renderer. */
-import type { ChartResponse } from '../../../../types/charts'
+import type { ChartResponse } from '@contract/charts'
 import type { CaseTab } from '../catalog'
 import type { ChartLabels } from '../labels'
 import { caseAnalysisOption } from './case-analysis'

@@ -2,7 +2,7 @@
  * Shares as a ring: 整体失败原因, 整体拒付原因, 整体物流情况. A phone-wide ring stays
  * readable up to about eight slices, so the smallest ones are summed into 其他 (the table under it lists all).
  */
-import type { ChartResponse } from '../../../../types/charts'
+import type { ChartResponse } from '@contract/charts'
 import type { ChartLabels } from '../labels'
 import { baseOption } from './theme'
 import type { ChartOption, PieDatum } from './types'

@@ -59,7 +59,7 @@ export function countAxis(position: 'left' | 'right' = 'left'): AxisOption {
 }
 
 /**
- * Rates are percentages with two decimals (types/charts.ts): the axis says so with a "%" on each tick. `fromZero:
+ * Rates are percentages with two decimals (contract/charts.ts): the axis says so with a "%" on each tick. `fromZero:
  * false` lets a rate that hovers around 85% use the chart's height instead of a flat line at the top.
  */
 export function percentAxis(position: 'left' | 'right', bounds: { max?: number; fromZero?: boolean } = {}): AxisOption {

@@ -1,5 +1,5 @@
 /** Reading a chart response by key: a series when the server sent one, otherwise the table column. */
-import type { ChartResponse } from '../../../../types/charts'
+import type { ChartResponse } from '@contract/charts'
 
 export function valuesOf(response: ChartResponse, key: string): number[] {
   const series = response.series.find((entry) => entry.key === key)

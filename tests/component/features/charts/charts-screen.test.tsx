@@ -7,8 +7,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { ApiClientError, fetchChart, fetchMe } from '@/api'
 import { ChartsScreen } from '@/features/charts/charts-screen'
 import { usePreferences } from '@/stores/preferences'
-import type { ChartResponse, ChartsQuery, ChartType } from '../../../../types/charts'
-import type { MeResponse } from '../../../../types/me'
+import type { ChartResponse, ChartsQuery, ChartType } from '@contract/charts'
+import type { MeResponse } from '@contract/me'
 import * as fixtures from '../../../fixtures/charts'
 
 vi.mock('@/api', async (importOriginal) => ({

@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import type { TransactionDetail } from '../../../../types/transactions'
+import type { TransactionDetail } from '@contract/transactions'
 import { ApiClientError, fetchTransaction } from '@/api'
 import { TransactionDetailScreen } from '@/features/transactions/transaction-detail-screen'
 

@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import type { CurrencyFunds, FundsResponse } from '../../../../types/funds'
+import type { CurrencyFunds, FundsResponse } from '@contract/funds'
 import { ApiClientError, fetchFunds } from '@/api'
 import FundsPage from '@/subpackages/finance/funds'
 import { usePreferences } from '@/stores/preferences'

@@ -1,8 +1,8 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import type { SettlementDetail } from '../../../../types/settlements'
-import type { TransactionListItem } from '../../../../types/transactions'
+import type { SettlementDetail } from '@contract/settlements'
+import type { TransactionListItem } from '@contract/transactions'
 import { ApiClientError, fetchSettlement, fetchTransactions } from '@/api'
 import SettlementDetailPage from '@/subpackages/finance/settlement-detail'
 

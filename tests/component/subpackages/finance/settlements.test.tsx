@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { SettlementBatch, SettlementsQuery } from '../../../../types/settlements'
+import type { SettlementBatch, SettlementsQuery } from '@contract/settlements'
 import { ApiClientError, fetchSettlements } from '@/api'
 import SettlementsPage from '@/subpackages/finance/settlements'
 

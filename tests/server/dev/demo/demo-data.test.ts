@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Db } from '../../../../server/src/db'
 import { migrate } from '../../../../server/src/db/migrate'
 import { DemoDataPresentError, loadDemoData, resetDemoData } from '../../../../server/src/dev/demo'
-import { CURRENCY_CODES } from '../../../../types/money'
+import { CURRENCY_CODES } from '@contract/money'
 import { testStores } from '../../stores'
 
 const NOW = new Date('2025-05-15T08:30:00Z') // 16:30 Beijing time

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { generateMerchant, dailyCounts } from '../../../../server/src/dev/demo/generate-merchant'
 import { DEMO_PROFILE, SECOND_PROFILE, type MerchantProfile } from '../../../../server/src/dev/demo/profiles'
-import { DAY_MS, startOfBeijingDay } from '../../../../types/beijing-time'
+import { DAY_MS, startOfBeijingDay } from '@contract/beijing-time'
 
 const NOW = Date.parse('2025-05-15T08:30:00Z') // 16:30 in Beijing
 

@@ -7,7 +7,7 @@ import type { Db } from '../../../../server/src/db'
 import { KNOWN_MERCHANTS } from '../../../../server/src/config/known-merchants'
 import { createGatewayClient, GatewayRejectedError, parseXml, verifyNotification, type GatewayClient } from '../../../../server/src/gateway'
 import { fetchTransport } from '../../../../server/src/outbound/transport'
-import { formatBeijingDateTime } from '../../../../types/beijing-time'
+import { formatBeijingDateTime } from '@contract/beijing-time'
 import { testStores } from '../../stores'
 import { findPayment, openSandbox, REFUNDABLE_SALE, SETTLE_DELAY_MS, TEST_TERMINAL, type SandboxUnderTest } from './support'
 

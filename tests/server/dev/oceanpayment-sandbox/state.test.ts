@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Db } from '../../../../server/src/db'
 import { OPERATIONS, parseXml, type OperationName, type XmlValue } from '../../../../server/src/gateway'
-import { formatBeijingDateTime } from '../../../../types/beijing-time'
+import { formatBeijingDateTime } from '@contract/beijing-time'
 import { insertCase } from '../../../../server/src/dev/oceanpayment-sandbox/store/cases'
 import { testStores } from '../../stores'
 import { findPayment, openSandbox, postForm, REFUNDABLE_SALE, SETTLE_DELAY_MS, TEST_TERMINAL, type SandboxUnderTest } from './support'

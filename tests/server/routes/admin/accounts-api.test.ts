@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { MiniProgramAccount } from '../../../../types/admin'
+import type { MiniProgramAccount } from '@contract/admin'
 import type { App } from '../../../../server/src/app'
 import type { Db } from '../../../../server/src/db'
 import { migrate } from '../../../../server/src/db/migrate'

@@ -1,4 +1,4 @@
-/** The filter sheets' fields (sheetFieldsOf over the filter tables of types/): what each sheet shows, in its order. */
+/** The filter sheets' fields (sheetFieldsOf over the filter tables of contract/): what each sheet shows, in its order. */
 import { describe, expect, it } from 'vitest'
 import type { FilterField } from '@/components/filter-sheet/fields'
 import { settlementSheetFields } from '@/features/settlements/sheet-fields'

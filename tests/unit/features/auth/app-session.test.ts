@@ -4,7 +4,7 @@
  * dead session found by a heartbeat or any request, and logging out.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { LoginResponse } from '../../../../types/auth'
+import type { LoginResponse } from '@contract/auth'
 import { demoLogin } from '../../../fixtures/login'
 
 interface SentRequest {

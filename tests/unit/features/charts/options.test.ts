@@ -5,7 +5,7 @@ import { buildChartOption, isChartEmpty } from '@/features/charts/options'
 import { TOP_COUNTRIES } from '@/features/charts/options/country'
 import { MAX_SLICES, pieData } from '@/features/charts/options/shares'
 import type { PieDatum } from '@/features/charts/options/types'
-import type { ChartResponse } from '../../../../types/charts'
+import type { ChartResponse } from '@contract/charts'
 import * as fixtures from '../../../fixtures/charts'
 
 const zh = chartLabels('zh-CN')

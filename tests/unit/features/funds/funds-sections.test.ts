@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { CurrencyFunds } from '../../../../types/funds'
+import type { CurrencyFunds } from '@contract/funds'
 import { fundsSections, pickCurrency } from '@/features/funds/funds-sections'
 import { translate } from '@/i18n/translate'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { SessionProfile } from '../../../../types/auth'
-import type { MeResponse } from '../../../../types/me'
+import type { SessionProfile } from '@contract/auth'
+import type { MeResponse } from '@contract/me'
 import { accountFacts } from '@/features/me/account-facts'
 
 const PROFILE: SessionProfile = {

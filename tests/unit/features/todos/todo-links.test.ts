@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { TodoKind } from '../../../../types/todos'
+import type { TodoKind } from '@contract/todos'
 import { TODO_LABEL, todoListUrl } from '@/features/todos/todo-links'
 import { translate } from '@/i18n/translate'
 import { filterFromParams } from '@/utils/transactions-filter-url'

@@ -1,5 +1,5 @@
 /** The four read-only queries: order status, successful orders, business orders, disputed orders. */
-import { DAY_MS, formatBeijingDateTime, parseBeijingDateTime } from '../../../../../types/beijing-time'
+import { DAY_MS, formatBeijingDateTime, parseBeijingDateTime } from '@contract/beijing-time'
 import { reject } from '../context'
 import { formatAmount } from '../money'
 import { businessFields } from '../notices'

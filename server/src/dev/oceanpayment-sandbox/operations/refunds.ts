@@ -2,7 +2,7 @@
  * Refund request and refund query. A request only starts a refund: it is recorded as pending (holding the amount
  * back from the refundable balance) and decided after the settle delay (settlement.ts).
  */
-import { formatBeijingDateTime } from '../../../../../types/beijing-time'
+import { formatBeijingDateTime } from '@contract/beijing-time'
 import { newId, reject, type Answer } from '../context'
 import { formatAmount, parseAmount } from '../money'
 import { settleDueRefunds } from '../settlement'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { CURRENCY_CODES, CURRENCY_DECIMALS, currencyDecimals } from '../../../types/money'
+import { CURRENCY_CODES, CURRENCY_DECIMALS, currencyDecimals } from '@contract/money'
 
 describe('the currencies', () => {
   it('are the funds page’s twelve, in its order', () => {

@@ -14,7 +14,7 @@ import {
   startOfBeijingWeek,
   toBeijingIso,
   toBeijingIsoOrNull,
-} from '../../../types/beijing-time'
+} from '@contract/beijing-time'
 
 // 2025-05-15T16:30:00Z is 00:30 on Friday 16 May in Beijing.
 const INSTANT = Date.parse('2025-05-15T16:30:00Z')
