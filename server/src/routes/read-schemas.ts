@@ -38,6 +38,16 @@ export const pageProperties = {
 } as const
 
 /** The query of a route that takes none: any parameter is refused (unknown-fields.ts names it). */
+/** One page of a keyset list: its items, the cursor of the next page, and the first page's total. */
+export function listPageSchema<const Item extends object, const Total extends object>(item: Item, total: Total) {
+  return {
+    type: 'object',
+    additionalProperties: false,
+    required: ['items', 'nextCursor'],
+    properties: { items: { type: 'array', items: item }, nextCursor: { type: ['string', 'null'] }, total },
+  } as const
+}
+
 export const emptyQuery = { type: 'object', additionalProperties: false, properties: {} } as const
 
 export const errorResponse = {

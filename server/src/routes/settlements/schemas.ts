@@ -1,6 +1,6 @@
 /** Schemas of GET /api/settlements and GET /api/settlements/:batchNo. */
 import { SETTLEMENT_FILTER } from '@contract/settlements'
-import { filterSchemaProperties, moneySchema, nullableTimeSchema, pageProperties, propertyNames, timeSchema } from '../read-schemas'
+import { filterSchemaProperties, listPageSchema, moneySchema, nullableTimeSchema, pageProperties, propertyNames, timeSchema } from '../read-schemas'
 import { pageSchema as transactionsPageSchema } from '../transactions/schemas'
 
 export const querySchema = {
@@ -34,16 +34,12 @@ export const batchSchema = {
   properties: batchProperties,
 } as const
 
-export const pageSchema = {
+export const pageSchema = listPageSchema(batchSchema, {
   type: 'object',
   additionalProperties: false,
-  required: ['items', 'nextCursor'],
-  properties: {
-    items: { type: 'array', items: batchSchema },
-    nextCursor: { type: ['string', 'null'] },
-    total: { type: 'object', additionalProperties: false, required: ['count'], properties: { count: { type: 'integer' } } },
-  },
-} as const
+  required: ['count'],
+  properties: { count: { type: 'integer' } },
+})
 
 export const detailSchema = {
   type: 'object',

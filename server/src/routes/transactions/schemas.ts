@@ -1,6 +1,6 @@
 /** Schemas of GET /api/transactions and GET /api/transactions/:paymentId. */
 import { CARD_BRANDS, TRANSACTION_FILTER } from '@contract/transactions'
-import { filterSchemaProperties, moneySchema, nullableString, nullableTimeSchema, pageProperties, propertyNames, timeSchema } from '../read-schemas'
+import { filterSchemaProperties, listPageSchema, moneySchema, nullableString, nullableTimeSchema, pageProperties, propertyNames, timeSchema } from '../read-schemas'
 
 export const CARD_BRAND_VALUES = [...CARD_BRANDS]
 
@@ -48,16 +48,7 @@ export const totalSchema = {
   properties: { count: { type: 'integer' }, amounts: { type: 'array', items: moneySchema } },
 } as const
 
-export const pageSchema = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['items', 'nextCursor'],
-  properties: {
-    items: { type: 'array', items: listItemSchema },
-    nextCursor: { type: ['string', 'null'] },
-    total: totalSchema,
-  },
-} as const
+export const pageSchema = listPageSchema(listItemSchema, totalSchema)
 
 const caseSchema = {
   type: 'object',
