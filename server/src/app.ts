@@ -63,7 +63,7 @@ function requestId(request: IncomingMessage): string {
 export function buildApp(options: BuildAppOptions): App {
   const { config, db } = options
   // Typed as Fastify's logger interface so the instance is a plain FastifyInstance for plugins and tests.
-  const logger: FastifyBaseLogger = options.logger ?? createLogger({ level: config.logLevel })
+  const logger: FastifyBaseLogger = options.logger ?? createLogger({ level: config.logLevel, format: config.logFormat })
   const app: App = Fastify({
     loggerInstance: logger,
     genReqId: requestId,

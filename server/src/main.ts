@@ -14,7 +14,7 @@ const SHUTDOWN_GRACE_MS = 10_000
 
 async function main(): Promise<void> {
   const config = loadConfig()
-  const logger = createLogger({ level: config.logLevel })
+  const logger = createLogger({ level: config.logLevel, format: config.logFormat })
   let server: RunningServer
   try {
     server = await startServer(config, { logger })

@@ -9,6 +9,9 @@ import { defaultH5Dir } from '../paths'
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
 export type LogLevel = (typeof LOG_LEVELS)[number]
+/** json: one JSON object per line (machines); pretty: a person's console; auto: pretty when stdout is a terminal. */
+export const LOG_FORMATS = ['json', 'pretty', 'auto'] as const
+export type LogFormat = (typeof LOG_FORMATS)[number]
 
 export const NODE_ENVS = ['development', 'production', 'test'] as const
 export type NodeEnv = (typeof NODE_ENVS)[number]
@@ -59,6 +62,8 @@ export interface ServerConfig {
   /** Absolute; where PGlite keeps its files when `store` is 'pglite'. */
   readonly pgliteDir: string
   readonly logLevel: LogLevel
+  /** LOG_FORMAT; defaults to auto outside production and json in production (log collectors read JSON). */
+  readonly logFormat: LogFormat
   /** Absolute; the H5 build of the mini-program, served at `/`. */
   readonly h5Dir: string
   readonly nodeEnv: NodeEnv
@@ -215,6 +220,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     issues.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${rawLogLevel}")`)
   }
 
+  const rawLogFormat = read(env, 'LOG_FORMAT')
+  let logFormat: LogFormat | undefined
+  if (rawLogFormat !== undefined) {
+    if (oneOf(LOG_FORMATS, rawLogFormat)) logFormat = rawLogFormat
+    else issues.push(`LOG_FORMAT must be one of ${LOG_FORMATS.join(', ')} (got "${rawLogFormat}")`)
+  }
+
   const rawH5Dir = read(env, 'H5_DIR')
   const h5Dir = rawH5Dir === undefined ? defaultH5Dir : absolute(rawH5Dir, cwd)
 
@@ -298,6 +310,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     store: databaseUrl === undefined ? 'pglite' : 'postgres',
     pgliteDir: join(dataDir, 'pglite'),
     logLevel,
+    logFormat: logFormat ?? (production ? 'json' : 'auto'),
     h5Dir,
     nodeEnv,
     sandboxesMounted: !production,

@@ -4,8 +4,9 @@
  */
 import pino, { type DestinationStream, type Logger } from 'pino'
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import type { LogLevel } from '../config'
+import type { LogFormat, LogLevel } from '../config'
 import { redactHeaders, redactObject, redactUrl, redactValue } from './redact'
+import { prettyConsole } from './pretty-console'
 
 export type { Logger }
 
@@ -13,6 +14,16 @@ export interface LoggerOptions {
   level: LogLevel
   /** Defaults to stdout; tests pass a stream to read the lines back. */
   destination?: DestinationStream
+  /**
+   * How stdout shows the lines: JSON (machines, production), pretty (a person at a terminal), or auto — pretty
+   * when stdout is a terminal. Ignored with a destination, which always receives JSON.
+   */
+  format?: LogFormat
+}
+
+function stdoutDestination(format: LogFormat): DestinationStream {
+  const pretty = format === 'pretty' || (format === 'auto' && process.stdout.isTTY === true)
+  return pretty ? prettyConsole(process.stdout, process.stdout.isTTY === true) : pino.destination(1)
 }
 
 /** Replaces Fastify's request serializer: adds the (redacted) headers, which help debug client issues. */
@@ -45,6 +56,6 @@ export function createLogger(options: LoggerOptions): Logger {
         bindings: redactObject,
       },
     },
-    options.destination ?? pino.destination(1),
+    options.destination ?? stdoutDestination(options.format ?? 'json'),
   )
 }

@@ -40,7 +40,7 @@ function displayUrl(host: string, port: number): string {
 }
 
 export async function startServer(config: ServerConfig, options: StartServerOptions = {}): Promise<RunningServer> {
-  const logger = options.logger ?? createLogger({ level: config.logLevel })
+  const logger = options.logger ?? createLogger({ level: config.logLevel, format: config.logFormat })
   const ownsDb = options.db === undefined
   const onIdleError = (err: Error): void => logger.warn({ err }, 'idle database connection failed')
   const db = options.db ?? (await openDb(config, { onIdleError }))

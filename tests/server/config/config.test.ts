@@ -79,6 +79,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PORT: port })).toThrow(/PORT must be an integer from 0 to 65535/)
   })
 
+  it('LOG_FORMAT: a terminal gets the pretty console by default, production JSON, and a bad value is refused', () => {
+    expect(loadConfig({}).logFormat).toBe('auto')
+    expect(loadConfig({ NODE_ENV: 'production', ...PRODUCTION_SECRETS }).logFormat).toBe('json')
+    expect(loadConfig({ LOG_FORMAT: 'json' }).logFormat).toBe('json')
+    expect(() => loadConfig({ LOG_FORMAT: 'fancy' })).toThrow(/LOG_FORMAT must be one of json, pretty, auto/)
+  })
+
   it('lists every invalid variable in one error', () => {
     let caught: unknown
     try {

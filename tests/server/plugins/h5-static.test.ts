@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ApiErrorBody } from '@contract/api'
 import type { Db } from '../../../server/src/db'
@@ -48,6 +49,31 @@ describe.each(testStores())('H5 build at / on the $kind store', (store) => {
 
     const dotfile = await app.inject({ method: 'GET', url: '/.env' })
     expect(dotfile.statusCode).toBe(404)
+    await app.close()
+  })
+
+  it('compresses the bundles (brotli or gzip, as asked) but never the API', async () => {
+    const h5Dir = mkdtempSync(join(tmpdir(), 'op-h5-'))
+    writeH5Build(h5Dir)
+    const big = `console.log(${JSON.stringify('商户助手 '.repeat(2_000))})`
+    writeFileSync(join(h5Dir, 'js', 'vendors.9f8e7d6c.js'), big)
+    const { app } = buildTestApp(db, testConfig({ H5_DIR: h5Dir }))
+
+    const br = await app.inject({ method: 'GET', url: '/js/vendors.9f8e7d6c.js', headers: { 'accept-encoding': 'br' } })
+    expect(br.headers['content-encoding']).toBe('br')
+    expect(br.rawPayload.length).toBeLessThan(Buffer.byteLength(big) / 4)
+    expect(brotliDecompressSync(br.rawPayload).toString()).toBe(big)
+
+    const gzip = await app.inject({ method: 'GET', url: '/js/vendors.9f8e7d6c.js', headers: { 'accept-encoding': 'gzip' } })
+    expect(gzip.headers['content-encoding']).toBe('gzip')
+    expect(gunzipSync(gzip.rawPayload).toString()).toBe(big)
+
+    const plain = await app.inject({ method: 'GET', url: '/js/vendors.9f8e7d6c.js' })
+    expect(plain.headers['content-encoding']).toBeUndefined()
+    expect(plain.body).toBe(big)
+
+    const api = await app.inject({ method: 'GET', url: '/api/health', headers: { 'accept-encoding': 'gzip, br' } })
+    expect(api.headers['content-encoding']).toBeUndefined()
     await app.close()
   })
 
