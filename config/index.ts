@@ -50,6 +50,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
     cache: { enable: false },
     mini: {
       compile: { include: [SHARED_CONTRACT_DIR] },
+      // As for H5 below: WeChat's package budgets are measured by tests/weapp, not by webpack's website hints.
+      webpackChain(chain) {
+        chain.performance.hints(false)
+      },
       // Moves modules used only by subpackages out of the main package (WeChat's 2 MB per package limit).
       optimizeMainPackage: { enable: true },
       postcss: {
