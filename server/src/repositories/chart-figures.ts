@@ -42,6 +42,8 @@ export interface DayRow {
   total: number
   success: number
   failure: number
+  /** Neither yet (payment_results -1): 交易笔数 = 成功 + 失败 + 处理中. */
+  pending: number
   chargebacks: number
   frauds: number
   refunds: number
@@ -55,13 +57,14 @@ export interface GroupRow {
 
 export function chartFiguresRepository(db: Queryable) {
   return {
-    /** Per Beijing day: all, successes, failures; and among successes those with a chargeback, fraud, refund. */
+    /** Per Beijing payment day: all, successes, failures, pending; and among successes those with a chargeback, fraud, refund. */
     async byDay(c: ChartCriteria): Promise<DayRow[]> {
       const { sql, params } = where(c)
       const { rows } = await db.query<DayRow>(
         `select day, count(*)::int as total,
            count(*) filter (where status = 'success')::int as success,
            count(*) filter (where status = 'failure')::int as failure,
+           count(*) filter (where status = 'pending')::int as pending,
            count(*) filter (where status = 'success' and has_chargeback)::int as chargebacks,
            count(*) filter (where status = 'success' and has_fraud)::int as frauds,
            count(*) filter (where status = 'success' and refund_status <> 'none')::int as refunds
@@ -94,7 +97,10 @@ export function chartFiguresRepository(db: Queryable) {
       return rows
     },
 
-    /** Chargeback cases opened in the range on matching transactions, by reason. */
+    /**
+     * Chargeback cases received (opened_at) in the range on matching transactions, by reason: the case date, not
+     * the payment's, so a chargeback of a payment made before the window counts here (CHART_DATE_BASIS).
+     */
     async chargebackReasons(c: ChartCriteria): Promise<GroupRow[]> {
       const params: unknown[] = [c.account, c.from, c.to]
       const clauses = [`c.account = $1`, `c.kind = 'chargeback'`, 'c.opened_at >= $2', 'c.opened_at <= $3']
@@ -117,6 +123,7 @@ export function chartFiguresRepository(db: Queryable) {
         `select brand, count(*)::int as total,
            count(*) filter (where status = 'success')::int as success,
            count(*) filter (where status = 'failure')::int as failure,
+           count(*) filter (where status = 'pending')::int as pending,
            count(*) filter (where status = 'success' and has_chargeback)::int as chargebacks,
            count(*) filter (where status = 'success' and has_fraud)::int as frauds,
            count(*) filter (where status = 'success' and refund_status <> 'none')::int as refunds

@@ -1,23 +1,29 @@
 /**
  * 可视化图表: eight chart types as categories + series (ECharts options are built by the client) and the same
- * figures as table rows (the fallback). Rates are percentages with two decimals of exact integer counts:
- * success rate = successes / all transactions; chargeback, fraud and refund rates = successful transactions
- * with one / successful transactions, all by the Beijing day the transaction was paid.
+ * figures as table rows (the fallback). Each chart has one date basis (CHART_DATE_BASIS, sent as `basis` and shown
+ * under its title): the transaction's Beijing payment day, except 整体拒付原因, which counts the chargebacks
+ * received in the window by their case date. Rates are percentages with two decimals of exact integer counts:
+ * success rate = successes / all transactions (pending ones included, shown as their own 处理中 count);
+ * chargeback, fraud and refund rates = successful payments of the day later charged back / reported / refunded
+ * over the day's successful payments (a cohort, so part and whole share one basis). A rate without a whole is
+ * null — no rate, drawn as a gap — never 0 %.
  */
 import type { Queryable } from '../db'
 import { AppError } from '../errors'
 import { chartFiguresRepository, type ChartCriteria, type DayRow, type GroupRow } from '../repositories/chart-figures'
 import { transactionsRepository } from '../repositories/transactions'
-import { CHART_TYPES, type ChartColumn, type ChartResponse, type ChartSeries, type ChartsQuery, type ChartType } from '@contract/charts'
+import { CHART_DATE_BASIS, CHART_TYPES, type ChartColumn, type ChartResponse, type ChartSeries, type ChartsQuery, type ChartType } from '@contract/charts'
 import { beijingDate, DAY_MS, startOfBeijingDay, toBeijingIso } from '@contract/beijing-time'
 import { resolveRange } from '../lib/time-range'
 
 export { CHART_TYPES }
 
-/** part / whole in percent, two decimals; 0 when there is no whole. */
-export function percent(part: number, whole: number): number {
-  return whole === 0 ? 0 : Math.round((part * 10000) / whole) / 100
+/** part / whole in percent, two decimals; null when there is no whole (no rate, not 0 %). */
+export function percent(part: number, whole: number): number | null {
+  return whole === 0 ? null : Math.round((part * 10000) / whole) / 100
 }
+
+type Cell = string | number | null
 
 function chartRange(query: ChartsQuery, now: Date): { from: Date; to: Date } {
   if (query.from !== undefined || query.to !== undefined) return resolveRange(query, now)
@@ -35,28 +41,33 @@ function daysOf(from: Date, to: Date): string[] {
 interface Shape {
   categories: string[]
   columns: ChartColumn[]
-  rows: Array<Record<string, string | number>>
+  rows: Array<Record<string, Cell>>
   series: Array<{ key: string; kind: ChartSeries['kind'] }>
+}
+
+/** A series value: counts as numbers, a missing rate stays null (a gap in the line). */
+function numberOrGap(cell: Cell | undefined): number | null {
+  return cell === null || cell === undefined ? null : Number(cell)
 }
 
 function build(shape: Shape): Pick<ChartResponse, 'categories' | 'series' | 'table'> {
   return {
     categories: shape.categories,
-    series: shape.series.map(({ key, kind }) => ({ key, kind, values: shape.rows.map((row) => Number(row[key] ?? 0)) })),
+    series: shape.series.map(({ key, kind }) => ({ key, kind, values: shape.rows.map((row) => numberOrGap(row[key])) })),
     table: { columns: shape.columns, rows: shape.rows },
   }
 }
 
 function perDay(rows: DayRow[], days: string[]): DayRow[] {
   const byDay = new Map(rows.map((row) => [row.day, row]))
-  return days.map((day) => byDay.get(day) ?? { day, total: 0, success: 0, failure: 0, chargebacks: 0, frauds: 0, refunds: 0 })
+  return days.map((day) => byDay.get(day) ?? { day, total: 0, success: 0, failure: 0, pending: 0, chargebacks: 0, frauds: 0, refunds: 0 })
 }
 
 function grouped(rows: GroupRow[], label: string, unknown: string, withSuccess: boolean): Shape {
   const all = rows.reduce((sum, row) => sum + row.total, 0)
   const table = rows.map((row) => {
     const key = row.key ?? unknown
-    const cells: Record<string, string | number> = { [label]: key, count: row.total, share: percent(row.total, all) }
+    const cells: Record<string, Cell> = { [label]: key, count: row.total, share: percent(row.total, all) }
     if (withSuccess) {
       cells.success = row.success
       cells.successRate = percent(row.success, row.total)
@@ -82,7 +93,7 @@ const CASE_COLUMNS: ChartColumn[] = [
   { key: 'refundRate', unit: 'percent' },
 ]
 
-function caseCells(row: DayRow): Record<string, number> {
+function caseCells(row: DayRow): Record<string, number | null> {
   return {
     success: row.success,
     chargebacks: row.chargebacks,
@@ -106,7 +117,14 @@ export async function getChart(db: Queryable, merchantNo: string, type: ChartTyp
     case 'overview':
     case 'success-rate': {
       const days = perDay(await figures.byDay(criteria), daysOf(from, to))
-      const rows = days.map((d) => ({ date: d.day, total: d.total, success: d.success, failure: d.failure, successRate: percent(d.success, d.total) }))
+      const rows = days.map((d) => ({
+        date: d.day,
+        total: d.total,
+        success: d.success,
+        failure: d.failure,
+        pending: d.pending,
+        successRate: percent(d.success, d.total),
+      }))
       shape = {
         categories: days.map((d) => d.day),
         columns: [
@@ -114,6 +132,7 @@ export async function getChart(db: Queryable, merchantNo: string, type: ChartTyp
           { key: 'total', unit: 'count' },
           { key: 'success', unit: 'count' },
           { key: 'failure', unit: 'count' },
+          { key: 'pending', unit: 'count' },
           { key: 'successRate', unit: 'percent' },
         ],
         rows,
@@ -123,6 +142,8 @@ export async function getChart(db: Queryable, merchantNo: string, type: ChartTyp
                 { key: 'total', kind: 'bar' },
                 { key: 'success', kind: 'bar' },
                 { key: 'failure', kind: 'bar' },
+                { key: 'pending', kind: 'bar' },
+                { key: 'successRate', kind: 'line' },
               ]
             : [{ key: 'successRate', kind: 'line' }],
       }
@@ -169,5 +190,5 @@ export async function getChart(db: Queryable, merchantNo: string, type: ChartTyp
       break
     }
   }
-  return { type, from: toBeijingIso(from), to: toBeijingIso(to), ...build(shape) }
+  return { type, from: toBeijingIso(from), to: toBeijingIso(to), basis: CHART_DATE_BASIS[type], ...build(shape) }
 }

@@ -1,5 +1,5 @@
 /** The chart types, card brands and case tabs the charts page offers (SPEC §3.1 item 5), in display order. */
-import { CHART_TYPES, type ChartType } from '@contract/charts'
+import { CHART_DATE_BASIS, CHART_TYPES, type ChartType } from '@contract/charts'
 import { CARD_BRANDS } from '@contract/transactions'
 
 export { CHART_TYPES }
@@ -25,4 +25,15 @@ export const CASE_TAB_KEYS: Readonly<Record<CaseTab, { count: string; rate: stri
 export function orderChartTypes(types: Iterable<ChartType>): ChartType[] {
   const chosen = new Set(types)
   return CHART_TYPES.filter((type) => chosen.has(type))
+}
+
+/**
+ * The date-basis note under a chart's title (CHART_DATE_BASIS): the case charts by payment date say that they
+ * count a cohort (payments later charged back), which is why they differ from 整体拒付原因 (by chargeback date).
+ */
+export type BasisNote = 'payment' | 'cohort' | 'case'
+
+export function basisNote(type: ChartType): BasisNote {
+  if (CHART_DATE_BASIS[type] === 'case') return 'case'
+  return type === 'card-brand-cases' || type === 'case-analysis' ? 'cohort' : 'payment'
 }

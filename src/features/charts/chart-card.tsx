@@ -7,7 +7,7 @@ import { PageState } from '@/components/page-state'
 import { useRemote } from '@/hooks/use-remote'
 import { useT } from '@/hooks/use-t'
 import { usePreferences } from '@/stores/preferences'
-import { CASE_TABS, type CaseTab } from './catalog'
+import { basisNote, CASE_TABS, type CaseTab } from './catalog'
 import { ChartCanvas } from './chart-canvas'
 import { ChartTable } from './chart-table'
 import { chartLabels } from './labels'
@@ -36,6 +36,10 @@ export function ChartCard({ type, query, queryKey }: ChartCardProps) {
   return (
     <View className='card chart-card' data-testid={`chart-card-${type}`}>
       <View className='card__title'>{t(`charts.type.${type}`)}</View>
+      {/* Which date puts a row into the range: the figures of two charts may differ for that reason alone. */}
+      <View className='chart-card__basis' data-testid={`chart-basis-${type}`}>
+        {t(`charts.basis.${basisNote(type)}`)}
+      </View>
       {type === 'card-brand-cases' ? (
         <View className='chart-card__tabs'>
           {CASE_TABS.map((entry) => (

@@ -1,6 +1,7 @@
 /**
  * The table under each chart (the fallback SPEC §3.1 asks for): labelled columns and display-ready cells —
- * counts grouped (1,234), rates with two decimals and "%", amounts grouped as the decimal strings they are.
+ * counts grouped (1,234), rates with two decimals and "%" ("—" where there is no rate), amounts grouped as the
+ * decimal strings they are.
  */
 import type { ChartColumn, ChartResponse } from '@contract/charts'
 import { groupDigits } from '@/utils/money'
@@ -24,7 +25,11 @@ export interface TableModel {
   rows: TableRow[]
 }
 
-export function formatCell(value: string | number | undefined, unit: ChartColumn['unit']): string {
+/** A rate without a denominator (null on the wire): no rate, shown as a dash, never 0.00%. */
+export const NO_RATE = '—'
+
+export function formatCell(value: string | number | null | undefined, unit: ChartColumn['unit']): string {
+  if (value === null) return NO_RATE
   if (value === undefined || value === '') return '-'
   switch (unit) {
     case 'percent':

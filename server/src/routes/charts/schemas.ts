@@ -1,5 +1,5 @@
 /** Schemas of GET /api/charts/:type (contract/charts.ts is the TypeScript side). */
-import { CHART_TYPES } from '@contract/charts'
+import { CHART_TYPES, DATE_BASES } from '@contract/charts'
 import { rangeProperties, timeSchema } from '../read-schemas'
 import { CARD_BRAND_VALUES } from '../transactions/schemas'
 
@@ -24,11 +24,12 @@ export const paramsSchema = {
 export const responseSchema = {
   type: 'object',
   additionalProperties: false,
-  required: ['type', 'from', 'to', 'categories', 'series', 'table'],
+  required: ['type', 'from', 'to', 'basis', 'categories', 'series', 'table'],
   properties: {
     type: { type: 'string' },
     from: timeSchema,
     to: timeSchema,
+    basis: { type: 'string', enum: [...DATE_BASES] },
     categories: { type: 'array', items: { type: 'string' } },
     series: {
       type: 'array',
@@ -39,7 +40,8 @@ export const responseSchema = {
         properties: {
           key: { type: 'string' },
           kind: { type: 'string', enum: ['bar', 'line', 'pie'] },
-          values: { type: 'array', items: { type: 'number' } },
+          // null: a rate without a denominator (a gap, not 0 %).
+          values: { type: 'array', items: { type: ['number', 'null'] } },
         },
       },
     },
@@ -57,7 +59,7 @@ export const responseSchema = {
             properties: { key: { type: 'string' }, unit: { type: 'string' } },
           },
         },
-        rows: { type: 'array', items: { type: 'object', additionalProperties: { type: ['string', 'number'] } } },
+        rows: { type: 'array', items: { type: 'object', additionalProperties: { type: ['string', 'number', 'null'] } } },
       },
     },
   },

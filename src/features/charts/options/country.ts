@@ -1,21 +1,29 @@
 /**
  * 各发卡国家交易分布: the countries with the most transactions as horizontal bars, largest on top. Issuing
- * countries are many and spread thin, so a ring would be mostly 其他; the table under it lists every country.
+ * countries are many and spread thin, so a ring would be mostly 其他; when they are more than TOP_COUNTRIES bars,
+ * the smallest are summed into a last 其他 bar, so the bars always add up to every transaction of the range (the
+ * table under it lists every country).
  */
 import type { ChartResponse } from '@contract/charts'
 import type { ChartLabels } from '../labels'
 import { baseOption, categoryAxis, COLORS, countAxis } from './theme'
 import type { ChartOption } from './types'
-import { valuesOf } from './values'
+import { countsOf } from './values'
 
 export const TOP_COUNTRIES = 10
 
 export function countryOption(response: ChartResponse, labels: ChartLabels): ChartOption {
-  const counts = valuesOf(response, 'count')
-  const top = response.categories
+  const counts = countsOf(response, 'count')
+  const ranked = response.categories
     .map((category, index) => ({ name: labels.category(response.type, category), count: counts[index] ?? 0 }))
     .sort((a, b) => b.count - a.count)
-    .slice(0, TOP_COUNTRIES)
+  const top =
+    ranked.length <= TOP_COUNTRIES
+      ? ranked
+      : [
+          ...ranked.slice(0, TOP_COUNTRIES - 1),
+          { name: labels.others, count: ranked.slice(TOP_COUNTRIES - 1).reduce((sum, entry) => sum + entry.count, 0) },
+        ]
   const base = baseOption('axis')
   return {
     ...base,

@@ -1,5 +1,6 @@
 /**
- * Day-by-day charts: 整体交易分析 (successes and failures stacked, success rate on a second % axis),
+ * Day-by-day charts: 整体交易分析 (successes, failures and pending stacked — together the day's 交易笔数 — and the
+ * success rate on a second % axis),
  * 整体成功率分析 (the rate alone) and 整体拒付、伪冒和退款(区分卡种) (one case kind per tab: count bars and
  * rate line on a second % axis).
  */
@@ -8,7 +9,7 @@ import { CASE_TAB_KEYS, type CaseTab } from '../catalog'
 import type { ChartLabels } from '../labels'
 import { baseOption, categoryAxis, COLORS, countAxis, GRID, percentAxis, shortDate } from './theme'
 import type { ChartOption } from './types'
-import { rateName, valuesOf } from './values'
+import { RATE_LINE, rateName, valuesOf } from './values'
 
 export function overviewOption(response: ChartResponse, labels: ChartLabels): ChartOption {
   return {
@@ -19,13 +20,13 @@ export function overviewOption(response: ChartResponse, labels: ChartLabels): Ch
     series: [
       { type: 'bar', name: labels.column('success'), data: valuesOf(response, 'success'), stack: 'total', barMaxWidth: 18, itemStyle: { color: COLORS.blue } },
       { type: 'bar', name: labels.column('failure'), data: valuesOf(response, 'failure'), stack: 'total', barMaxWidth: 18, itemStyle: { color: COLORS.red } },
+      { type: 'bar', name: labels.column('pending'), data: valuesOf(response, 'pending'), stack: 'total', barMaxWidth: 18, itemStyle: { color: COLORS.amber } },
       {
         type: 'line',
         name: rateName(labels.column('successRate')),
         data: valuesOf(response, 'successRate'),
         yAxisIndex: 1,
-        smooth: true,
-        showSymbol: false,
+        ...RATE_LINE,
         lineStyle: { width: 2 },
         itemStyle: { color: COLORS.green },
       },
@@ -44,9 +45,7 @@ export function successRateOption(response: ChartResponse, labels: ChartLabels):
         type: 'line',
         name: rateName(labels.column('successRate')),
         data: valuesOf(response, 'successRate'),
-        smooth: true,
-        showSymbol: response.categories.length <= 31,
-        symbolSize: 5,
+        ...RATE_LINE,
         areaStyle: { opacity: 0.12 },
         lineStyle: { width: 2 },
         itemStyle: { color: COLORS.green },
@@ -71,8 +70,7 @@ export function cardBrandCasesOption(response: ChartResponse, labels: ChartLabel
         name: rateName(labels.column(keys.rate)),
         data: valuesOf(response, keys.rate),
         yAxisIndex: 1,
-        smooth: true,
-        showSymbol: false,
+        ...RATE_LINE,
         lineStyle: { width: 2 },
         itemStyle: { color: COLORS.blue },
       },

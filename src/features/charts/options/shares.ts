@@ -6,13 +6,13 @@ import type { ChartResponse } from '@contract/charts'
 import type { ChartLabels } from '../labels'
 import { baseOption } from './theme'
 import type { ChartOption, PieDatum } from './types'
-import { valuesOf } from './values'
+import { countsOf } from './values'
 
 export const MAX_SLICES = 8
 
 /** Largest first; beyond MAX_SLICES the rest become one "others" slice. Counts are integers: sums stay exact. */
 export function pieData(response: ChartResponse, labels: ChartLabels): PieDatum[] {
-  const counts = valuesOf(response, 'count')
+  const counts = countsOf(response, 'count')
   const data = response.categories
     .map((category, index) => ({ name: labels.category(response.type, category), value: counts[index] ?? 0 }))
     .filter((datum) => datum.value > 0)

@@ -29,11 +29,14 @@ export interface SeriesOption {
   type: 'bar' | 'line' | 'pie'
   /** Shown in the legend and tooltip; rate series carry "(%)". */
   name: string
-  data: number[] | PieDatum[]
+  /** null: no value there (a rate without a denominator), drawn as a gap. */
+  data: Array<number | null> | PieDatum[]
   yAxisIndex?: number
   stack?: string
   barMaxWidth?: number
   smooth?: boolean
+  /** false: a null breaks the line (ECharts' default too; said explicitly because the gap is the point). */
+  connectNulls?: boolean
   showSymbol?: boolean
   symbolSize?: number
   areaStyle?: { opacity: number }

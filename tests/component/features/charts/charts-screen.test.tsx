@@ -168,6 +168,18 @@ describe('charts screen', () => {
     expect(screen.getByTestId('chart-terminal').textContent).toContain('全部终端')
   })
 
+  it('states each card’s date basis under its title, and shows a day without transactions as "—", not 0.00%', async () => {
+    await renderScreen()
+    expect(screen.getByTestId('chart-basis-overview').textContent).toBe('按交易日期统计（北京时间）')
+    expect(screen.getByTestId('chart-basis-card-brand-cases').textContent).toContain('后来被拒付、伪冒或退款')
+    const emptyDay = within(screen.getByTestId('chart-table-overview'))
+      .getAllByTestId('chart-table-row')
+      .find((row) => row.textContent?.startsWith('2025-05-09'))
+    expect(emptyDay?.textContent).toBe('2025-05-090000—')
+    act(() => usePreferences.setState({ locale: 'en-US' }))
+    expect(screen.getByTestId('chart-basis-overview').textContent).toBe('By transaction date (Beijing time)')
+  })
+
   it('relabels cards, tables and filters in English', async () => {
     await renderScreen()
     act(() => usePreferences.setState({ locale: 'en-US' }))

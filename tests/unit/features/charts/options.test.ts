@@ -17,18 +17,26 @@ const names = (response: ChartResponse, labels = zh, tab?: 'chargeback' | 'fraud
 describe('overview (整体交易分析)', () => {
   const option = buildChartOption(fixtures.overview(), zh)
 
-  it('stacks successes and failures per day and draws the success rate on a second, percent axis', () => {
+  it('stacks successes, failures and pending per day (together 交易笔数) and draws the success rate on a second, percent axis', () => {
     expect(option.xAxis?.data).toEqual(['05-08', '05-09', '05-10'])
     expect(option.series.map(({ type, name, yAxisIndex, stack }) => ({ type, name, yAxisIndex, stack }))).toEqual([
       { type: 'bar', name: '成功笔数', yAxisIndex: undefined, stack: 'total' },
       { type: 'bar', name: '失败笔数', yAxisIndex: undefined, stack: 'total' },
+      { type: 'bar', name: '处理中笔数', yAxisIndex: undefined, stack: 'total' },
       { type: 'line', name: '成功率(%)', yAxisIndex: 1, stack: undefined },
     ])
     expect(option.series.map((series) => series.data)).toEqual([
       [1000, 0, 3],
-      [200, 0, 1],
-      [83.33, 0, 75],
+      [197, 0, 1],
+      [3, 0, 0],
+      [83.33, null, 75],
     ])
+  })
+
+  it('accounts for every transaction: the stacked bars of a day add up to its 交易笔数', () => {
+    const response = fixtures.overview()
+    const stacked = option.series.filter((series) => series.stack === 'total').map((series) => series.data as number[])
+    response.table.rows.forEach((row, day) => expect(stacked.reduce((sum, data) => sum + data[day], 0)).toBe(row.total))
   })
 
   it('labels the count axis plainly and the rate axis 0–100 with "%"', () => {
@@ -39,7 +47,32 @@ describe('overview (整体交易分析)', () => {
   })
 
   it('speaks English when the user chose English', () => {
-    expect(names(fixtures.overview(), en)).toEqual(['Successful', 'Failed', 'Success rate(%)'])
+    expect(names(fixtures.overview(), en)).toEqual(['Successful', 'Failed', 'Pending', 'Success rate(%)'])
+  })
+})
+
+describe('a day without a denominator (no transactions, no successful payments) is a gap in every rate line, not 0 %', () => {
+  const lines = [
+    ['overview', buildChartOption(fixtures.overview(), zh)],
+    ['success-rate', buildChartOption(fixtures.successRate(), zh)],
+    ['card-brand-cases chargeback', buildChartOption(fixtures.cardBrandCases(), zh, 'chargeback')],
+    ['card-brand-cases fraud', buildChartOption(fixtures.cardBrandCases(), zh, 'fraud')],
+    ['card-brand-cases refund', buildChartOption(fixtures.cardBrandCases(), zh, 'refund')],
+  ] as const
+
+  it.each(lines)('%s: the rate of 05-09 is null, the line is broken there and not smoothed across it', (_name, option) => {
+    const rate = option.series.find((series) => series.type === 'line')
+    expect(rate).toBeDefined()
+    expect((rate?.data as Array<number | null>)[1]).toBeNull()
+    expect(rate?.connectNulls).toBe(false)
+    expect(rate?.smooth).toBe(false)
+    // A day between two gaps is a lone point: drawn as a dot, or it would not show at all.
+    expect(rate?.showSymbol).toBe(true)
+  })
+
+  it('the counts of that day stay 0 (nothing happened): only rates become gaps', () => {
+    const option = buildChartOption(fixtures.cardBrandCases(), zh, 'chargeback')
+    expect(option.series[0].data).toEqual([5, 0])
   })
 })
 
@@ -47,7 +80,7 @@ describe('success rate (整体成功率分析)', () => {
   it('is one line on a percent axis capped at 100 that need not start at zero', () => {
     const option = buildChartOption(fixtures.successRate(), zh)
     expect(option.series).toHaveLength(1)
-    expect(option.series[0]).toMatchObject({ type: 'line', name: '成功率(%)', data: [83.33, 0, 75] })
+    expect(option.series[0]).toMatchObject({ type: 'line', name: '成功率(%)', data: [83.33, null, 75] })
     expect(option.yAxis).toEqual([expect.objectContaining({ max: 100, scale: true, axisLabel: expect.objectContaining({ formatter: '{value}%' }) })])
     expect(option.yAxis?.[0].min).toBeUndefined()
   })
@@ -55,9 +88,9 @@ describe('success rate (整体成功率分析)', () => {
 
 describe('card-brand cases (整体拒付、伪冒和退款(区分卡种))', () => {
   it.each([
-    ['chargeback', ['拒付笔数', '拒付率(%)'], [5, 0], [0.5, 0]],
-    ['fraud', ['伪冒笔数', '伪冒率(%)'], [2, 0], [0.2, 0]],
-    ['refund', ['退款笔数', '退款率(%)'], [30, 0], [3, 0]],
+    ['chargeback', ['拒付笔数', '拒付率(%)'], [5, 0], [0.5, null]],
+    ['fraud', ['伪冒笔数', '伪冒率(%)'], [2, 0], [0.2, null]],
+    ['refund', ['退款笔数', '退款率(%)'], [30, 0], [3, null]],
   ] as const)('the %s tab draws its count as bars and its rate as a line on a right-hand %% axis', (tab, expectedNames, counts, rates) => {
     const option = buildChartOption(fixtures.cardBrandCases(), zh, tab)
     expect(option.series.map((series) => series.name)).toEqual(expectedNames)
@@ -92,13 +125,19 @@ describe('issuing countries (各发卡国家交易分布)', () => {
     expect(buildChartOption(fixtures.country(), en).yAxis?.[0].data?.[0]).toBe('United States')
   })
 
-  it('keeps only the top ten when more countries answer (the table lists them all)', () => {
+  it('when more countries answer than bars fit, sums the smallest into a last 其他 bar, so the bars add up to all', () => {
     const response = fixtures.country()
-    response.categories.push('KR')
-    response.series[0].values.push(50)
+    response.categories.push('KR', 'NL')
+    response.series[0].values.push(50, 40)
     const option = buildChartOption(response, zh)
     expect(option.yAxis?.[0].data).toHaveLength(TOP_COUNTRIES)
-    expect(option.yAxis?.[0].data).not.toContain('韩国')
+    expect(option.yAxis?.[0].data?.slice(0, TOP_COUNTRIES - 1)).toEqual(['美国', '德国', '法国', '英国', '日本', '加拿大', '澳大利亚', '中国', '瑞典'])
+    // 未知 100 + 韩国 50 + 荷兰 40 beyond the ninth bar.
+    expect(option.yAxis?.[0].data?.at(-1)).toBe('其他')
+    expect((option.series[0].data as number[]).at(-1)).toBe(190)
+    const total = (response.series[0].values as number[]).reduce((sum, value) => sum + value, 0)
+    expect((option.series[0].data as number[]).reduce((sum, value) => sum + value, 0)).toBe(total)
+    expect(buildChartOption(response, en).yAxis?.[0].data?.at(-1)).toBe('Others')
   })
 })
 
@@ -110,7 +149,7 @@ describe('shares as a ring (failure and chargeback reasons, logistics)', () => {
     // 6 + 5 + 2 + 1 beyond the seventh slice.
     expect(data[MAX_SLICES - 1]).toEqual({ name: '其他', value: 14 })
     expect(pieData(fixtures.manyFailureReasons(), en)[MAX_SLICES - 1].name).toBe('Others')
-    const total = fixtures.manyFailureReasons().series[0].values.reduce((sum, value) => sum + value, 0)
+    const total = fixtures.manyFailureReasons().series[0].values.reduce<number>((sum, value) => sum + (value ?? 0), 0)
     expect(data.reduce((sum, datum) => sum + datum.value, 0)).toBe(total)
   })
 

@@ -15,13 +15,18 @@ describe('formatCell', () => {
     expect(formatCell('-714770.83', 'amount')).toBe('-714,770.83')
     expect(formatCell(undefined, 'count')).toBe('-')
   })
+
+  it('shows a rate without a denominator (null) as "—", never 0.00%', () => {
+    expect(formatCell(null, 'percent')).toBe('—')
+  })
 })
 
 describe('buildTable', () => {
   it('labels every column of the overview and formats its cells', () => {
     const table = buildTable(fixtures.overview(), zh)
-    expect(table.columns.map((column) => column.label)).toEqual(['日期', '交易笔数', '成功笔数', '失败笔数', '成功率'])
-    expect(table.rows[0].cells).toEqual(['2025-05-08', '1,200', '1,000', '200', '83.33%'])
+    expect(table.columns.map((column) => column.label)).toEqual(['日期', '交易笔数', '成功笔数', '失败笔数', '处理中笔数', '成功率'])
+    expect(table.rows[0].cells).toEqual(['2025-05-08', '1,200', '1,000', '197', '3', '83.33%'])
+    expect(table.rows[1].cells).toEqual(['2025-05-09', '0', '0', '0', '0', '—'])
     expect(table.rows).toHaveLength(3)
   })
 
@@ -30,7 +35,7 @@ describe('buildTable', () => {
     expect(chargeback.columns.map((column) => column.label)).toEqual(['日期', '拒付笔数', '拒付率'])
     expect(chargeback.rows.map((row) => row.cells)).toEqual([
       ['2025-05-08', '5', '0.50%'],
-      ['2025-05-09', '0', '0.00%'],
+      ['2025-05-09', '0', '—'],
     ])
     const refund = buildTable(fixtures.cardBrandCases(), en, 'refund')
     expect(refund.columns.map((column) => column.label)).toEqual(['Date', 'Refunds', 'Refund rate'])
