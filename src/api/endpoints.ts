@@ -7,7 +7,7 @@ import type { ChartResponse, ChartsQuery, ChartType } from '@contract/charts'
 import type { FundsResponse } from '@contract/funds'
 import type { MarkReadResponse, MessageDetail, MessagesPage, MessagesQuery, ReadAllBody } from '@contract/messages'
 import type { MeResponse } from '@contract/me'
-import type { SettlementDetail, SettlementsPage, SettlementsQuery } from '@contract/settlements'
+import type { SettlementDetail, SettlementRowsPage, SettlementRowsQuery, SettlementsPage, SettlementsQuery } from '@contract/settlements'
 import type { TodosResponse } from '@contract/todos'
 import type { TransactionDetail, TransactionsPage, TransactionsQuery } from '@contract/transactions'
 import type { ApiRequest, Query } from './transport'
@@ -42,6 +42,8 @@ export function apiEndpoints(request: ApiRequest) {
     fetchSettlements: (query: SettlementsQuery) =>
       request<SettlementsPage>({ method: 'GET', path: '/api/settlements', query: query as Query }),
     fetchSettlement: (batchNo: string) => request<SettlementDetail>({ method: 'GET', path: `/api/settlements/${segment(batchNo)}` }),
+    fetchSettlementRows: (batchNo: string, query: SettlementRowsQuery) =>
+      request<SettlementRowsPage>({ method: 'GET', path: `/api/settlements/${segment(batchNo)}/rows`, query: query as Query }),
 
     // Charts
     fetchChart: (type: ChartType, query: ChartsQuery) =>

@@ -26,6 +26,7 @@ export const {
   fetchTransaction,
   fetchSettlements,
   fetchSettlement,
+  fetchSettlementRows,
   fetchChart,
   fetchMessages,
   fetchMessage,

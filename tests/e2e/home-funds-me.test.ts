@@ -90,7 +90,9 @@ describe('home, funds and me in a browser', () => {
       first.transferred.total,
     ]
     for (const money of figures) await expect(card()).resolves.toContain(formatMoney(money))
-    await expect(card()).resolves.toContain(first.settlementMethod)
+    // 结算方式 arrives as a key the tables translate.
+    expect(first.settlementMethod).toBe('weekly-t7')
+    await expect(card()).resolves.toContain('周结（T+7）')
     await expect(stationed().getByText(/^数据更新于 \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/).isVisible()).resolves.toBe(true)
     await screenshot(page, 'funds')
 

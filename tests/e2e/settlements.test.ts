@@ -1,14 +1,13 @@
 /**
  * 交易划款 as a merchant uses it in a browser (H5 build, real server and demo data): the count of the default
  * 7 days, each filter of the sheet changing the count to exactly what the server counts, paging, the empty and
- * error states, a batch's detail with every figure, its transactions (more of them, one opened) and the link to
- * the transactions list filtered by the batch. Screenshots of each page and state.
+ * error states, a batch's detail with every figure, its rows in the batch currency (more of them, one opened) and
+ * the link to the transactions list filtered by the batch and its currency as booking currency. Screenshots of each page and state.
  */
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { LoginResponse } from '@contract/auth'
-import type { SettlementDetail, SettlementsPage, SettlementsQuery } from '@contract/settlements'
-import type { TransactionsPage } from '@contract/transactions'
+import type { SettlementDetail, SettlementRowsPage, SettlementsPage, SettlementsQuery } from '@contract/settlements'
 import { ROUTES } from '../../src/routes'
 import { addDays, beijingToday } from '../../src/utils/dates'
 import { formatMoney } from '../../src/utils/money'
@@ -73,7 +72,7 @@ describe('settlements in a browser', () => {
     const batchNo = unfiltered.items[1].batchNo
     const fields: Array<{ key: keyof SettlementsQuery; values: string[]; text?: boolean }> = [
       { key: 'batchNo', values: [batchNo], text: true },
-      { key: 'timeType', values: ['settled'] },
+      { key: 'timeType', values: ['created'] },
       { key: 'currency', values: ['USD', 'EUR', 'JPY'] },
       { key: 'batchType', values: ['deposit', 'transaction'] },
     ]
@@ -178,17 +177,25 @@ describe('settlements in a browser', () => {
     await expect(byTestId('st-detail-count').innerText()).resolves.toBe(String(detail.txnCount))
     await screenshot(page, 'settlements-detail')
 
-    expect(detail.transactions.nextCursor).not.toBeNull()
-    const more = page.waitForResponse((response) => response.url().includes('/api/transactions?') && response.url().includes('cursor='))
+    // The rows are in the batch currency and the batch's figures are their sums (the server test proves every
+    // batch; here the screen shows the rule and the first rows' booked amounts).
+    await expect(byTestId('st-detail-formula').innerText()).resolves.toContain(detail.currency)
+    const firstRow = detail.rows.items[0]
+    await expect(
+      stationed().locator(`[data-testid="st-tx-${firstRow.kind}-${firstRow.paymentId}"] [data-testid="st-tx-amount"]`).first().innerText(),
+    ).resolves.toContain(detail.currency)
+    expect(detail.rows.nextCursor).not.toBeNull()
+    const more = page.waitForResponse((response) => response.url().includes(`/api/settlements/${batch.batchNo}/rows?`) && response.url().includes('cursor='))
     await page.mouse.wheel(0, 6000)
     await page.waitForTimeout(300)
     if (await byTestId('st-tx-load-more').isVisible()) await byTestId('st-tx-load-more').tap()
     expect((await more).status()).toBe(200)
-    const second = (await (await more).json()) as TransactionsPage
-    await expect.poll(() => stationed().locator(`[data-testid="st-tx-${second.items[0].paymentId}"]`).count(), { timeout: 15_000 }).toBe(1)
+    const second = (await (await more).json()) as SettlementRowsPage
+    const rowId = `st-tx-${second.items[0].kind}-${second.items[0].paymentId}`
+    await expect.poll(() => stationed().locator(`[data-testid="${rowId}"]`).count(), { timeout: 15_000 }).toBeGreaterThan(0)
     await screenshot(page, 'settlements-detail-transactions')
 
-    await stationed().locator(`[data-testid="st-tx-${second.items[0].paymentId}"]`).tap()
+    await stationed().locator(`[data-testid="${rowId}"]`).first().tap()
     await expect.poll(() => page.url(), { timeout: 15_000 }).toContain('transaction-detail')
     await stationed().getByText(second.items[0].paymentId).first().waitFor({ timeout: 15_000 })
     await goBackSettled(page)
@@ -199,9 +206,11 @@ describe('settlements in a browser', () => {
     await page.evaluate(() => window.scrollTo(0, 0))
     await link.tap()
     await expect.poll(() => page.url(), { timeout: 15_000 }).toContain(`batchNo=${batch.batchNo}`)
+    // …with the batch currency as 记账币种, so the list's totals can be in the batch currency.
+    expect(page.url()).toContain(`bookingCurrency=${batch.currency}`)
     await expect
       .poll(() => stationed().locator('[data-testid="tx-count"]').innerText(), { timeout: 20_000 })
-      .toBe(`查询出${detail.transactions.total!.count}条符合条件数据`)
+      .toBe(`查询出${detail.txnCount}条符合条件数据`)
     await screenshot(page, 'settlements-batch-in-transactions')
     expect(pageErrors).toEqual([])
   })

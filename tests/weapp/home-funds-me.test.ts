@@ -113,7 +113,7 @@ describe('funds', () => {
     const [first, second] = answer.currencies
     const card = () => funds.textOf({ testId: 'funds-card' })
     for (const money of [first.settleable.transaction, first.unsettled.total, first.transferred.total]) expect(card()).toContain(formatMoney(money))
-    expect(card()).toContain(first.settlementMethod)
+    expect(card()).toContain('周结（T+7）')
     expect(funds.text()).toContain('数据更新于')
     for (const c of answer.currencies) expect(funds.has({ testId: `funds-currency-${c.currency}` })).toBe(true)
     expectWithinBudgets(funds)

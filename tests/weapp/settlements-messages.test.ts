@@ -218,7 +218,7 @@ describe('settlements (weapp simulate, live server)', () => {
     expect(Math.abs(late - early)).toBeLessThanOrEqual(Math.max(2048, early * 0.2))
   })
 
-  it('opens a batch: every figure, its transactions, more of them, and the link to the filtered transactions list', async () => {
+  it('opens a batch: every figure, its rows, more of them, and the link to the filtered transactions list', async () => {
     await boot()
     const page = await openSettlements()
     const rowId = page.testIds().find((id) => id.startsWith('st-row-'))!
@@ -235,15 +235,20 @@ describe('settlements (weapp simulate, live server)', () => {
 
     if (detail.has({ testId: 'st-tx-load-more' })) {
       await detail.tap({ testId: 'st-tx-load-more' })
-      await detail.waitFor(() => requestsTo('/api/transactions?').length > 0 && !detail.text().includes('正在加载更多'))
-      const more = queryOf(requestsTo('/api/transactions?').at(-1)!.url)
-      expect(Object.keys(more).sort()).toEqual(['batchNo', 'cursor'])
-      expect(requestsTo('/api/transactions?').at(-1)!.statusCode).toBe(200)
+      const rowsPath = `/api/settlements/${batchNo}/rows?`
+      await detail.waitFor(() => requestsTo(rowsPath).length > 0 && !detail.text().includes('正在加载更多'))
+      const more = queryOf(requestsTo(rowsPath).at(-1)!.url)
+      expect(Object.keys(more).sort()).toEqual(['cursor'])
+      expect(requestsTo(rowsPath).at(-1)!.statusCode).toBe(200)
     }
     app.wx.clearCalls()
     await detail.tap({ testId: 'st-view-transactions' })
     expect(app.wx.navigations()).toEqual([
-      expect.objectContaining({ api: 'navigateTo', path: '/subpackages/finance/transactions/index', query: { batchNo } }),
+      expect.objectContaining({
+        api: 'navigateTo',
+        path: '/subpackages/finance/transactions/index',
+        query: { batchNo, bookingCurrency: batchNo.slice(-3) },
+      }),
     ])
   })
 })

@@ -1,23 +1,18 @@
 /**
  * 账户资金明细. The stored snapshot is served while it is at most 30 minutes old (SPEC: "data up to 30 minutes
- * old"); an older or missing one is first recomputed from the transactions and transferred batches, so `asOf`
- * in a response is never more than 30 minutes in the past.
- *
- * Figures per booking currency, successful transactions only, refunds deducted:
- *   可结算 settleable    — unsettled funds of transactions paid more than 7 days ago (weekly T+7), after fees =
- *                          minus fees and withheld deposit; deposit = withheld deposits older than 180 days
- *   累计未结算 unsettled — all unsettled funds; after fees and deposit; unsettled deposits; total = after + deposit
- *   累计划款 transferred — net of transferred transaction batches and deposit batches; total = both
+ * old"); an older or missing one is first recomputed, so `asOf` in a response is never more than 30 minutes in
+ * the past. Every figure follows from the ledger of transactions, chargebacks and batches by one rule
+ * (repositories/fund-balances.ts, docs/reconciliation.md "## Funds"); time passing alone changes none of them.
  */
 import type { Queryable } from '../db'
 import { compareCurrencies, money } from '../money'
 import { fundBalancesRepository, type FundBalanceRow } from '../repositories/fund-balances'
-import type { CurrencyFunds, FundsResponse } from '@contract/funds'
+import { SETTLEMENT_METHODS, type CurrencyFunds, type FundsResponse, type SettlementMethod } from '@contract/funds'
 import { beijingDate, DAY_MS, startOfBeijingWeek, toBeijingIso } from '@contract/beijing-time'
 
 export const MAX_FUNDS_AGE_MS = 30 * 60 * 1000
-const SETTLEMENT_DELAY_MS = 7 * DAY_MS
-const DEPOSIT_HOLD_MS = 180 * DAY_MS
+/** The one settlement method the ledger follows (demo/settlement-ledger.ts schedules its batches). */
+export const SETTLEMENT_METHOD: SettlementMethod = 'weekly-t7'
 
 /** The current weekly cycle, Monday to Sunday in Beijing time, e.g. "2025-05-12 ~ 2025-05-18". */
 export function currentWeek(now: Date): string {
@@ -25,12 +20,17 @@ export function currentWeek(now: Date): string {
   return `${beijingDate(monday)} ~ ${beijingDate(monday + 6 * DAY_MS)}`
 }
 
+/** A stored method outside the vocabulary (none is written since 0010) reads as the ledger's. */
+function settlementMethodOf(stored: string): SettlementMethod {
+  return (SETTLEMENT_METHODS as readonly string[]).includes(stored) ? (stored as SettlementMethod) : SETTLEMENT_METHOD
+}
+
 function toFunds(row: FundBalanceRow): CurrencyFunds {
   const c = row.currency.trim()
   const sum = (a: string, b: string) => (BigInt(a) + BigInt(b)).toString()
   return {
     currency: c,
-    settlementMethod: row.settlement_method,
+    settlementMethod: settlementMethodOf(row.settlement_method),
     period: row.period,
     settleable: {
       transaction: money(c, row.settleable_txn_minor),
@@ -51,19 +51,23 @@ function toFunds(row: FundBalanceRow): CurrencyFunds {
   }
 }
 
+/** Writes a fresh snapshot of `account`'s figures as of `now`; `currencies` get a row even without business. */
+export async function recomputeFunds(db: Queryable, account: string, now: Date, currencies: readonly string[] = []): Promise<void> {
+  await fundBalancesRepository(db).recompute({
+    account,
+    asOf: now,
+    method: SETTLEMENT_METHOD,
+    period: currentWeek(now),
+    currencies,
+  })
+}
+
 export async function getFunds(db: Queryable, merchantNo: string, now: Date): Promise<FundsResponse> {
   const repository = fundBalancesRepository(db)
   let rows = await repository.list(merchantNo)
   const stale = rows.length === 0 || rows.some((row) => now.getTime() - row.as_of.getTime() > MAX_FUNDS_AGE_MS)
   if (stale) {
-    await repository.recompute({
-      account: merchantNo,
-      asOf: now,
-      settleableBefore: new Date(now.getTime() - SETTLEMENT_DELAY_MS),
-      depositReleaseBefore: new Date(now.getTime() - DEPOSIT_HOLD_MS),
-      defaultMethod: 'weekly T+7',
-      defaultPeriod: currentWeek(now),
-    })
+    await recomputeFunds(db, merchantNo, now)
     rows = await repository.list(merchantNo)
   }
   // The oldest row is what the page may claim: every figure is at least this fresh.

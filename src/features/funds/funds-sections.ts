@@ -1,5 +1,5 @@
 /** The figures of SPEC §3.1 item 2 in the seed's order: pure, so completeness is tested without rendering. */
-import type { CurrencyFunds } from '@contract/funds'
+import type { CurrencyFunds, SettlementMethod } from '@contract/funds'
 import type { Money } from '@contract/money'
 import type { MessageKey } from '@/i18n/translate'
 
@@ -55,4 +55,9 @@ export function fundsSections(funds: CurrencyFunds): FundsSection[] {
 /** The chosen currency if the data still has it, else the first one (a refresh may change the list). */
 export function pickCurrency(currencies: readonly CurrencyFunds[], chosen: string | undefined): CurrencyFunds | undefined {
   return currencies.find((c) => c.currency === chosen) ?? currencies[0]
+}
+
+/** 结算方式 arrives as a key (contract SETTLEMENT_METHODS); its words are the language tables'. */
+export const SETTLEMENT_METHOD_LABEL: Record<SettlementMethod, MessageKey> = {
+  'weekly-t7': 'funds.method.weekly-t7',
 }

@@ -8,7 +8,7 @@ import { useRemote } from '@/hooks/use-remote'
 import { useT } from '@/hooks/use-t'
 import { formatBeijing } from '@/utils/dates'
 import { isNegative } from '@/utils/money'
-import { fundsSections, pickCurrency } from './funds-sections'
+import { fundsSections, pickCurrency, SETTLEMENT_METHOD_LABEL } from './funds-sections'
 import './funds-view.scss'
 
 /**
@@ -66,7 +66,7 @@ function CurrencyCard({ funds }: { funds: CurrencyFunds }) {
       </View>
       <View className='row'>
         <Text className='row__label'>{t('funds.settlementMethod')}</Text>
-        <Text className='row__value'>{funds.settlementMethod}</Text>
+        <Text className='row__value' data-testid='funds-method'>{t(SETTLEMENT_METHOD_LABEL[funds.settlementMethod])}</Text>
       </View>
       <View className='row'>
         <Text className='row__label'>{t('funds.period')}</Text>

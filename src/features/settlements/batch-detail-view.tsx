@@ -1,13 +1,13 @@
 /**
- * One settlement batch (`GET /api/settlements/:batchNo`): every figure, then its transactions — the first page
- * comes with the batch; later pages continue it with `GET /api/transactions?batchNo=…` under exactly the same
- * filter (the cursor is bound to it: the server's default one-year payment-time range) — and a link to the
- * transactions list filtered by the batch.
+ * One settlement batch (`GET /api/settlements/:batchNo`): every figure, the rule that ties them, then its rows —
+ * transactions at their booked amounts, chargebacks, released reserve, all in the batch currency, whose sums are
+ * the figures; the first page comes with the batch, later ones from `GET /api/settlements/:batchNo/rows` — and a
+ * link to the transactions list filtered by the batch and its currency as booking currency.
  */
 import { useCallback } from 'react'
 import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
-import { ApiClientError, fetchSettlement, fetchTransactions, isApiClientError } from '@/api'
+import { ApiClientError, fetchSettlement, fetchSettlementRows, isApiClientError } from '@/api'
 import { PageState } from '@/components/page-state'
 import { VirtualList } from '@/components/virtual-list'
 import { useRemote } from '@/hooks/use-remote'
@@ -18,8 +18,8 @@ import { formatBeijing } from '@/utils/dates'
 import { formatMoney, isNegative } from '@/utils/money'
 import { transactionsQueryString } from '@/utils/transactions-filter-url'
 import type { Money } from '@contract/money'
-import type { SettlementDetail } from '@contract/settlements'
-import type { TransactionListItem } from '@contract/transactions'
+import type { SettlementDetail, SettlementRow } from '@contract/settlements'
+import { batchTransactionsFilter } from './batch-rows'
 import { BATCH_TX_ROW_HEIGHT, BatchTransactionRow } from './batch-transaction-row'
 import { BATCH_TYPE_LABEL, STATUS_LABEL } from './labels'
 import { ListFooter } from '@/components/list-footer'
@@ -55,7 +55,7 @@ export function BatchDetailView({ batchNo }: { batchNo: string }) {
   const t = useT()
   const remote = useRemote(() => loadBatch(batchNo), [batchNo])
   const batch = remote.data
-  const more = useMorePages<TransactionListItem>(batch?.transactions, (cursor) => fetchTransactions({ batchNo, cursor }))
+  const more = useMorePages<SettlementRow>(batch?.rows, (cursor) => fetchSettlementRows(batchNo, { cursor }))
   const { items } = more
   const openTransaction = useCallback(
     (paymentId: string) => void Taro.navigateTo({ url: `${ROUTES.transactionDetail}?paymentId=${encodeURIComponent(paymentId)}` }),
@@ -81,7 +81,7 @@ export function BatchDetailView({ batchNo }: { batchNo: string }) {
       </Text>
     </View>
   )
-  const txTotal = batch?.transactions.total?.count
+  const rowTotal = batch?.rows.total?.count
 
   return (
     <PageState status={remote.status} error={remote.error} onRetry={() => void remote.reload()}>
@@ -122,16 +122,19 @@ export function BatchDetailView({ batchNo }: { batchNo: string }) {
           <View className='card st-detail__txs'>
             <View className='st-detail__txs-head'>
               <Text className='card__title'>
-                {txTotal === undefined ? t('st.detail.transactions') : t('st.detail.transactionsCount', { count: txTotal })}
+                {rowTotal === undefined ? t('st.detail.rows') : t('st.detail.rowsCount', { count: rowTotal })}
               </Text>
               <Text
                 className='link st-detail__view-all'
                 data-testid='st-view-transactions'
-                onClick={() => void Taro.navigateTo({ url: `${ROUTES.transactions}${transactionsQueryString({ batchNo: batch.batchNo })}` })}
+                onClick={() => void Taro.navigateTo({ url: `${ROUTES.transactions}${transactionsQueryString(batchTransactionsFilter(batch))}` })}
               >
                 {`${t('st.detail.viewInTransactions')} ›`}
               </Text>
             </View>
+            <Text className='note st-detail__formula' data-testid='st-detail-formula'>
+              {t(batch.batchType === 'deposit' ? 'st.detail.formula.deposit' : 'st.detail.formula.transaction', { currency: batch.currency })}
+            </Text>
             {items.length === 0 ? (
               <Text className='note'>{t('st.detail.noTransactions')}</Text>
             ) : (
@@ -139,7 +142,7 @@ export function BatchDetailView({ batchNo }: { batchNo: string }) {
                 id='st-tx-list'
                 count={items.length}
                 rowHeight={BATCH_TX_ROW_HEIGHT}
-                rowKey={(index) => items[index].paymentId}
+                rowKey={(index) => `${items[index].kind}:${items[index].paymentId}:${items[index].time}`}
                 renderRow={(index) => <BatchTransactionRow item={items[index]} onOpen={openTransaction} />}
                 layoutKey={batch.batchNo}
               />

@@ -7,13 +7,13 @@ import { addDays, beijingDayEnd, beijingDayStart, formatBeijing } from '@/utils/
 import { setFilterValues, sheetDefaults, sheetKeys, type FilterSchema } from '@contract/filters'
 import { SETTLEMENT_FILTER, type SettlementBatch, type SettlementsFilter, type SettlementsQuery } from '@contract/settlements'
 
-/** The filters of the sheet (SETTLEMENT_FILTER's sheet keys); unset = 全部 (time type: the server's default, 生成时间). */
+/** The filters of the sheet (SETTLEMENT_FILTER's sheet keys); unset = 全部 (time type: the server's default, 划款时间 as the seed). */
 export type SettlementFilter = Omit<SettlementsFilter, 'from' | 'to'>
 
 const SHEET_KEYS = sheetKeys(SETTLEMENT_FILTER)
 
 /**
- * What an unset sheet key means, where it means something (the time type: 生成时间, what the server applies
+ * What an unset sheet key means, where it means something (the time type: 划款时间, what the server applies
  * when none is sent): the sheet shows it chosen, and choosing it sets no filter.
  */
 const SHEET_DEFAULTS: Readonly<Record<string, string | undefined>> = sheetDefaults(SETTLEMENT_FILTER)

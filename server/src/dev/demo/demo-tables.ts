@@ -1,6 +1,6 @@
 /** How each generated row maps onto the columns of migration 0005, for the bulk inserts. */
 import { timeColumn, type Column } from './bulk-insert'
-import type { DemoAccountManager, DemoBatch, DemoCase, DemoFundBalance, DemoMessage, DemoTransaction } from './model'
+import type { DemoAccountManager, DemoBatch, DemoCase, DemoMessage, DemoTransaction } from './model'
 
 const text = <Row>(name: string, value: (row: Row) => string | null): Column<Row> => ({ name, type: 'text', value })
 const bigint = <Row>(name: string, value: (row: Row) => number): Column<Row> => ({ name, type: 'bigint', value })
@@ -85,22 +85,6 @@ export const MESSAGE_COLUMNS: readonly Column<DemoMessage>[] = [
   text('order_number', (m) => m.orderNumber),
   timeColumn('created_at', (m) => m.createdAt),
   text('source_key', (m) => m.sourceKey),
-]
-
-export const FUND_BALANCE_COLUMNS: readonly Column<DemoFundBalance>[] = [
-  text('account', (f) => f.account),
-  text('currency', (f) => f.currency),
-  text('settlement_method', (f) => f.settlementMethod),
-  text('period', (f) => f.period),
-  bigint('settleable_txn_minor', (f) => f.settleableTxnMinor),
-  bigint('settleable_after_fees_minor', (f) => f.settleableAfterFeesMinor),
-  bigint('settleable_deposit_minor', (f) => f.settleableDepositMinor),
-  bigint('unsettled_txn_minor', (f) => f.unsettledTxnMinor),
-  bigint('unsettled_after_fees_minor', (f) => f.unsettledAfterFeesMinor),
-  bigint('unsettled_deposit_minor', (f) => f.unsettledDepositMinor),
-  bigint('transferred_txn_minor', (f) => f.transferredTxnMinor),
-  bigint('transferred_deposit_minor', (f) => f.transferredDepositMinor),
-  timeColumn('as_of', (f) => f.asOf),
 ]
 
 export const ACCOUNT_MANAGER_COLUMNS: readonly Column<DemoAccountManager>[] = [

@@ -11,7 +11,6 @@ import type {
   DemoAccountManager,
   DemoBatch,
   DemoCase,
-  DemoFundBalance,
   DemoMessage,
   DemoTransaction,
 } from './model'
@@ -34,7 +33,8 @@ export interface MerchantExtras {
   cases: DemoCase[]
   batches: DemoBatch[]
   messages: DemoMessage[]
-  fundBalances: DemoFundBalance[]
+  /** The currencies the funds page lists for this merchant (zeros where there was no business). */
+  fundCurrencies: CurrencyCode[]
   manager: DemoAccountManager
 }
 
@@ -221,7 +221,7 @@ export function* generateMerchant(
     cases: book.cases.sort((a, b) => a.openedAt - b.openedAt || a.externalId.localeCompare(b.externalId)),
     batches: ledger.batches(),
     messages: book.messages.sort((a, b) => a.createdAt - b.createdAt || a.sourceKey.localeCompare(b.sourceKey)),
-    fundBalances: ledger.fundBalances(orderedCurrencies),
+    fundCurrencies: orderedCurrencies,
     manager: { account, ...profile.manager },
   }
 }

@@ -12,11 +12,11 @@ import {
   ACCOUNT_MANAGER_COLUMNS,
   BATCH_COLUMNS,
   CASE_COLUMNS,
-  FUND_BALANCE_COLUMNS,
   MESSAGE_COLUMNS,
   TRANSACTION_COLUMNS,
 } from './demo-tables'
 import { generateMerchant, type MerchantExtras } from './generate-merchant'
+import { recomputeFunds } from '../../services/funds'
 import { KNOWN_MERCHANTS } from '../../config/known-merchants'
 import { DEMO_PROFILE, SECOND_PROFILE, type MerchantProfile } from './profiles'
 
@@ -71,7 +71,7 @@ async function upsertKnownMerchants(tx: Queryable): Promise<void> {
   }
 }
 
-async function writeExtras(tx: Queryable, extras: MerchantExtras, chunkSize: number): Promise<void> {
+async function writeExtras(tx: Queryable, extras: MerchantExtras, chunkSize: number, account: string, now: number): Promise<void> {
   for (let i = 0; i < extras.cases.length; i += chunkSize) {
     await insertRows(tx, 'order_cases', CASE_COLUMNS, extras.cases.slice(i, i + chunkSize))
   }
@@ -81,20 +81,14 @@ async function writeExtras(tx: Queryable, extras: MerchantExtras, chunkSize: num
   }
   await insertRows(
     tx,
-    'fund_balances',
-    FUND_BALANCE_COLUMNS,
-    extras.fundBalances,
-    `on conflict (account, currency) do update set ${FUND_BALANCE_COLUMNS.filter((c) => c.name !== 'account' && c.name !== 'currency')
-      .map((c) => `${c.name} = excluded.${c.name}`)
-      .join(', ')}`,
-  )
-  await insertRows(
-    tx,
     'account_managers',
     ACCOUNT_MANAGER_COLUMNS,
     [extras.manager],
     'on conflict (account) do update set name = excluded.name, phone = excluded.phone, wecom_id = excluded.wecom_id',
   )
+  // The funds snapshot by the server's own rule over the rows just written, so the page's later recomputations
+  // continue it instead of contradicting it.
+  await recomputeFunds(tx, account, new Date(now), extras.fundCurrencies)
 }
 
 interface InternalOptions {
@@ -140,7 +134,7 @@ async function load(db: Db, options: LoadDemoDataOptions, internal: InternalOpti
         step = generator.next()
       }
       const extras = step.value
-      await writeExtras(tx, extras, chunkSize)
+      await writeExtras(tx, extras, chunkSize, account, now)
       result.transactions[account] = inserted
       result.cases += extras.cases.length
       result.batches += extras.batches.length

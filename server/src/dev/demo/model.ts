@@ -86,22 +86,6 @@ export interface DemoMessage {
   sourceKey: string
 }
 
-export interface DemoFundBalance {
-  account: string
-  currency: CurrencyCode
-  settlementMethod: string
-  period: string
-  settleableTxnMinor: number
-  settleableAfterFeesMinor: number
-  settleableDepositMinor: number
-  unsettledTxnMinor: number
-  unsettledAfterFeesMinor: number
-  unsettledDepositMinor: number
-  transferredTxnMinor: number
-  transferredDepositMinor: number
-  asOf: number
-}
-
 export interface DemoAccountManager {
   account: string
   name: string

@@ -5,15 +5,15 @@
  * the batch's own transactions, fees and the rolling reserve are deducted from it, and chargebacks in the batch of
  * the week they arrive — which is how a batch's net can be negative. Reserves withheld in a week are released 26
  * weeks later in a deposit batch. The ledger fills in each transaction's batch fields and, at the end, yields the
- * batches and the per-currency fund balances they imply.
+ * batches. The fund balances are not the ledger's: the loader has the server compute them from the rows it wrote
+ * (services/funds.ts), by the one rule that also serves them later.
  */
-import { DAY_MS, HOUR_MS, WEEK_MS, beijingDate, startOfBeijingWeek } from '@contract/beijing-time'
+import { HOUR_MS, WEEK_MS, beijingDate, startOfBeijingWeek } from '@contract/beijing-time'
 import type { CurrencyCode } from '@contract/money'
 import { bookedShare } from './demo-money'
-import type { DemoBatch, DemoFundBalance, DemoTransaction } from './model'
+import type { DemoBatch, DemoTransaction } from './model'
 
 export const DEPOSIT_RELEASE_WEEKS = 26
-export const SETTLEMENT_METHOD = 'Weekly (T+7)'
 
 type BatchType = DemoBatch['batchType']
 
@@ -125,35 +125,6 @@ export class SettlementLedger {
           : batch.grossMinor - batch.feeMinor - batch.refundMinor - batch.chargebackMinor - batch.depositMinor
     }
     return all.sort((a, b) => a.createdAt - b.createdAt || a.batchNo.localeCompare(b.batchNo))
-  }
-
-  /** Balances per currency in `currencies`, as of `now` (zeros for a currency with no business, as ODPM shows). */
-  fundBalances(currencies: readonly CurrencyCode[]): DemoFundBalance[] {
-    const batches = this.batches()
-    const cycle = startOfBeijingWeek(this.now)
-    const period = `${beijingDate(cycle)}~${beijingDate(cycle + 6 * DAY_MS)}`
-    return currencies.map((currency) => {
-      const mine = batches.filter((batch) => batch.currency === currency)
-      const sum = (type: BatchType, status: DemoBatch['status'], value: (batch: DemoBatch) => number): number =>
-        mine.filter((b) => b.batchType === type && b.status === status).reduce((total, b) => total + value(b), 0)
-      const open = this.unbatched.get(currency) ?? zero()
-      const unsettledTxn = open.gross - open.refund - open.chargeback
-      return {
-        account: this.account,
-        currency,
-        settlementMethod: SETTLEMENT_METHOD,
-        period,
-        settleableTxnMinor: sum('transaction', 'pending', (b) => b.grossMinor - b.refundMinor - b.chargebackMinor),
-        settleableAfterFeesMinor: sum('transaction', 'pending', (b) => b.netMinor),
-        settleableDepositMinor: sum('deposit', 'pending', (b) => b.netMinor),
-        unsettledTxnMinor: unsettledTxn,
-        unsettledAfterFeesMinor: unsettledTxn - open.fee - open.deposit,
-        unsettledDepositMinor: this.held.get(currency) ?? 0,
-        transferredTxnMinor: sum('transaction', 'transferred', (b) => b.netMinor),
-        transferredDepositMinor: sum('deposit', 'transferred', (b) => b.netMinor),
-        asOf: this.now,
-      }
-    })
   }
 
   private unbatchedTotals(currency: CurrencyCode): Totals {

@@ -1,4 +1,5 @@
 /** Schemas of GET /api/funds (contract/funds.ts is the TypeScript side). */
+import { SETTLEMENT_METHODS } from '@contract/funds'
 import { moneySchema, timeSchema } from '../read-schemas'
 
 /** An object of amounts, one per key. */
@@ -23,7 +24,7 @@ export const responseSchema = {
         required: ['currency', 'settlementMethod', 'period', 'settleable', 'unsettled', 'transferred'],
         properties: {
           currency: { type: 'string' },
-          settlementMethod: { type: 'string' },
+          settlementMethod: { type: 'string', enum: [...SETTLEMENT_METHODS] },
           period: { type: 'string' },
           settleable: group(['transaction', 'afterFees', 'deposit']),
           unsettled: group(['transaction', 'afterFeesAndDeposit', 'deposit', 'total']),

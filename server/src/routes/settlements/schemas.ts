@@ -1,7 +1,6 @@
 /** Schemas of GET /api/settlements and GET /api/settlements/:batchNo. */
-import { SETTLEMENT_FILTER } from '@contract/settlements'
+import { BATCH_ROW_KINDS, SETTLEMENT_FILTER } from '@contract/settlements'
 import { filterSchemaProperties, listPageSchema, moneySchema, nullableTimeSchema, pageProperties, propertyNames, timeSchema } from '../read-schemas'
-import { pageSchema as transactionsPageSchema } from '../transactions/schemas'
 
 export const querySchema = {
   type: 'object',
@@ -41,11 +40,32 @@ export const pageSchema = listPageSchema(batchSchema, {
   properties: { count: { type: 'integer' } },
 })
 
+const rowProperties = {
+  kind: { type: 'string', enum: [...BATCH_ROW_KINDS] },
+  paymentId: { type: 'string' },
+  orderNumber: { type: 'string' },
+  time: timeSchema,
+  transactionAmount: moneySchema,
+  gross: moneySchema,
+  fee: moneySchema,
+  refund: moneySchema,
+  chargeback: moneySchema,
+  deposit: moneySchema,
+  net: moneySchema,
+} as const
+
+export const rowsPageSchema = listPageSchema(
+  { type: 'object', additionalProperties: false, required: propertyNames(rowProperties), properties: rowProperties },
+  { type: 'object', additionalProperties: false, required: ['count'], properties: { count: { type: 'integer' } } },
+)
+
+export const rowsQuerySchema = { type: 'object', additionalProperties: false, properties: pageProperties } as const
+
 export const detailSchema = {
   type: 'object',
   additionalProperties: false,
-  required: [...propertyNames(batchProperties), 'transactions'],
-  properties: { ...batchProperties, transactions: transactionsPageSchema },
+  required: [...propertyNames(batchProperties), 'rows'],
+  properties: { ...batchProperties, rows: rowsPageSchema },
 } as const
 
 export const batchNoParams = {

@@ -13,7 +13,7 @@ function currencyFunds(currency: string, figures: string[]): CurrencyFunds {
   const [a, b, c, d, e, f, g, h, i, j] = figures
   return {
     currency,
-    settlementMethod: '周结 T+7',
+    settlementMethod: 'weekly-t7',
     period: '2025-05-05 ~ 2025-05-11',
     settleable: { transaction: m(a), afterFees: m(b), deposit: m(c) },
     unsettled: { transaction: m(d), afterFeesAndDeposit: m(e), deposit: m(f), total: m(g) },
@@ -50,7 +50,9 @@ describe('funds page', () => {
     for (const label of ['结算方式', '时间周期', '可结算金额', '累计未结算金额', '累计划款金额', '扣费后参考金额', '扣费/押金后参考金额']) {
       expect(card.textContent).toContain(label)
     }
-    expect(card.textContent).toContain('周结 T+7')
+    // The method is a key the tables translate: never the English "Weekly (T+7)" in Chinese.
+    expect(screen.getByTestId('funds-method').textContent).toBe('周结（T+7）')
+    expect(card.textContent).not.toContain('Weekly')
     expect(card.textContent).toContain('2025-05-05 ~ 2025-05-11')
     const expected: Array<[string, string, string]> = [
       ['settleable.transaction', '交易款', 'USD -714,770.83'],
@@ -111,6 +113,7 @@ describe('funds page', () => {
     expect(screen.getByText('Updated 2025-05-15 16:30:00')).toBeTruthy()
     expect(line('unsettled.afterFeesAndDeposit').textContent).toBe('Reference after fees/depositUSD 60,000.00')
     expect(screen.getByText('Cumulative transferred')).toBeTruthy()
+    expect(screen.getByTestId('funds-method').textContent).toBe('Weekly (T+7)')
     expect(screen.queryByText('累计划款金额')).toBeNull()
   })
 })

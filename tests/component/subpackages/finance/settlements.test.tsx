@@ -89,7 +89,7 @@ describe('settlements page', () => {
     await renderLoaded()
     fireEvent.click(screen.getByTestId('st-filters'))
     fireEvent.change(screen.getByTestId('st-sheet-text-batchNo'), { target: { value: ' T14010520250505USD ' } })
-    fireEvent.click(screen.getByTestId('st-sheet-option-timeType-settled'))
+    fireEvent.click(screen.getByTestId('st-sheet-option-timeType-created'))
     fireEvent.click(screen.getByTestId('st-sheet-option-currency-USD'))
     fireEvent.click(screen.getByTestId('st-sheet-option-batchType-deposit'))
     fireEvent.click(screen.getByTestId('st-sheet-apply'))
@@ -99,7 +99,7 @@ describe('settlements page', () => {
         from: '2025-05-09T00:00:00+08:00',
         to: '2025-05-15T23:59:59+08:00',
         batchNo: 'T14010520250505USD',
-        timeType: 'settled',
+        timeType: 'created',
         currency: 'USD',
         batchType: 'deposit',
       }),
@@ -107,7 +107,7 @@ describe('settlements page', () => {
     expect(screen.queryByTestId('st-sheet')).toBeNull()
     expect(screen.getByTestId('st-filters').textContent).toBe('高级筛选(4)')
     expect(screen.getByTestId('st-active').textContent).toContain('批次 T14010520250505USD')
-    expect(screen.getByTestId('st-active').textContent).toContain('划款时间')
+    expect(screen.getByTestId('st-active').textContent).toContain('生成时间')
 
     fireEvent.click(screen.getByTestId('st-filters-clear'))
     await waitFor(() => expect(calls().at(-1)).toEqual({ from: '2025-05-09T00:00:00+08:00', to: '2025-05-15T23:59:59+08:00' }))

@@ -196,7 +196,7 @@ describe.each(testStores())('demo data on the $kind store', (store) => {
     expect(rows.map((row) => row.currency).sort()).toEqual([...CURRENCY_CODES].sort())
     expect(rows.find((row) => row.currency === 'USD')!.settleable.startsWith('-')).toBe(true)
     expect(rows.every((row) => new Date(row.as_of).getTime() === NOW.getTime())).toBe(true)
-    expect(rows[0]!.period).toBe('2025-05-12~2025-05-18')
+    expect(rows[0]!.period).toBe('2025-05-12 ~ 2025-05-18')
     // Settleable = the pending transaction batch of each currency.
     const { rows: mismatched } = await db.query(
       `select f.currency from fund_balances f

@@ -6,7 +6,7 @@ import { translate } from '@/i18n/translate'
 // Every figure distinct, so a figure shown under the wrong label cannot pass.
 const USD: CurrencyFunds = {
   currency: 'USD',
-  settlementMethod: 'weekly',
+  settlementMethod: 'weekly-t7',
   period: '2025-05-05 ~ 2025-05-11',
   settleable: { transaction: { currency: 'USD', amount: '1.00' }, afterFees: { currency: 'USD', amount: '2.00' }, deposit: { currency: 'USD', amount: '3.00' } },
   unsettled: {

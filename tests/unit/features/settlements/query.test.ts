@@ -41,16 +41,17 @@ describe('settlements query', () => {
   })
 
   it('maps the sheet values back, dropping values outside each vocabulary', () => {
-    expect(filterFromSheet({ batchNo: ' D1 ', timeType: 'settled', currency: 'JPY', batchType: 'deposit' })).toEqual({
+    expect(filterFromSheet({ batchNo: ' D1 ', timeType: 'created', currency: 'JPY', batchType: 'deposit' })).toEqual({
       batchNo: 'D1',
-      timeType: 'settled',
+      timeType: 'created',
       currency: 'JPY',
       batchType: 'deposit',
     })
     expect(filterFromSheet({ timeType: 'payment', currency: 'XXX', batchType: 'refund', batchNo: '' })).toEqual({})
-    // 生成时间 is what the server uses anyway: the sheet shows it chosen, and choosing it is no filter.
-    expect(sheetValues({}).timeType).toBe('created')
-    expect(filterFromSheet({ timeType: 'created' })).toEqual({})
+    // 划款时间 is the seed's default and what the server uses anyway: the sheet shows it chosen, and choosing it
+    // is no filter.
+    expect(sheetValues({}).timeType).toBe('settled')
+    expect(filterFromSheet({ timeType: 'settled' })).toEqual({})
     const filter = { currency: 'USD', batchType: 'deposit' } as const
     expect(filterFromSheet(sheetValues(filter))).toEqual(filter)
   })
