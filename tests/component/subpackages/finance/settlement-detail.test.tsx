@@ -54,7 +54,7 @@ const BATCH: SettlementDetail = {
   chargeback: usd('19428.81'),
   deposit: usd('1108.72'),
   net: usd('-33.39'),
-  transactions: { items: [txn(1), txn(2)], nextCursor: 'c2', total: { count: 218, amounts: [usd('22172.02')] } },
+  transactions: { items: [txn(1), txn(2)], nextCursor: 'c2', total: { count: 218, amounts: [usd('22172.02')], basis: { status: 'success', amount: 'booking' } } },
 }
 
 beforeEach(() => {
