@@ -88,6 +88,7 @@ describe('transactions in a browser', () => {
       { key: 'fundsStatus', values: ['unsettled', 'settled'] },
       { key: 'depositStatus', values: ['settled', 'unsettled'] },
       { key: 'terminal', values: me.terminals },
+      { key: 'status', values: ['failure', 'pending', 'success'] },
     ]
     const seen: Array<{ filter: string; count: number }> = []
     for (const field of fields) {
@@ -118,9 +119,10 @@ describe('transactions in a browser', () => {
     const sheet = byTestId('tx-sheet')
     await sheet.waitFor()
     const text = await sheet.innerText()
-    for (const label of ['时间类型', '划款批次号', '交易币种', '记账币种', '交易类型', '卡种', '是否上传物流单号', '妥投状态', '交易划款', '保证金划款', '终端号']) {
+    for (const label of ['时间类型', '划款批次号', '交易币种', '记账币种', '交易类型', '卡种', '是否上传物流单号', '妥投状态', '交易划款', '保证金划款', '终端号', '交易状态']) {
       expect(text).toContain(label)
     }
+    expect(text).toContain('记账时间')
     await byTestId('tx-sheet-option-cardBrand-Visa').tap()
     await screenshot(page, 'transactions-sheet')
     await byTestId('tx-sheet-close').tap()
@@ -139,6 +141,28 @@ describe('transactions in a browser', () => {
     await expect(rows.first().innerText()).resolves.toContain(orderNumber)
     await stationed().locator('[data-testid="tx-search"] input').fill('')
     await byTestId('tx-search-submit').tap()
+    await waitForCount(unfiltered)
+  })
+
+  it('finds a payment older than the shown days by its ID, in any case, and says the range does not apply', async () => {
+    // With the default 7 days on screen, as a merchant pasting an ID from a customer's e-mail.
+    await routerSettled(page)
+    await page.goto(`${app.baseUrl}/#${ROUTES.transactions}`)
+    await stationed().locator('[data-testid="tx-count"]').waitFor({ timeout: 20_000 })
+    const older = { from: `${addDays(today, -59)}T00:00:00+08:00`, to: `${addDays(today, -20)}T23:59:59+08:00` }
+    const old = (await apiGet<TransactionsPage>(app, login, `/api/transactions${transactionsQueryString({ ...older, case: 'chargeback' })}&limit=1`))
+      .items[0] ?? (await apiGet<TransactionsPage>(app, login, `/api/transactions${transactionsQueryString(older)}&limit=1`)).items[0]
+    await stationed().locator('[data-testid="tx-search"] input').fill(`  ${old.paymentId} `)
+    await byTestId('tx-search-submit').tap()
+    await waitForCount(1)
+    await expect(byTestId('tx-id-search').innerText()).resolves.toBe('按订单号/支付ID查询全年，日期范围不适用')
+    await expect(stationed().locator('[data-testid^="tx-row-"]').first().innerText()).resolves.toContain(old.orderNumber)
+    await screenshot(page, 'transactions-id-search')
+    await stationed().locator('[data-testid="tx-search"] input').fill(old.orderNumber.toLowerCase())
+    await byTestId('tx-search-submit').tap()
+    await waitForCount(1)
+    await routerSettled(page)
+    await page.goto(`${app.baseUrl}/#${ROUTES.transactions}${transactionsQueryString(RANGE)}`)
     await waitForCount(unfiltered)
   })
 

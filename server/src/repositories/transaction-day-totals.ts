@@ -11,11 +11,16 @@
 import type { Queryable } from '../db'
 // The same day boundaries as 0008's transaction_beijing_day().
 import { beijingDate, DAY_MS, startOfBeijingDay } from '@contract/beijing-time'
+import type { TransactionStatus } from '@contract/transactions'
 
-/** Count and amount of transactions in one transaction currency (what both the rollup and the row scan return). */
+/**
+ * One currency of the totals (what both the rollup and the row scan return): `count` matching transactions, of
+ * which `summed` have the summed status and together `amount_minor`.
+ */
 export interface CurrencyTotalRow {
   currency: string
   count: string
+  summed: string
   amount_minor: string
 }
 
@@ -26,6 +31,9 @@ export interface DayTotalsFilter {
   to: Date
   terminal?: string
   currency?: string
+  status?: TransactionStatus
+  /** The status whose amounts are summed (金额统计), successful payments unless said; the count is of every status. */
+  sumStatus?: TransactionStatus
 }
 
 /** The range split into a head [from, wholeFrom), whole days [wholeFrom, wholeUntil) and a tail [wholeUntil, to]. */
@@ -61,27 +69,35 @@ export function wholeDaysOf(filter: DayTotalsFilter): DayTotalsPlan | undefined 
 
 /** Count and amount per currency: the plan's whole days from the rollup plus its head and tail from the rows. */
 export async function dayTotals(db: Queryable, plan: DayTotalsPlan): Promise<CurrencyTotalRow[]> {
-  const params: unknown[] = [plan.account, plan.firstDay, plan.lastDay, plan.from, plan.wholeFrom, plan.wholeUntil, plan.to]
-  // The same terminal/currency conditions in all three parts; both tables name the columns alike.
+  const params: unknown[] = [
+    plan.account,
+    plan.firstDay,
+    plan.lastDay,
+    plan.from,
+    plan.wholeFrom,
+    plan.wholeUntil,
+    plan.to,
+    plan.sumStatus ?? 'success',
+  ]
+  // The same terminal/currency/status conditions in all three parts; both tables name the columns alike.
   let narrowing = ''
-  if (plan.terminal !== undefined) {
-    params.push(plan.terminal)
-    narrowing += ` and terminal = $${params.length}`
-  }
-  if (plan.currency !== undefined) {
-    params.push(plan.currency)
-    narrowing += ` and currency = $${params.length}`
+  for (const column of ['terminal', 'currency', 'status'] as const) {
+    const value = plan[column]
+    if (value === undefined) continue
+    params.push(value)
+    narrowing += ` and ${column} = $${params.length}`
   }
   // The partial days are range reads of transactions_account_time_totals_idx (index-only once vacuumed).
   const { rows } = await db.query<CurrencyTotalRow>(
-    `select currency, sum(n)::text as count, sum(a)::text as amount_minor from (
-       select currency, txn_count as n, amount_minor as a from transaction_day_totals
+    `select currency, sum(n)::text as count, coalesce(sum(n) filter (where status = $8), 0)::text as summed,
+            coalesce(sum(a) filter (where status = $8), 0)::text as amount_minor from (
+       select currency, status, txn_count as n, amount_minor as a from transaction_day_totals
         where account = $1 and day between $2::date and $3::date${narrowing}
        union all
-       select currency, 1, amount_minor from transactions
+       select currency, status, 1, amount_minor from transactions
         where account = $1 and payment_time >= $4 and payment_time < $5${narrowing}
        union all
-       select currency, 1, amount_minor from transactions
+       select currency, status, 1, amount_minor from transactions
         where account = $1 and payment_time >= $6 and payment_time <= $7${narrowing}
      ) parts
      group by currency`,

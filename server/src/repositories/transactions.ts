@@ -4,12 +4,15 @@
  *
  * Pages are keyset only (no OFFSET): `(time, payment_id) < (last row's)` in the order of the indexes
  * transactions_account_time_idx / transactions_account_settlement_idx, so page 500 reads what page 1 reads.
- * Totals come from 0008's day rollup where the filter allows it exactly (transaction-day-totals.ts), else a scan.
+ * Totals come from the day rollup (0008, with 0009's status) where the filter allows it exactly
+ * (transaction-day-totals.ts), else a scan. An ID (order number, payment ID, batch number) is compared lower-cased,
+ * through 0009's lower() indexes.
  */
 import type { Queryable } from '../db'
 import { dayTotals, wholeDaysOf, type CurrencyTotalRow, type DayTotalsFilter } from './transaction-day-totals'
 import type {
   AuthStatus,
+  TotalsBasis,
   CaseKind,
   DeliveryStatus,
   RefundStatus,
@@ -29,6 +32,8 @@ export type TransactionCriteria = TransactionNarrowing & {
   /** Inclusive bounds on the time chosen by timeType. */
   from: Date
   to: Date
+  /** What 金额统计 sums (totalsBasisOf of the filter). */
+  basis: TotalsBasis
 }
 
 /** Where a page ends: the sort time exactly as stored (UTC, microseconds) and the payment id. */
@@ -44,6 +49,7 @@ export interface TransactionRow {
   order_number: string
   payment_time: Date
   settlement_time: Date | null
+  booked_at: Date | null
   txn_type: TxnType
   status: TransactionStatus
   auth_status: AuthStatus | null
@@ -101,6 +107,11 @@ export interface CaseRow {
   handled_at: Date | null
 }
 
+export interface RefundDeductionsRow {
+  chargebacked_minor: string
+  waiting_refunds: number
+}
+
 /** Exact to the microsecond, in UTC whatever the session's TimeZone: a cursor must reproduce the value. */
 const keyText = (column: string): string => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`
 
@@ -118,13 +129,14 @@ type NarrowingValues = { [K in keyof TransactionNarrowing]-?: NonNullable<Transa
  * table does not compile until it has its predicate here.
  */
 const PREDICATES: { [K in keyof NarrowingValues]: (value: NarrowingValues[K], param: Param) => string } = {
+  // Lower-cased on both sides: the expressions of 0009's indexes, so one ID is an index look-up over the year.
   q: (value, param) => {
-    const q = param(value)
-    return `(t.order_number = ${q} or t.payment_id = ${q})`
+    const q = param(value.toLowerCase())
+    return `(lower(t.order_number) = ${q} or lower(t.payment_id) = ${q})`
   },
   batchNo: (value, param) => {
-    const batch = param(value)
-    return `(t.funds_batch_no = ${batch} or t.deposit_batch_no = ${batch})`
+    const batch = param(value.toLowerCase())
+    return `(lower(t.funds_batch_no) = ${batch} or lower(t.deposit_batch_no) = ${batch})`
   },
   currency: (value, param) => `t.currency = ${param(value)}`,
   bookingCurrency: (value, param) => `t.booking_currency = ${param(value)}`,
@@ -149,6 +161,13 @@ function predicate<K extends keyof NarrowingValues>(key: K, value: NarrowingValu
   return PREDICATES[key](value, param)
 }
 
+/** The column of each time type; each has its keyset index (0005, 0009). */
+const TIME_COLUMNS: Record<TimeType, string> = {
+  payment: 't.payment_time',
+  settlement: 't.settlement_time',
+  booked: 't.booked_at',
+}
+
 /** WHERE clause and parameters for the criteria; $1 is always the account. */
 function where(criteria: TransactionCriteria): { sql: string; params: unknown[]; timeColumn: string } {
   const params: unknown[] = [criteria.account]
@@ -156,7 +175,7 @@ function where(criteria: TransactionCriteria): { sql: string; params: unknown[];
     params.push(value)
     return `$${params.length}`
   }
-  const timeColumn = criteria.timeType === 'settlement' ? 't.settlement_time' : 't.payment_time'
+  const timeColumn = TIME_COLUMNS[criteria.timeType]
   const clauses = ['t.account = $1', `${timeColumn} >= ${param(criteria.from)}`, `${timeColumn} <= ${param(criteria.to)}`]
   for (const key of NARROWING_KEYS) {
     const value = criteria[key]
@@ -171,9 +190,10 @@ function where(criteria: TransactionCriteria): { sql: string; params: unknown[];
  * named here counts as "something else", so a filter added to the criteria later falls back to the scan.
  */
 function rollupFilterOf(criteria: TransactionCriteria): DayTotalsFilter | undefined {
-  const { account, timeType, from, to, terminal, currency, ...others } = criteria
-  if (timeType !== 'payment' || Object.values(others).some((value) => value !== undefined)) return undefined
-  return { account, from, to, terminal, currency }
+  const { account, timeType, from, to, terminal, currency, status, basis, ...others } = criteria
+  if (timeType !== 'payment' || basis.amount !== 'transaction') return undefined
+  if (Object.values(others).some((value) => value !== undefined)) return undefined
+  return { account, from, to, terminal, currency, status, sumStatus: basis.status }
 }
 
 export function transactionsRepository(db: Queryable) {
@@ -199,19 +219,25 @@ export function transactionsRepository(db: Queryable) {
     },
 
     /**
-     * Count and amount of every matching transaction, per transaction currency. Whole Beijing days from the day
-     * rollup when the filter is one it holds and the range contains a whole day; the exact row scan otherwise.
+     * Count of every matching transaction and the sum of those of the basis' status, per currency of the basis
+     * (transaction, or booking with its booked amounts). Whole Beijing days from the day rollup when the filter is
+     * one it holds and the range contains a whole day; the exact row scan otherwise.
      */
     async totals(criteria: TransactionCriteria): Promise<CurrencyTotalRow[]> {
       const rollup = rollupFilterOf(criteria)
       const plan = rollup && wholeDaysOf(rollup)
       if (plan !== undefined) return dayTotals(db, plan)
       const { sql, params } = where(criteria)
+      params.push(criteria.basis.status)
+      const summed = `t.status = $${params.length}`
+      const [currency, amount] =
+        criteria.basis.amount === 'booking' ? ['t.booking_currency', 't.booking_amount_minor'] : ['t.currency', 't.amount_minor']
       const { rows } = await db.query<CurrencyTotalRow>(
-        `select t.currency, count(*)::text as count, sum(t.amount_minor)::text as amount_minor
+        `select ${currency} as currency, count(*)::text as count, count(*) filter (where ${summed})::text as summed,
+                coalesce(sum(${amount}) filter (where ${summed}), 0)::text as amount_minor
          from transactions t
          where ${sql}
-         group by t.currency`,
+         group by ${currency}`,
         params,
       )
       return rows
@@ -219,7 +245,7 @@ export function transactionsRepository(db: Queryable) {
 
     async find(account: string, paymentId: string): Promise<TransactionRow | undefined> {
       const { rows } = await db.query<TransactionRow>(
-        `select payment_id, account, terminal, order_number, payment_time, settlement_time, txn_type, status,
+        `select payment_id, account, terminal, order_number, payment_time, settlement_time, booked_at, txn_type, status,
            auth_status, payment_method, card_brand, card_country, card_masked, currency, amount_minor,
            booking_currency, booking_amount_minor, fee_minor, deposit_minor, refunded_minor, refund_status,
            failure_code, failure_reason, tracking_number, tracking_site, delivery_status, funds_status,
@@ -238,6 +264,25 @@ export function transactionsRepository(db: Queryable) {
         [account, paymentId],
       )
       return rows
+    },
+
+    /**
+     * What stands between a payment and its refundable amount besides refunded_minor: its chargebacks in its
+     * currency (order_cases of kind chargeback, open or handled: the money was taken either way), and how many
+     * refunds succeeded at Oceanpayment without being applied yet (a refund notice waiting for its amount).
+     */
+    async refundDeductions(account: string, paymentId: string): Promise<RefundDeductionsRow> {
+      const { rows } = await db.query<RefundDeductionsRow>(
+        `select
+           (select coalesce(sum(c.amount_minor), 0) from order_cases c
+             where c.account = $1 and c.payment_id = $2 and c.kind = 'chargeback'
+               and c.currency = (select currency from transactions where payment_id = $2))::text as chargebacked_minor,
+           (select count(*) from notifications n
+             where n.account = $1 and n.payment_id = $2 and n.effect = 'waiting'
+               and n.notice_type in ('refund', 'partialRefund') and n.push_status = '1')::int as waiting_refunds`,
+        [account, paymentId],
+      )
+      return rows[0] ?? { chargebacked_minor: '0', waiting_refunds: 0 }
     },
 
     async terminalBelongs(account: string, terminal: string): Promise<boolean> {

@@ -7,6 +7,7 @@
 import type { Queryable } from '../db'
 import { AppError } from '../errors'
 import { compareCurrencies, money } from '../money'
+import { refundableMinor } from '../money/refundable'
 import {
   transactionsRepository,
   type TransactionCriteria,
@@ -15,7 +16,10 @@ import {
 } from '../repositories/transactions'
 import { setFilterValues } from '@contract/filters'
 import {
+  rangeOverriddenBy,
+  totalsBasisOf,
   TRANSACTION_FILTER,
+  type TotalsBasis,
   type TransactionDetail,
   type TransactionListItem,
   type TransactionsFilter,
@@ -24,7 +28,7 @@ import {
   type TransactionsTotal,
 } from '@contract/transactions'
 import { toBeijingIso, toBeijingIsoOrNull } from '@contract/beijing-time'
-import { resolveRange } from '../lib/time-range'
+import { oneYearBack, resolveRange } from '../lib/time-range'
 import { decodeCursor, encodeCursor, filterFingerprint } from '../lib/list-cursor'
 
 export const DEFAULT_PAGE_SIZE = 20
@@ -43,15 +47,23 @@ function pageSize(limit: number | undefined): number {
   return size
 }
 
-/** The criteria of a filter (TRANSACTION_FILTER): the range resolved, the time type defaulted, blanks dropped. */
+/**
+ * The criteria of a filter (TRANSACTION_FILTER): the range resolved, the time type defaulted, blanks dropped. An
+ * exact ID or batch number (rangeOverriddenBy) replaces the range by the whole allowed year on 交易时间: the
+ * payment pasted from an e-mail is found whatever days the screen shows (from/to are still checked, so a bad one
+ * is still a 400 naming it).
+ */
 function criteriaOf(merchantNo: string, filter: TransactionsFilter, now: Date): TransactionCriteria {
-  const { from, to } = resolveRange(filter, now)
+  const range = resolveRange(filter, now)
+  const set = setFilterValues(TRANSACTION_FILTER, filter)
+  const byId = rangeOverriddenBy(set) !== undefined
   return {
-    ...setFilterValues(TRANSACTION_FILTER, filter),
+    ...set,
     account: merchantNo,
-    timeType: filter.timeType ?? TRANSACTION_FILTER.timeType.default,
-    from,
-    to,
+    timeType: byId ? 'payment' : (set.timeType ?? TRANSACTION_FILTER.timeType.default),
+    from: byId ? oneYearBack(now) : range.from,
+    to: byId ? now : range.to,
+    basis: totalsBasisOf(set),
   }
 }
 
@@ -72,11 +84,19 @@ export function toListItem(row: Omit<TransactionListRow, 'sort_key'>): Transacti
   }
 }
 
-export function totalOf(rows: ReadonlyArray<{ currency: string; count: string; amount_minor: string }>): TransactionsTotal {
+/**
+ * The wire total: every matching row counted; 金额统计 per currency of the rows of the basis' status (a currency
+ * none of them has is left out, rather than shown as 0).
+ */
+export function totalOf(
+  rows: ReadonlyArray<{ currency: string; count: string; summed: string; amount_minor: string }>,
+  basis: TotalsBasis,
+): TransactionsTotal {
   const sorted = [...rows].sort((a, b) => compareCurrencies(a.currency, b.currency))
   return {
     count: sorted.reduce((sum, row) => sum + Number(row.count), 0),
-    amounts: sorted.map((row) => money(row.currency, row.amount_minor)),
+    amounts: sorted.filter((row) => row.summed !== '0').map((row) => money(row.currency, row.amount_minor)),
+    basis,
   }
 }
 
@@ -92,7 +112,7 @@ export async function countTransactions(
   if (criteria.terminal !== undefined && !(await repository.terminalBelongs(merchantNo, criteria.terminal))) {
     throw new AppError(400, 'VALIDATION_FAILED', 'terminal: not a terminal of this merchant')
   }
-  return totalOf(await repository.totals(criteria))
+  return totalOf(await repository.totals(criteria), criteria.basis)
 }
 
 /**
@@ -124,13 +144,8 @@ export async function listTransactions(
   const nextCursor =
     rows.length > size && last !== undefined ? encodeCursor({ time: last.sort_key, id: last.payment_id }, fingerprint) : null
   const page: TransactionsPage = { items: items.map(toListItem), nextCursor }
-  if (totals !== undefined) page.total = totalOf(totals)
+  if (totals !== undefined) page.total = totalOf(totals, criteria.basis)
   return page
-}
-
-/** 0 in the currency, for figures that do not apply. */
-function zero(currency: string) {
-  return money(currency, 0)
 }
 
 export async function getTransaction(db: Queryable, merchantNo: string, paymentId: string): Promise<TransactionDetail> {
@@ -138,8 +153,22 @@ export async function getTransaction(db: Queryable, merchantNo: string, paymentI
   const row: TransactionRow | undefined = await repository.find(merchantNo, paymentId)
   // Another merchant's payment is indistinguishable from one that does not exist.
   if (row === undefined) throw new AppError(404, 'NOT_FOUND', 'no such transaction')
-  const cases = await repository.cases(merchantNo, paymentId)
-  const refundable = row.status === 'success' ? BigInt(row.amount_minor) - BigInt(row.refunded_minor) : BigInt(0)
+  const [cases, deductions] = await Promise.all([
+    repository.cases(merchantNo, paymentId),
+    repository.refundDeductions(merchantNo, paymentId),
+  ])
+  const amountMinor = BigInt(row.amount_minor)
+  const refundable = refundableMinor({
+    status: row.status,
+    txnType: row.txn_type,
+    authStatus: row.auth_status,
+    amountMinor,
+    refundedMinor: BigInt(row.refunded_minor),
+    // A refund that went through but whose amount is not known yet may have taken everything: offer nothing
+    // until its amount is applied (never a refund twice).
+    pendingRefundsMinor: deductions.waiting_refunds > 0 ? amountMinor : BigInt(0),
+    chargebackedMinor: BigInt(deductions.chargebacked_minor),
+  })
   return {
     ...toListItem(row),
     website: row.website,
@@ -149,7 +178,8 @@ export async function getTransaction(db: Queryable, merchantNo: string, paymentI
     fee: money(row.booking_currency, row.fee_minor),
     deposit: money(row.booking_currency, row.deposit_minor),
     refunded: money(row.currency, row.refunded_minor),
-    refundable: refundable > BigInt(0) ? money(row.currency, refundable) : zero(row.currency),
+    refundable: money(row.currency, refundable),
+    bookedAt: toBeijingIsoOrNull(row.booked_at),
     failureCode: row.failure_code,
     failureReason: row.failure_reason,
     trackingNumber: row.tracking_number,

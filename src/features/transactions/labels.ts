@@ -26,9 +26,8 @@ export const caseKey = (value: CaseKind): MessageKey => `tx.case.${value}`
 export const refundKey = (value: RefundStatus): MessageKey => `tx.refund.${value}`
 
 /** The active preset (what a to-do or a settlement batch opened the list with), as chips. */
-export function presetLabels(t: Translate, filter: Pick<TransactionsFilter, 'status' | 'authStatus' | 'case' | 'batchNo'>): string[] {
+export function presetLabels(t: Translate, filter: Pick<TransactionsFilter, 'authStatus' | 'case' | 'batchNo'>): string[] {
   const labels: string[] = []
-  if (filter.status !== undefined) labels.push(t(statusKey(filter.status)))
   if (filter.authStatus !== undefined) labels.push(t(authStatusKey(filter.authStatus)))
   if (filter.case !== undefined) labels.push(t(caseKey(filter.case)))
   if (filter.batchNo !== undefined && filter.batchNo !== '') labels.push(t('tx.preset.batch', { batchNo: filter.batchNo }))

@@ -30,8 +30,11 @@ export const SHEET_KEYS: ReadonlyArray<keyof ListFilter> = sheetKeys(TRANSACTION
  */
 const SHEET_DEFAULTS: Readonly<Record<string, string | undefined>> = sheetDefaults(TRANSACTION_FILTER)
 
-/** Filters a page is opened with (a home to-do, a settlement batch) and that show as the active preset. */
-export const PRESET_KEYS = ['status', 'authStatus', 'case', 'batchNo'] as const satisfies ReadonlyArray<keyof ListFilter>
+/**
+ * Filters a page is opened with (a home to-do, a settlement batch) and that show as the active preset. The status
+ * is not one: it is in the sheet (交易状态), where a to-do's status shows chosen and counts in the badge.
+ */
+export const PRESET_KEYS = ['authStatus', 'case', 'batchNo'] as const satisfies ReadonlyArray<keyof ListFilter>
 
 /**
  * The list state for a page's router params. A range in the URL is kept (clamped to one year back, `clamped`

@@ -77,6 +77,7 @@ function DetailCards({ detail: d, t }: { detail: TransactionDetail; t: Translate
         <Row label={t('txd.authStatus')} value={d.authStatus === null ? null : t(authStatusKey(d.authStatus))} />
         <Row label={t('txd.refundStatus')} value={t(refundKey(d.refundStatus))} />
         <Row label={t('txd.paymentTime')} value={formatBeijing(d.paymentTime)} />
+        <Row label={t('txd.bookedAt')} value={formatBeijing(d.bookedAt)} testId='txd-booked-at' />
         <Row label={t('txd.updatedAt')} value={formatBeijing(d.updatedAt)} />
         {d.status === 'failure' || d.failureReason !== null ? (
           <Row label={t('txd.failureReason')} value={failure(d)} tone='failure' />

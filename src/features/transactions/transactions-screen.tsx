@@ -17,6 +17,7 @@ import { ROUTES } from '@/routes'
 import { beijingToday } from '@/utils/dates'
 import { transactionsQueryString } from '@/utils/transactions-filter-url'
 import { PageState } from '@/components/page-state'
+import { rangeOverriddenBy } from '@contract/transactions'
 import { presetLabels } from './labels'
 import {
   activeSheetCount,
@@ -77,6 +78,8 @@ export function TransactionsScreen({ params }: TransactionsScreenProps) {
   }, [])
 
   const presets = presetLabels(t, state.filter)
+  // An exact ID or batch number is looked up over the whole year (the server's rule, from the contract): say so.
+  const idSearch = rangeOverriddenBy(state.filter)
   const activeCount = activeSheetCount(state.filter)
 
   return (
@@ -112,6 +115,11 @@ export function TransactionsScreen({ params }: TransactionsScreenProps) {
             update({ ...state, range })
           }}
         />
+        {idSearch !== undefined ? (
+          <Text className='tx-id-search note' data-testid='tx-id-search'>
+            {t(idSearch === 'q' ? 'tx.idSearch.q' : 'tx.idSearch.batchNo')}
+          </Text>
+        ) : null}
         {presets.length > 0 ? (
           <View className='tx-preset' data-testid='tx-preset'>
             <Text className='tx-preset__label'>{t('tx.preset')}</Text>
@@ -155,7 +163,7 @@ export function TransactionsScreen({ params }: TransactionsScreenProps) {
             step={LIST_STEP}
             rowKey={(index) => items[index].paymentId}
             renderRow={(index) => <TransactionRow item={items[index]} onOpen={openDetail} />}
-            layoutKey={`${queryKey}|${presets.length}|${total?.amounts.length ?? 0}|${totalsExpanded}|${limitNotice}`}
+            layoutKey={`${queryKey}|${presets.length}|${total?.amounts.length ?? 0}|${totalsExpanded}|${limitNotice}|${idSearch ?? ''}`}
           />
         </View>
         <ListFooter more={list} testId='tx-load-more' slotTestId='tx-footer' />

@@ -38,8 +38,8 @@ const RANGES: readonly Range[] = [
 
 interface Filter {
   name: string
-  filter: Pick<TransactionsFilter, 'terminal' | 'currency' | 'status'>
-  /** Only terminal and currency are columns of the rollup. */
+  filter: Pick<TransactionsFilter, 'terminal' | 'currency' | 'status' | 'cardBrand'>
+  /** Only terminal, currency and (since 0009) status are columns of the rollup. */
   rollup: boolean
 }
 
@@ -48,28 +48,44 @@ const FILTERS: readonly Filter[] = [
   { name: 'terminal', filter: { terminal: '14010501' }, rollup: true },
   { name: 'currency', filter: { currency: 'USD' }, rollup: true },
   { name: 'terminal + currency', filter: { terminal: '14010588', currency: 'EUR' }, rollup: true },
-  { name: 'currency + status (not in the rollup)', filter: { currency: 'USD', status: 'success' }, rollup: false },
+  { name: 'currency + status success', filter: { currency: 'USD', status: 'success' }, rollup: true },
+  { name: 'status failure (sums the failed)', filter: { status: 'failure' }, rollup: true },
+  { name: 'card brand (not in the rollup)', filter: { cardBrand: 'Visa' }, rollup: false },
 ]
+
+const COLUMN: Record<keyof Filter['filter'], string> = {
+  terminal: 'terminal',
+  currency: 'currency',
+  status: 'status',
+  cardBrand: 'card_brand',
+}
 
 const COMBOS = RANGES.flatMap((range) => FILTERS.map((filter) => ({ range, filter })))
 
 interface TotalRow {
   currency: string
   count: string
+  summed: string
   amount_minor: string
 }
+
+/** 金额统计 sums successful payments unless the filter selects a status. */
+const sumStatus = (filter: Filter) => filter.filter.status ?? 'success'
 
 /** The reference: every matching row, read one by one. */
 async function scan(db: Queryable, range: Range, filter: Filter): Promise<TotalRow[]> {
   const { from, to } = resolveRange(range.range, now)
   const params: unknown[] = [DEMO, from, to]
   let sql = 'account = $1 and payment_time >= $2 and payment_time <= $3'
-  for (const [column, value] of Object.entries(filter.filter)) {
+  for (const [key, value] of Object.entries(filter.filter)) {
     params.push(value)
-    sql += ` and ${column} = $${params.length}`
+    sql += ` and ${COLUMN[key as keyof Filter['filter']]} = $${params.length}`
   }
+  params.push(sumStatus(filter))
+  const summed = `status = $${params.length}`
   const { rows } = await db.query<TotalRow>(
-    `select currency, count(*)::text as count, sum(amount_minor)::text as amount_minor
+    `select currency, count(*)::text as count, count(*) filter (where ${summed})::text as summed,
+            coalesce(sum(amount_minor) filter (where ${summed}), 0)::text as amount_minor
      from transactions where ${sql} group by currency`,
     params,
   )
@@ -77,6 +93,8 @@ async function scan(db: Queryable, range: Range, filter: Filter): Promise<TotalR
 }
 
 const sorted = (rows: TotalRow[]): TotalRow[] => [...rows].sort((a, b) => a.currency.localeCompare(b.currency))
+
+const basisOf = (filter: Filter) => ({ status: sumStatus(filter), amount: 'transaction' as const })
 
 async function listedTotal(db: Queryable, range: Range, filter: Filter) {
   const page = await listTransactions(db, DEMO, { ...range.range, ...filter.filter, limit: 1 }, { now })
@@ -88,9 +106,10 @@ async function expectAllEqualToScan(db: Queryable): Promise<void> {
   for (const { range, filter } of COMBOS) {
     const expected = await scan(db, range, filter)
     const label = `${range.name} / ${filter.name}`
-    expect(await listedTotal(db, range, filter), label).toEqual(totalOf(expected))
+    expect(await listedTotal(db, range, filter), label).toEqual(totalOf(expected, basisOf(filter)))
     if (!filter.rollup) continue
-    const plan = wholeDaysOf({ account: DEMO, ...resolveRange(range.range, now), ...filter.filter })
+    const { cardBrand: _none, ...held } = filter.filter
+    const plan = wholeDaysOf({ account: DEMO, ...resolveRange(range.range, now), ...held, sumStatus: sumStatus(filter) })
     expect(plan !== undefined, label).toBe(range.wholeDays)
     if (plan !== undefined) expect(sorted(await dayTotals(db, plan)), label).toEqual(sorted(expected))
   }
@@ -127,13 +146,13 @@ describe.each(testStores())('day totals on the $kind store', (store) => {
 
   it('the rollup holds exactly the regrouped transactions', async () => {
     const regrouped = await db.query(
-      `select account, transaction_beijing_day(payment_time)::text as day, terminal, currency,
+      `select account, transaction_beijing_day(payment_time)::text as day, terminal, currency, status,
               count(*)::text as n, sum(amount_minor)::text as a
-       from transactions group by 1, 2, 3, 4 order by 1, 2, 3, 4`,
+       from transactions group by 1, 2, 3, 4, 5 order by 1, 2, 3, 4, 5`,
     )
     const rollup = await db.query(
-      `select account, day::text as day, terminal, currency, txn_count::text as n, amount_minor::text as a
-       from transaction_day_totals order by 1, 2, 3, 4`,
+      `select account, day::text as day, terminal, currency, status, txn_count::text as n, amount_minor::text as a
+       from transaction_day_totals order by 1, 2, 3, 4, 5`,
     )
     expect(rollup.rows.length).toBeGreaterThan(365)
     expect(rollup.rows).toEqual(regrouped.rows)
@@ -151,7 +170,7 @@ describe.each(testStores())('day totals on the $kind store', (store) => {
       db.transaction(async (tx) => {
         await tx.query('update transaction_day_totals set txn_count = txn_count + 1 where account = $1', [DEMO])
         for (const { range, filter } of COMBOS) {
-          const scanned = totalOf(await scan(tx, range, filter))
+          const scanned = totalOf(await scan(tx, range, filter), basisOf(filter))
           const listed = await listedTotal(tx, range, filter)
           const label = `${range.name} / ${filter.name}`
           if (filter.rollup && range.wholeDays) expect(listed?.count, label).toBeGreaterThan(scanned.count)
@@ -214,6 +233,14 @@ describe.each(testStores())('day totals on the $kind store', (store) => {
          where payment_id = any($1::text[])`,
         [other],
       )
+      // A status changes after the fact (pending → success, success → failure): 0009's trigger follows it.
+      await db.query(
+        `update transactions set status = 'pending', auth_status = null where payment_id = any($1::text[])`,
+        [await someIds(`status = 'success' and txn_type = 'sale'`, 12)],
+      )
+      await db.query(`update transactions set status = 'success' where payment_id = any($1::text[])`, [
+        await someIds(`status = 'pending' and txn_type = 'sale'`, 6),
+      ])
       await db.query(`update transactions set amount_minor = amount_minor + 101 where payment_id = any($1::text[])`, [
         await someIds(`currency = 'USD'`, 15),
       ])
@@ -242,15 +269,15 @@ describe.each(testStores())('day totals on the $kind store', (store) => {
 
     it('the rollup still holds exactly the regrouped transactions', async () => {
       const regrouped = await db.query(
-        `select day, terminal, currency, n, a from (
-           select transaction_beijing_day(payment_time)::text as day, terminal, currency,
+        `select day, terminal, currency, status, n, a from (
+           select transaction_beijing_day(payment_time)::text as day, terminal, currency, status,
                   count(*)::text as n, sum(amount_minor)::text as a
-           from transactions where account = $1 group by 1, 2, 3) g order by 1, 2, 3`,
+           from transactions where account = $1 group by 1, 2, 3, 4) g order by 1, 2, 3, 4`,
         [DEMO],
       )
       const rollup = await db.query(
-        `select day::text as day, terminal, currency, txn_count::text as n, amount_minor::text as a
-         from transaction_day_totals where account = $1 order by 1, 2, 3`,
+        `select day::text as day, terminal, currency, status, txn_count::text as n, amount_minor::text as a
+         from transaction_day_totals where account = $1 order by 1, 2, 3, 4`,
         [DEMO],
       )
       expect(rollup.rows).toEqual(regrouped.rows)

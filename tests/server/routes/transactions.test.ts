@@ -7,6 +7,7 @@ import { getTransaction, listTransactions } from '../../../server/src/services/t
 import type { TransactionListItem, TransactionsFilter } from '@contract/transactions'
 import { testStores } from '../stores'
 import { allTransactions, DEMO, OTHER, seededDb } from './fixture'
+import { oneYearBack } from '../../../server/src/lib/time-range'
 
 const now = new Date()
 
@@ -23,12 +24,19 @@ async function pageThrough(db: Db, filter: TransactionsFilter, limit = 100) {
   return { total: first.total, items }
 }
 
-/** Sums per currency as decimal strings, the way the API reports them. */
-function totalsOf(items: TransactionListItem[]): Record<string, string> {
+/**
+ * 金额统计 by hand from the rows (docs/reconciliation.md): the rows of the summed status — successful ones unless
+ * the filter selects a status — added up per transaction currency, or per booking currency with their booked
+ * amounts when the filter has a batch number or a booking currency.
+ */
+function totalsOf(rows: TransactionRow[], filter: TransactionsFilter): Record<string, string> {
+  const status = filter.status ?? 'success'
+  const booking = filter.batchNo !== undefined || filter.bookingCurrency !== undefined
   const sums = new Map<string, bigint>()
-  for (const item of items) {
-    const minor = BigInt(item.amount.amount.replace('.', ''))
-    sums.set(item.amount.currency, (sums.get(item.amount.currency) ?? BigInt(0)) + minor)
+  for (const row of rows.filter((r) => r.status === status)) {
+    const currency = (booking ? row.booking_currency : row.currency).trim()
+    const minor = BigInt(booking ? row.booking_amount_minor : row.amount_minor)
+    sums.set(currency, (sums.get(currency) ?? BigInt(0)) + minor)
   }
   return Object.fromEntries([...sums].map(([currency, minor]) => [currency, formatMinor(minor, currency)]))
 }
@@ -52,6 +60,7 @@ describe.each(testStores())('transactions on the $kind store', (store) => {
   afterAll(() => store.cleanup())
 
   const someBatch = () => rows.find((r) => r.funds_batch_no !== null)?.funds_batch_no ?? 'none'
+  const someUsdBatch = () => rows.find((r) => r.funds_batch_no !== null && r.booking_currency.trim() === 'USD')?.funds_batch_no ?? 'none'
   const someOrder = () => rows[17].order_number
   const cases: Array<[string, () => TransactionsFilter, (r: TransactionRow) => boolean]> = [
     ['q (order number)', () => ({ q: someOrder() }), (r) => r.order_number === someOrder() || r.payment_id === someOrder()],
@@ -82,21 +91,32 @@ describe.each(testStores())('transactions on the $kind store', (store) => {
       (r) => r.settlement_time !== null && r.settlement_time.getTime() >= now.getTime() - 60 * 86400e3 && r.settlement_time <= now,
     ],
     [
+      'timeType booked',
+      () => ({ timeType: 'booked', from: new Date(now.getTime() - 90 * 86400e3).toISOString() }),
+      (r) => r.booked_at !== null && r.booked_at.getTime() >= now.getTime() - 90 * 86400e3 && r.booked_at <= now,
+    ],
+    [
+      'batchNo + bookingCurrency (the settlement link)',
+      () => ({ batchNo: someUsdBatch(), bookingCurrency: 'USD' }),
+      (r) => (r.funds_batch_no === someUsdBatch() || r.deposit_batch_no === someUsdBatch()) && r.booking_currency.trim() === 'USD',
+    ],
+    [
       'combined currency + status + terminal',
       () => ({ currency: 'USD', status: 'success', terminal: '14010588' }),
       (r) => r.currency.trim() === 'USD' && r.status === 'success' && r.terminal === '14010588',
     ],
   ]
 
-  it.each(cases)('filter %s narrows exactly, and count/totals equal the pages', async (_name, filter, matches) => {
+  it.each(cases)('filter %s narrows exactly, and count/totals equal the rows', async (_name, filter, matches) => {
     const { total, items } = await pageThrough(db, filter())
-    const expected = rows.filter(matches).map((r) => r.payment_id).sort()
+    const matching = rows.filter(matches)
+    const expected = matching.map((r) => r.payment_id).sort()
     // Guard against a vacuous pass: the generated data must hold matches for each filter.
     expect(expected.length).toBeGreaterThan(0)
     expect(items.map((i) => i.paymentId).sort()).toEqual(expected)
     expect(total?.count).toBe(items.length)
     const reported = Object.fromEntries((total?.amounts ?? []).map((m) => [m.currency, m.amount]))
-    expect(reported).toEqual(totalsOf(items))
+    expect(reported).toEqual(totalsOf(matching, filter()))
   })
 
   it('pages newest first without duplicates or gaps, stable under ties', async () => {
@@ -144,5 +164,104 @@ describe.each(testStores())('transactions on the $kind store', (store) => {
     expect(detail.paymentTime).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/)
     const other = await db.query<{ payment_id: string }>('select payment_id from transactions where account = $1 limit 1', [OTHER])
     await expect(getTransaction(db, DEMO, other.rows[0].payment_id)).rejects.toMatchObject({ statusCode: 404 })
+  })
+
+  describe('an ID or batch number searches the whole allowed year (issue 11 item 1)', () => {
+    const lastWeek = () => ({ from: new Date(now.getTime() - 7 * 86400e3).toISOString(), to: now.toISOString() })
+    const old = () => rows.find((r) => r.payment_time.getTime() < now.getTime() - 40 * 86400e3 && r.status === 'failure')!
+
+    it('finds an order number or payment ID outside the shown days, in any case, spaces ignored', async () => {
+      const row = old()
+      for (const q of [row.order_number, `  ${row.order_number.toLowerCase()} `, row.payment_id, ` ${row.payment_id}\t`]) {
+        const { total, items } = await pageThrough(db, { ...lastWeek(), q })
+        expect(items.map((i) => i.paymentId), q).toEqual([row.payment_id])
+        expect(total?.count).toBe(1)
+      }
+      // Other filters still apply: the range alone is replaced.
+      expect((await pageThrough(db, { ...lastWeek(), q: row.order_number, status: 'success' })).items).toEqual([])
+      expect((await pageThrough(db, { ...lastWeek(), q: row.order_number, timeType: 'settlement' })).items).toHaveLength(1)
+    })
+
+    it('finds every row of a batch outside the shown days; its 金额统计 is the batch\'s 交易金额', async () => {
+      const { rows: batches } = await db.query<{ batch_no: string; currency: string; gross_minor: string; txn_count: number }>(
+        `select batch_no, currency, gross_minor::text, txn_count from settlement_batches
+          where account = $1 and batch_type = 'transaction' and txn_count > 0 and created_at < $2
+          order by created_at limit 3`,
+        [DEMO, new Date(now.getTime() - 30 * 86400e3)],
+      )
+      expect(batches.length).toBeGreaterThan(0)
+      for (const batch of batches) {
+        const currency = batch.currency.trim()
+        const expected = rows.filter((r) => r.funds_batch_no === batch.batch_no).map((r) => r.payment_id).sort()
+        const filter: TransactionsFilter = { ...lastWeek(), batchNo: ` ${batch.batch_no.toLowerCase()} `, bookingCurrency: currency as 'USD' }
+        const { total, items } = await pageThrough(db, filter)
+        expect(items.map((i) => i.paymentId).sort()).toEqual(expected)
+        expect(total?.count).toBe(batch.txn_count)
+        expect(total?.basis).toEqual({ status: 'success', amount: 'booking' })
+        expect(total?.amounts).toEqual([{ currency, amount: formatMinor(batch.gross_minor, currency) }])
+      }
+    })
+
+    it('keeps a non-ID list in its range', async () => {
+      const row = old()
+      const { items } = await pageThrough(db, { ...lastWeek(), terminal: row.terminal })
+      expect(items.some((i) => i.paymentId === row.payment_id)).toBe(false)
+    })
+  })
+
+  describe('金额统计 sums successful payments unless the status filter says otherwise (issue 11 item 2)', () => {
+    it('counts a failed payment but does not add it up', async () => {
+      const failed = rows.find((r) => r.status === 'failure')!
+      const page = await listTransactions(db, DEMO, { q: failed.order_number }, { now })
+      expect(page.total).toEqual({ count: 1, amounts: [], basis: { status: 'success', amount: 'transaction' } })
+      const onlyFailed = await listTransactions(db, DEMO, { q: failed.order_number, status: 'failure' }, { now })
+      expect(onlyFailed.total).toEqual({
+        count: 1,
+        amounts: [{ currency: failed.currency.trim(), amount: formatMinor(failed.amount_minor, failed.currency.trim()) }],
+        basis: { status: 'failure', amount: 'transaction' },
+      })
+    })
+
+    it('the default list counts every status and sums the successful ones, as a direct scan does', async () => {
+      const page = await listTransactions(db, DEMO, { limit: 1 }, { now })
+      const { rows: scanned } = await db.query<{ currency: string; all: string; n: string; a: string }>(
+        `select currency, count(*)::text as all, count(*) filter (where status = 'success')::text as n,
+                coalesce(sum(amount_minor) filter (where status = 'success'), 0)::text as a
+           from transactions where account = $1 and payment_time >= $2 and payment_time <= $3 group by currency`,
+        [DEMO, oneYearBack(now), now],
+      )
+      expect(page.total?.count).toBe(scanned.reduce((sum, r) => sum + Number(r.all), 0))
+      const reported = Object.fromEntries((page.total?.amounts ?? []).map((m) => [m.currency, m.amount]))
+      expect(reported).toEqual(
+        Object.fromEntries(scanned.filter((r) => r.n !== '0').map((r) => [r.currency.trim(), formatMinor(r.a, r.currency.trim())])),
+      )
+    })
+  })
+
+  describe('可退款金额 and 记账时间 on the detail (issue 11 items 6 and 16)', () => {
+    it('deducts chargebacks and refunds from the refundable amount, never below zero', async () => {
+      const { rows: charged } = await db.query<{ payment_id: string; expected: string; currency: string }>(
+        `select t.payment_id, t.currency,
+                greatest(0, t.amount_minor - t.refunded_minor - sum(c.amount_minor))::text as expected
+           from transactions t join order_cases c on c.payment_id = t.payment_id and c.kind = 'chargeback'
+          where t.account = $1 and t.status = 'success'
+          group by t.payment_id`,
+        [DEMO],
+      )
+      expect(charged.length).toBeGreaterThan(0)
+      for (const row of charged) {
+        const detail = await getTransaction(db, DEMO, row.payment_id)
+        expect(detail.refundable, row.payment_id).toEqual({ currency: row.currency.trim(), amount: formatMinor(row.expected, row.currency.trim()) })
+        expect(detail.refundable.amount).not.toBe(detail.amount.amount)
+      }
+    })
+
+    it('shows the booking time of a booked payment and none for a failed one', async () => {
+      const booked = rows.find((r) => r.booked_at !== null)!
+      expect((await getTransaction(db, DEMO, booked.payment_id)).bookedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/)
+      const failed = rows.find((r) => r.status === 'failure')!
+      expect(failed.booked_at).toBeNull()
+      expect((await getTransaction(db, DEMO, failed.payment_id)).bookedAt).toBeNull()
+    })
   })
 })

@@ -13,6 +13,7 @@ export const TRANSACTION_COLUMNS: readonly Column<DemoTransaction>[] = [
   text('order_number', (t) => t.orderNumber),
   timeColumn('payment_time', (t) => t.paymentTime),
   timeColumn('settlement_time', (t) => t.settlementTime),
+  timeColumn('booked_at', (t) => t.bookedAt),
   text('txn_type', (t) => t.txnType),
   text('status', (t) => t.status),
   text('auth_status', (t) => t.authStatus),

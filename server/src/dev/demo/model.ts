@@ -13,6 +13,8 @@ export interface DemoTransaction {
   orderNumber: string
   paymentTime: number
   settlementTime: number | null
+  /** 记账时间: when the amount was booked (a sale on success, an authorization on capture); null if never. */
+  bookedAt: number | null
   txnType: 'sale' | 'authorization'
   status: 'success' | 'failure' | 'pending'
   authStatus: 'pending' | 'captured' | 'voided' | null

@@ -14,7 +14,7 @@ import {
   OTHER_COUNTRIES,
   PAYMENT_METHOD_WEIGHTS,
 } from './catalog'
-import { DAY_MS, HOUR_MS, formatBeijingDateTime } from '@contract/beijing-time'
+import { DAY_MS, HOUR_MS, WEEK_MS, formatBeijingDateTime, startOfBeijingWeek } from '@contract/beijing-time'
 import { CURRENCY_DECIMALS, type CurrencyCode } from '@contract/money'
 import { convertMinor, fromUsdCents } from './demo-money'
 import type { DemoTransaction } from './model'
@@ -185,6 +185,7 @@ export function createTransaction(
     orderNumber: `${terminal.orderPrefix}${stamp}${String(sequence % 1000).padStart(3, '0')}`,
     paymentTime,
     settlementTime: null,
+    bookedAt: moved ? bookedAt(txnType, paymentTime, sequence, now) : null,
     txnType,
     status,
     authStatus: auth,
@@ -211,6 +212,18 @@ export function createTransaction(
     depositBatchNo: null,
     website: terminal.website,
   }
+}
+
+/**
+ * 记账时间 of a payment that moved money: a sale is booked when it succeeds (its 交易时间); an authorization when it
+ * is captured, 1–48 hours later, kept inside the payment's Beijing week (the week the ledger settles it in) and
+ * never after `now`. Derived from the sequence, not drawn: the generator's random stream stays as it was.
+ */
+function bookedAt(txnType: DemoTransaction['txnType'], paymentTime: number, sequence: number, now: number): number {
+  if (txnType === 'sale') return paymentTime
+  const captured = paymentTime + ((sequence % 48) + 1) * HOUR_MS
+  const weekEnd = startOfBeijingWeek(paymentTime) + WEEK_MS - 1000
+  return Math.max(paymentTime, Math.min(captured, weekEnd, now))
 }
 
 /** Whether the transaction moved money and is therefore settled (and can be refunded or charged back). */

@@ -1,5 +1,5 @@
 /** Schemas of GET /api/transactions and GET /api/transactions/:paymentId. */
-import { CARD_BRANDS, TRANSACTION_FILTER } from '@contract/transactions'
+import { CARD_BRANDS, TRANSACTION_FILTER, TRANSACTION_STATUSES } from '@contract/transactions'
 import { filterSchemaProperties, listPageSchema, moneySchema, nullableString, nullableTimeSchema, pageProperties, propertyNames, timeSchema } from '../read-schemas'
 
 export const CARD_BRAND_VALUES = [...CARD_BRANDS]
@@ -44,8 +44,17 @@ export const listItemSchema = {
 export const totalSchema = {
   type: 'object',
   additionalProperties: false,
-  required: ['count', 'amounts'],
-  properties: { count: { type: 'integer' }, amounts: { type: 'array', items: moneySchema } },
+  required: ['count', 'amounts', 'basis'],
+  properties: {
+    count: { type: 'integer' },
+    amounts: { type: 'array', items: moneySchema },
+    basis: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['status', 'amount'],
+      properties: { status: { type: 'string', enum: TRANSACTION_STATUSES }, amount: { type: 'string', enum: ['transaction', 'booking'] } },
+    },
+  },
 } as const
 
 export const pageSchema = listPageSchema(listItemSchema, totalSchema)
@@ -76,6 +85,7 @@ const detailProperties = {
   deposit: moneySchema,
   refunded: moneySchema,
   refundable: moneySchema,
+  bookedAt: nullableTimeSchema,
   failureCode: nullableString,
   failureReason: nullableString,
   trackingNumber: nullableString,

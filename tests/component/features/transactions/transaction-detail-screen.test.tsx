@@ -25,6 +25,7 @@ const DETAIL: TransactionDetail = {
   refundStatus: 'partial',
   paymentTime: '2025-05-15T16:52:56+08:00',
   settlementTime: '2025-05-21T10:00:00+08:00',
+  bookedAt: '2025-05-15T16:52:58+08:00',
   website: 'shop.example.com',
   cardCountry: 'US',
   cardMasked: '411111******1111',
@@ -84,6 +85,7 @@ describe('transaction detail', () => {
       expect(basic).toContain(text)
     }
     expect(basic).toContain('授权状态—')
+    expect(screen.getByTestId('txd-booked-at').textContent).toContain('记账时间2025-05-15 16:52:58')
     expect(basic).not.toContain('失败原因')
     const amounts = screen.getByTestId('txd-amounts').textContent
     for (const text of ['USD 1,234.56', 'CNY 8,888.88', 'CNY -266.67', 'CNY 444.44', 'USD 100.00', 'USD 1,134.56']) {

@@ -38,6 +38,8 @@ function row(n: number, overrides: Partial<TransactionListItem> = {}): Transacti
 
 const rows = (from: number, count: number) => Array.from({ length: count }, (_, i) => row(from + i))
 
+const SUCCESS = { status: 'success', amount: 'transaction' } as const
+
 const FIRST: TransactionsPage = {
   items: rows(1, 20),
   nextCursor: 'cursor-1',
@@ -49,6 +51,7 @@ const FIRST: TransactionsPage = {
       { currency: 'JPY', amount: '2761' },
       { currency: 'GBP', amount: '1263.00' },
     ],
+    basis: SUCCESS,
   },
 }
 
@@ -96,6 +99,33 @@ describe('transactions list', () => {
     expect(within(screen.getByTestId('tx-totals')).getByText('EUR -102.76').className).toContain('negative')
   })
 
+  it('labels 金额统计 with what it adds up', async () => {
+    await renderList()
+    expect(screen.getByTestId('tx-totals-label').textContent).toBe('金额统计（成功交易）')
+    list.mockResolvedValueOnce({ items: [row(7)], nextCursor: null, total: { count: 1, amounts: [], basis: { status: 'failure', amount: 'booking' } } })
+    fireEvent.change(screen.getByTestId('tx-search'), { target: { value: 'x' } })
+    await act(async () => fireEvent.click(screen.getByTestId('tx-search-submit')))
+    expect(await screen.findByText('金额统计（失败交易，记账金额）')).toBeTruthy()
+    // Nothing of that status to add up: said, not hidden.
+    expect(screen.getByTestId('tx-totals').textContent).toContain('无')
+  })
+
+  it('says an order number / payment ID searches the whole year', async () => {
+    await renderList()
+    expect(screen.queryByTestId('tx-id-search')).toBeNull()
+    list.mockResolvedValueOnce({ items: [row(7)], nextCursor: null, total: { count: 1, amounts: [], basis: SUCCESS } })
+    fireEvent.change(screen.getByTestId('tx-search'), { target: { value: ' 2611081401050017981 ' } })
+    await act(async () => fireEvent.click(screen.getByTestId('tx-search-submit')))
+    expect(screen.getByTestId('tx-id-search').textContent).toBe('按订单号/支付ID查询全年，日期范围不适用')
+  })
+
+  it('says the batch number searches the whole year, in English', async () => {
+    usePreferences.setState({ locale: 'en-US' })
+    await renderList({ batchNo: 'T14010520261102SEK', bookingCurrency: 'SEK' })
+    expect(screen.getByTestId('tx-id-search').textContent).toBe('Batch number: searching the whole year, the date range does not apply')
+    expect(screen.getByTestId('tx-totals-label').textContent).toBe('Amount (successful)')
+  })
+
   it('says it in English too', async () => {
     usePreferences.setState({ locale: 'en-US' })
     await renderList()
@@ -107,16 +137,16 @@ describe('transactions list', () => {
     await renderList()
     fireEvent.click(screen.getByTestId('tx-filters'))
     const sheet = screen.getByTestId('tx-sheet')
-    for (const label of ['时间类型', '划款批次号', '交易币种', '记账币种', '交易类型', '卡种', '是否上传物流单号', '妥投状态', '交易划款', '保证金划款', '终端号']) {
+    for (const label of ['时间类型', '划款批次号', '交易币种', '记账币种', '交易类型', '卡种', '是否上传物流单号', '妥投状态', '交易划款', '保证金划款', '终端号', '交易状态']) {
       expect(sheet.textContent).toContain(label)
     }
-    for (const option of ['交易时间', '划款时间', '消费', '预授权', 'American Express', '已上传', '未上传', '运输中', '已妥投', '未划款', '已划款']) {
+    for (const option of ['交易时间', '划款时间', '记账时间', '消费', '预授权', 'American Express', '已上传', '未上传', '运输中', '已妥投', '未划款', '已划款', '成功', '失败', '处理中']) {
       expect(sheet.textContent).toContain(option)
     }
     // The merchant's terminals from /api/me.
     expect(screen.getByTestId('tx-sheet-option-terminal-14010590')).toBeTruthy()
 
-    list.mockResolvedValueOnce({ items: rows(500, 3), nextCursor: null, total: { count: 3, amounts: [] } })
+    list.mockResolvedValueOnce({ items: rows(500, 3), nextCursor: null, total: { count: 3, amounts: [], basis: SUCCESS } })
     fireEvent.click(screen.getByTestId('tx-sheet-option-timeType-settlement'))
     fireEvent.change(screen.getByTestId('tx-sheet-text-batchNo'), { target: { value: ' STL-140105-1 ' } })
     fireEvent.click(screen.getByTestId('tx-sheet-option-currency-USD'))
@@ -128,6 +158,7 @@ describe('transactions list', () => {
     fireEvent.click(screen.getByTestId('tx-sheet-option-fundsStatus-settled'))
     fireEvent.click(screen.getByTestId('tx-sheet-option-depositStatus-unsettled'))
     fireEvent.click(screen.getByTestId('tx-sheet-option-terminal-14010588'))
+    fireEvent.click(screen.getByTestId('tx-sheet-option-status-failure'))
     await act(async () => fireEvent.click(screen.getByTestId('tx-sheet-apply')))
 
     expect(lastQuery()).toEqual({
@@ -144,10 +175,11 @@ describe('transactions list', () => {
       fundsStatus: 'settled',
       depositStatus: 'unsettled',
       terminal: '14010588',
+      status: 'failure',
       limit: 20,
     })
     expect(await screen.findByText('查询出3条符合条件数据')).toBeTruthy()
-    expect(screen.getByTestId('tx-filters').textContent).toBe('高级筛选(11)')
+    expect(screen.getByTestId('tx-filters').textContent).toBe('高级筛选(12)')
     expect(screen.queryByTestId('tx-sheet')).toBeNull()
     expect(Taro.pageScrollTo).toHaveBeenCalled()
 
@@ -194,7 +226,7 @@ describe('transactions list', () => {
 
   it('searches by order number or payment ID', async () => {
     await renderList()
-    list.mockResolvedValueOnce({ items: [row(7)], nextCursor: null, total: { count: 1, amounts: [{ currency: 'USD', amount: '7.50' }] } })
+    list.mockResolvedValueOnce({ items: [row(7)], nextCursor: null, total: { count: 1, amounts: [{ currency: 'USD', amount: '7.50' }], basis: SUCCESS } })
     fireEvent.change(screen.getByTestId('tx-search'), { target: { value: ' test20250515160007 ' } })
     await act(async () => fireEvent.click(screen.getByTestId('tx-search-submit')))
     expect(lastQuery()).toMatchObject({ q: 'test20250515160007' })
@@ -217,14 +249,16 @@ describe('transactions list', () => {
       authStatus: 'pending',
       limit: 20,
     })
-    expect(screen.getByTestId('tx-preset').textContent).toContain('处理中')
     expect(screen.getByTestId('tx-preset').textContent).toContain('待授权')
-    expect(screen.getByTestId('tx-filters').textContent).toBe('高级筛选(1)')
+    // The status is a sheet filter (交易状态) since issue 11: counted in the badge, kept by 清除.
+    expect(screen.getByTestId('tx-preset').textContent).not.toContain('处理中')
+    expect(screen.getByTestId('tx-filters').textContent).toBe('高级筛选(2)')
     list.mockResolvedValueOnce(FIRST)
     await act(async () => fireEvent.click(screen.getByTestId('tx-preset-clear')))
     expect(lastQuery()).toEqual({
       from: `${oneYearBefore(today)}T00:00:00+08:00`,
       to: `${today}T23:59:59+08:00`,
+      status: 'pending',
       txnType: 'authorization',
       limit: 20,
     })
@@ -248,7 +282,7 @@ describe('transactions list', () => {
   })
 
   it('shows the empty state', async () => {
-    await renderList({}, { items: [], nextCursor: null, total: { count: 0, amounts: [] } })
+    await renderList({}, { items: [], nextCursor: null, total: { count: 0, amounts: [], basis: SUCCESS } })
     expect(screen.getByText('查询结果为空')).toBeTruthy()
     expect(screen.getByTestId('tx-count').textContent).toBe('查询出0条符合条件数据')
   })

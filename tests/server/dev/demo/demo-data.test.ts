@@ -231,9 +231,9 @@ describe.each(testStores())('demo data on the $kind store', (store) => {
       const { rows } = await db.query(
         `select * from (
            select account, ((payment_time at time zone 'UTC') + interval '8 hours')::date as day, terminal, currency,
-                  count(*) as txn_count, sum(amount_minor) as amount_minor
-           from transactions group by 1, 2, 3, 4) t
-         full join transaction_day_totals d using (account, day, terminal, currency)
+                  status, count(*) as txn_count, sum(amount_minor) as amount_minor
+           from transactions group by 1, 2, 3, 4, 5) t
+         full join transaction_day_totals d using (account, day, terminal, currency, status)
          where t.txn_count is distinct from d.txn_count or t.amount_minor is distinct from d.amount_minor`,
       )
       return rows
