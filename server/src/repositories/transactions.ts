@@ -10,7 +10,6 @@ import type { Queryable } from '../db'
 import { dayTotals, wholeDaysOf, type CurrencyTotalRow, type DayTotalsFilter } from './transaction-day-totals'
 import type {
   AuthStatus,
-  CaseKind,
   DeliveryStatus,
   RefundStatus,
   SettlementState,
@@ -88,18 +87,6 @@ export type TransactionListRow = Pick<
   | 'payment_time'
   | 'settlement_time'
 > & { sort_key: string }
-
-export interface CaseRow {
-  id: string
-  kind: CaseKind
-  status: 'open' | 'handled'
-  reason_code: string | null
-  reason: string | null
-  currency: string
-  amount_minor: string
-  opened_at: Date
-  handled_at: Date | null
-}
 
 /** Exact to the microsecond, in UTC whatever the session's TimeZone: a cursor must reproduce the value. */
 const keyText = (column: string): string => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`
@@ -228,16 +215,6 @@ export function transactionsRepository(db: Queryable) {
         [account, paymentId],
       )
       return rows[0]
-    },
-
-    async cases(account: string, paymentId: string): Promise<CaseRow[]> {
-      const { rows } = await db.query<CaseRow>(
-        `select id::text as id, kind, status, reason_code, reason, currency, amount_minor, opened_at, handled_at
-         from order_cases where account = $1 and payment_id = $2
-         order by opened_at desc, id desc`,
-        [account, paymentId],
-      )
-      return rows
     },
 
     async terminalBelongs(account: string, terminal: string): Promise<boolean> {

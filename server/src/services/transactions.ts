@@ -26,6 +26,7 @@ import {
 import { toBeijingIso, toBeijingIsoOrNull } from '@contract/beijing-time'
 import { resolveRange } from '../lib/time-range'
 import { decodeCursor, encodeCursor, filterFingerprint } from '../lib/list-cursor'
+import { casesOfPayment, withOpenCases } from './cases'
 
 export const DEFAULT_PAGE_SIZE = 20
 export const MAX_PAGE_SIZE = 100
@@ -123,7 +124,7 @@ export async function listTransactions(
   const last = items[items.length - 1]
   const nextCursor =
     rows.length > size && last !== undefined ? encodeCursor({ time: last.sort_key, id: last.payment_id }, fingerprint) : null
-  const page: TransactionsPage = { items: items.map(toListItem), nextCursor }
+  const page: TransactionsPage = { items: await withOpenCases(db, merchantNo, filter.case, items.map(toListItem)), nextCursor }
   if (totals !== undefined) page.total = totalOf(totals)
   return page
 }
@@ -138,7 +139,7 @@ export async function getTransaction(db: Queryable, merchantNo: string, paymentI
   const row: TransactionRow | undefined = await repository.find(merchantNo, paymentId)
   // Another merchant's payment is indistinguishable from one that does not exist.
   if (row === undefined) throw new AppError(404, 'NOT_FOUND', 'no such transaction')
-  const cases = await repository.cases(merchantNo, paymentId)
+  const cases = await casesOfPayment(db, merchantNo, paymentId)
   const refundable = row.status === 'success' ? BigInt(row.amount_minor) - BigInt(row.refunded_minor) : BigInt(0)
   return {
     ...toListItem(row),
@@ -160,15 +161,6 @@ export async function getTransaction(db: Queryable, merchantNo: string, paymentI
     depositStatus: row.deposit_status,
     depositBatchNo: row.deposit_batch_no,
     updatedAt: toBeijingIso(row.updated_at),
-    cases: cases.map((c) => ({
-      id: c.id,
-      kind: c.kind,
-      status: c.status,
-      reasonCode: c.reason_code,
-      reason: c.reason,
-      amount: money(c.currency, c.amount_minor),
-      openedAt: toBeijingIso(c.opened_at),
-      handledAt: toBeijingIsoOrNull(c.handled_at),
-    })),
+    cases,
   }
 }
