@@ -1,5 +1,5 @@
 /** `GET /api/messages`, `GET /api/messages/:id`, `POST /api/messages/:id/read`, `POST /api/messages/read-all`. */
-import type { BeijingTime } from './money'
+import type { BeijingTime, Money } from './money'
 
 /** The four message kinds (SPEC §3.2), in the order the filter chips show them. */
 export const MESSAGE_KINDS = ['announcement', 'chargeback', 'fraud', 'retrieval'] as const
@@ -13,19 +13,39 @@ export interface MessagesQuery {
   cursor?: string
 }
 
+/** The languages a text written by people comes in (the client's locales). */
+export const TEXT_LANGUAGES = ['zh-CN', 'en-US'] as const
+
+/** A text written by people (an announcement), in every language the client offers. */
+export type LocalizedText = Record<(typeof TEXT_LANGUAGES)[number], string>
+
+/**
+ * One message. A notice message (chargeback, fraud, retrieval) carries facts only — what happened (kind), to which
+ * order, how much, why, by when — and the client words it in the reader's language; an announcement carries its
+ * text in both languages.
+ */
 export interface MessageItem {
   id: string
   kind: MessageKind
-  title: string
+  /** An announcement's title; null for a notice message (worded by the client from the facts below). */
+  title: LocalizedText | null
   paymentId: string | null
   orderNumber: string | null
+  /** The amount the case is about; null for announcements and when the notice gave none. */
+  amount: Money | null
+  /** The card scheme's reason code and text as the notice gave them (not translated). */
+  reasonCode: string | null
+  reason: string | null
+  /** By when the merchant must answer; null when the notice gave none. */
+  deadlineAt: BeijingTime | null
   createdAt: BeijingTime
   /** Read by this user (read state is per mini-program account). */
   read: boolean
 }
 
 export interface MessageDetail extends MessageItem {
-  body: string
+  /** An announcement's text; null for a notice message. */
+  body: LocalizedText | null
 }
 
 /** Unread per kind and in all, for the filter chips and the tab badge. */

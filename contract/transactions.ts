@@ -118,6 +118,8 @@ export interface TransactionListItem {
   refundStatus: RefundStatus
   paymentTime: BeijingTime
   settlementTime: BeijingTime | null
+  /** Only on a case list (filter `case`): the open case of that kind that put the row there. */
+  case?: TransactionCase
 }
 
 export interface TransactionsTotal {
@@ -148,9 +150,12 @@ export interface TransactionCase {
   amount: Money
   openedAt: BeijingTime
   handledAt: BeijingTime | null
+  /** By when the merchant must answer (Oceanpayment's payment_cpdTime); null when the source gave none. */
+  deadlineAt: BeijingTime | null
 }
 
-export interface TransactionDetail extends TransactionListItem {
+/** The detail lists every case in `cases`, so it has no single `case`. */
+export interface TransactionDetail extends Omit<TransactionListItem, 'case'> {
   website: string | null
   cardCountry: string | null
   /** First 6 and last 4 digits only. */

@@ -21,6 +21,8 @@ const enUS: Record<MessageKey, string> = {
   'state.loading': 'Loading…',
   'state.empty.title': 'No results',
   'state.empty.hint': 'No matching data was found. Try other filters and search again.',
+  'state.empty.clearFilters': 'Clear filters',
+  'state.empty.pullToRefresh': 'Pull down to refresh',
   'state.error.title': 'Could not load',
   'state.retry': 'Retry',
 

@@ -4,11 +4,10 @@
  * and applied by `applyWaitingNotices` once they exist (every gap-fill run calls it).
  */
 import type { Db, Queryable } from '../db'
-import { formatMinor } from '../money'
 import { toMinorUnits } from './amount'
 import { effectOf, type NoticeEffect } from './effects'
 import { notificationsRepository, type BusinessNotice, type NoticeSource, type StoredEffect } from '../repositories/notifications'
-import { messageText } from './wording'
+import { messageFacts, noticeAmount, splitReason } from './message-facts'
 
 /** Finds what a successful partial refund took back when the notice does not say (the refund query). */
 export type RefundLookup = (notice: BusinessNotice) => Promise<{ currency: string; amount: string } | undefined>
@@ -38,21 +37,6 @@ export function noticeLogFields(notice: BusinessNotice): Record<string, string> 
   }
 }
 
-/** "4837:No cardholder authorization" → code and text; a details text without a code is all reason. */
-function splitReason(details: string): { code: string | undefined; text: string | undefined } {
-  if (details === '') return { code: undefined, text: undefined }
-  const match = /^([A-Za-z0-9.-]{1,20}):([\s\S]*)$/.exec(details)
-  if (match === null) return { code: undefined, text: details }
-  const text = match[2].trim()
-  return { code: match[1], text: text === '' ? undefined : text }
-}
-
-function noticeAmountMinor(notice: BusinessNotice): { currency: string; minor: bigint } | undefined {
-  if (notice.currency === undefined || notice.amount === undefined) return undefined
-  const minor = toMinorUnits(notice.amount, notice.currency)
-  return minor === undefined ? undefined : { currency: notice.currency, minor }
-}
-
 /** Messages made from notices: one per notice whatever the source, so a notice and its query record make one. */
 export function messageSourceKey(notice: Pick<BusinessNotice, 'account' | 'noticeType' | 'pushId'>): string {
   return `notice:${notice.account}:${notice.noticeType}:${notice.pushId}`
@@ -78,19 +62,10 @@ async function applyEffects(
 
   if (effect.type === 'open-case' && effect.messageKind !== undefined) {
     // The message does not need the payment: the merchant hears of a chargeback even before the payment is synced.
-    const amount = noticeAmountMinor(notice)
-    const text = messageText(effect.messageKind, {
-      orderNumber: notice.orderNumber,
-      paymentId: notice.paymentId,
-      amount: amount === undefined ? undefined : `${amount.currency} ${formatMinor(amount.minor, amount.currency)}`,
-      details: notice.pushDetails,
-    })
     await repo.addMessage({
       account: notice.account,
       kind: effect.messageKind,
-      ...text,
-      paymentId: notice.paymentId,
-      orderNumber: notice.orderNumber,
+      facts: messageFacts(notice),
       createdAt: at,
       sourceKey: messageSourceKey(notice),
     })
@@ -101,7 +76,7 @@ async function applyEffects(
 
   switch (effect.type) {
     case 'open-case': {
-      const amount = noticeAmountMinor(notice) ?? { currency: payment.currency, minor: payment.amountMinor }
+      const amount = noticeAmount(notice) ?? { currency: payment.currency, minor: payment.amountMinor }
       const reason = splitReason(notice.pushDetails)
       await repo.openCase({
         account: notice.account,
@@ -112,6 +87,7 @@ async function applyEffects(
         currency: amount.currency,
         amountMinor: amount.minor,
         openedAt: at,
+        deadlineAt: notice.cpdTime,
         source,
         externalId: notice.pushId,
       })

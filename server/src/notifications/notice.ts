@@ -61,6 +61,8 @@ export function noticeFromFields(fields: Fields): NoticeParse {
     cardType: text(fields, 'card_type', 50),
     cardCountry: text(fields, 'card_country', 10),
     pushedAt: parseBeijingDateTime(fields.push_dateTime?.trim() ?? ''),
+    // The case's answer deadline; empty for refunds and other notices without one.
+    cpdTime: parseBeijingDateTime(fields.payment_cpdTime?.trim() ?? ''),
   }
   return { ok: true, notice }
 }

@@ -8,10 +8,18 @@ import type { MessageKind } from '@contract/messages'
 export interface MessageRow {
   id: string
   kind: MessageKind
-  title: string
-  body: string
+  /** zh-CN text (announcements; notice messages made before 0011), else null. */
+  title: string | null
+  body: string | null
+  title_en: string | null
+  body_en: string | null
   payment_id: string | null
   order_number: string | null
+  currency: string | null
+  amount_minor: string | null
+  reason_code: string | null
+  reason: string | null
+  deadline_at: Date | null
   created_at: Date
   read: boolean
   sort_key: string
@@ -38,7 +46,8 @@ function where(scope: MessageScope): { sql: string; params: unknown[] } {
   return { sql: clauses.join(' and '), params }
 }
 
-const COLUMNS = `m.id::text as id, m.kind, m.title, m.body, m.payment_id, m.order_number, m.created_at, ${IS_READ} as read,
+const COLUMNS = `m.id::text as id, m.kind, m.title, m.body, m.title_en, m.body_en, m.payment_id, m.order_number,
+  m.currency, m.amount_minor::text as amount_minor, m.reason_code, m.reason, m.deadline_at, m.created_at, ${IS_READ} as read,
   to_char(m.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as sort_key`
 
 export function messagesRepository(db: Queryable) {

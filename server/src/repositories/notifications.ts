@@ -34,6 +34,18 @@ export interface BusinessNotice {
   readonly cardCountry?: string
   /** push_dateTime, when present and valid. */
   readonly pushedAt?: Date
+  /** payment_cpdTime: by when the merchant must answer the case, when present and valid. */
+  readonly cpdTime?: Date
+}
+
+/** What a message made from a notice is about (notifications/message-facts.ts derives it from the notice). */
+export interface MessageFacts {
+  paymentId: string
+  orderNumber: string | undefined
+  amount: { currency: string; minor: bigint } | undefined
+  reasonCode: string | undefined
+  reason: string | undefined
+  deadlineAt: Date | undefined
 }
 
 export type StoredEffect = 'applied' | 'waiting' | 'none'
@@ -62,6 +74,7 @@ interface NotificationRow {
   card_type: string | null
   card_country: string | null
   pushed_at: Date | null
+  cpd_time: Date | null
   source: NoticeSource
 }
 
@@ -94,12 +107,13 @@ function toNotice(row: NotificationRow): BusinessNotice {
     cardType: orUndefined(row.card_type),
     cardCountry: orUndefined(row.card_country),
     pushedAt: orUndefined(row.pushed_at),
+    cpdTime: orUndefined(row.cpd_time),
   }
 }
 
 const COLUMNS = `id::text as id, account, terminal, push_id, notice_type, push_status, push_details, payment_id,
   order_number, currency, amount, refund_currency, refund_amount, refund_number, refund_reference, card_type,
-  card_country, pushed_at, source`
+  card_country, pushed_at, cpd_time, source`
 
 export function notificationsRepository(db: Queryable) {
   return {
@@ -116,8 +130,8 @@ export function notificationsRepository(db: Queryable) {
       const { rows } = await db.query<{ id: string }>(
         `insert into notifications (account, terminal, push_id, notice_type, push_status, push_details, payment_id,
            order_number, currency, amount, refund_currency, refund_amount, refund_number, refund_reference,
-           card_type, card_country, pushed_at, source, effect, received_at)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, 'waiting', $19)
+           card_type, card_country, pushed_at, source, effect, received_at, cpd_time)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, 'waiting', $19, $20)
          on conflict (account, push_id, notice_type) do nothing
          returning id::text as id`,
         [
@@ -140,6 +154,7 @@ export function notificationsRepository(db: Queryable) {
           notice.pushedAt ?? null,
           source,
           receivedAt,
+          notice.cpdTime ?? null,
         ],
       )
       return rows[0]?.id
@@ -205,13 +220,14 @@ export function notificationsRepository(db: Queryable) {
       currency: string
       amountMinor: bigint
       openedAt: Date
+      deadlineAt: Date | undefined
       source: NoticeSource
       externalId: string
     }): Promise<boolean> {
       const { rows } = await db.query(
         `insert into order_cases (account, payment_id, kind, status, reason_code, reason, currency, amount_minor,
-           opened_at, source, external_id)
-         values ($1, $2, $3, 'open', $4, $5, $6, $7, $8, $9, $10)
+           opened_at, source, external_id, deadline_at)
+         values ($1, $2, $3, 'open', $4, $5, $6, $7, $8, $9, $10, $11)
          on conflict (account, kind, external_id) do nothing
          returning id`,
         [
@@ -225,6 +241,7 @@ export function notificationsRepository(db: Queryable) {
           item.openedAt,
           item.source,
           item.externalId,
+          item.deadlineAt ?? null,
         ],
       )
       return rows.length > 0
@@ -241,28 +258,31 @@ export function notificationsRepository(db: Queryable) {
       return rows.length
     },
 
+    /** A message made from a notice: its facts only, the client words it in the reader's language (0011). */
     async addMessage(item: {
       account: string
       kind: MessageKind
-      title: string
-      body: string
-      paymentId: string
-      orderNumber: string
+      facts: MessageFacts
       createdAt: Date
       sourceKey: string
     }): Promise<boolean> {
+      const { facts } = item
       const { rows } = await db.query(
-        `insert into messages (account, kind, title, body, payment_id, order_number, created_at, source_key)
-         values ($1, $2, $3, $4, $5, $6, $7, $8)
+        `insert into messages (account, kind, payment_id, order_number, currency, amount_minor, reason_code, reason,
+           deadline_at, created_at, source_key)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
          on conflict (source_key) do nothing
          returning id`,
         [
           item.account,
           item.kind,
-          item.title,
-          item.body,
-          item.paymentId,
-          item.orderNumber === '' ? null : item.orderNumber,
+          facts.paymentId,
+          facts.orderNumber ?? null,
+          facts.amount?.currency ?? null,
+          facts.amount?.minor.toString() ?? null,
+          facts.reasonCode ?? null,
+          facts.reason ?? null,
+          facts.deadlineAt ?? null,
           item.createdAt,
           item.sourceKey,
         ],

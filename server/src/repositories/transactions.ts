@@ -13,7 +13,6 @@ import { dayTotals, wholeDaysOf, type CurrencyTotalRow, type DayTotalsFilter } f
 import type {
   AuthStatus,
   TotalsBasis,
-  CaseKind,
   DeliveryStatus,
   RefundStatus,
   SettlementState,
@@ -94,18 +93,6 @@ export type TransactionListRow = Pick<
   | 'payment_time'
   | 'settlement_time'
 > & { sort_key: string }
-
-export interface CaseRow {
-  id: string
-  kind: CaseKind
-  status: 'open' | 'handled'
-  reason_code: string | null
-  reason: string | null
-  currency: string
-  amount_minor: string
-  opened_at: Date
-  handled_at: Date | null
-}
 
 export interface RefundDeductionsRow {
   chargebacked_minor: string
@@ -254,16 +241,6 @@ export function transactionsRepository(db: Queryable) {
         [account, paymentId],
       )
       return rows[0]
-    },
-
-    async cases(account: string, paymentId: string): Promise<CaseRow[]> {
-      const { rows } = await db.query<CaseRow>(
-        `select id::text as id, kind, status, reason_code, reason, currency, amount_minor, opened_at, handled_at
-         from order_cases where account = $1 and payment_id = $2
-         order by opened_at desc, id desc`,
-        [account, paymentId],
-      )
-      return rows
     },
 
     /**

@@ -2,8 +2,9 @@
 import type { Queryable } from '../db'
 import { AppError } from '../errors'
 import { messagesRepository, type MessageRow } from '../repositories/messages'
-import { toBeijingIso } from '@contract/beijing-time'
+import { toBeijingIso, toBeijingIsoOrNull } from '@contract/beijing-time'
 import {
+  type LocalizedText,
   MESSAGE_KINDS,
   type MarkReadResponse,
   type MessageDetail,
@@ -14,6 +15,7 @@ import {
   type UnreadCounts,
 } from '@contract/messages'
 import { decodeCursor, encodeCursor, filterFingerprint } from '../lib/list-cursor'
+import { money } from '../money'
 import { DEFAULT_PAGE_SIZE } from './transactions'
 
 export interface Reader {
@@ -21,13 +23,26 @@ export interface Reader {
   userId: string
 }
 
+/**
+ * An announcement's text in both languages. One written before 0011 has only its zh-CN text, which then stands for
+ * both (nothing else could be shown). Notice messages have no text on the wire: the client words them.
+ */
+function localized(row: MessageRow, zh: string | null, en: string | null): LocalizedText | null {
+  if (row.kind !== 'announcement' || zh === null) return null
+  return { 'zh-CN': zh, 'en-US': en ?? zh }
+}
+
 function toItem(row: MessageRow): MessageItem {
   return {
     id: row.id,
     kind: row.kind,
-    title: row.title,
+    title: localized(row, row.title, row.title_en),
     paymentId: row.payment_id,
     orderNumber: row.order_number,
+    amount: row.currency === null || row.amount_minor === null ? null : money(row.currency, row.amount_minor),
+    reasonCode: row.reason_code,
+    reason: row.reason,
+    deadlineAt: toBeijingIsoOrNull(row.deadline_at),
     createdAt: toBeijingIso(row.created_at),
     read: row.read,
   }
@@ -74,7 +89,7 @@ export async function getMessage(db: Queryable, reader: Reader, id: string): Pro
   const row = await repository.find(reader.merchantNo, reader.userId, id)
   if (row === undefined) throw new AppError(404, 'NOT_FOUND', 'no such message')
   if (!row.read) await repository.markRead({ account: reader.merchantNo, userId: reader.userId, id })
-  return { ...toItem(row), read: true, body: row.body }
+  return { ...toItem(row), read: true, body: localized(row, row.body, row.body_en) }
 }
 
 export async function markMessageRead(db: Queryable, reader: Reader, id: string): Promise<MarkReadResponse> {

@@ -30,6 +30,7 @@ import {
 import { toBeijingIso, toBeijingIsoOrNull } from '@contract/beijing-time'
 import { oneYearBack, resolveRange } from '../lib/time-range'
 import { decodeCursor, encodeCursor, filterFingerprint } from '../lib/list-cursor'
+import { casesOfPayment, withOpenCases } from './cases'
 
 export const DEFAULT_PAGE_SIZE = 20
 export const MAX_PAGE_SIZE = 100
@@ -143,7 +144,7 @@ export async function listTransactions(
   const last = items[items.length - 1]
   const nextCursor =
     rows.length > size && last !== undefined ? encodeCursor({ time: last.sort_key, id: last.payment_id }, fingerprint) : null
-  const page: TransactionsPage = { items: items.map(toListItem), nextCursor }
+  const page: TransactionsPage = { items: await withOpenCases(db, merchantNo, filter.case, items.map(toListItem)), nextCursor }
   if (totals !== undefined) page.total = totalOf(totals, criteria.basis)
   return page
 }
@@ -154,7 +155,7 @@ export async function getTransaction(db: Queryable, merchantNo: string, paymentI
   // Another merchant's payment is indistinguishable from one that does not exist.
   if (row === undefined) throw new AppError(404, 'NOT_FOUND', 'no such transaction')
   const [cases, deductions] = await Promise.all([
-    repository.cases(merchantNo, paymentId),
+    casesOfPayment(db, merchantNo, paymentId),
     repository.refundDeductions(merchantNo, paymentId),
   ])
   const amountMinor = BigInt(row.amount_minor)
@@ -190,15 +191,6 @@ export async function getTransaction(db: Queryable, merchantNo: string, paymentI
     depositStatus: row.deposit_status,
     depositBatchNo: row.deposit_batch_no,
     updatedAt: toBeijingIso(row.updated_at),
-    cases: cases.map((c) => ({
-      id: c.id,
-      kind: c.kind,
-      status: c.status,
-      reasonCode: c.reason_code,
-      reason: c.reason,
-      amount: money(c.currency, c.amount_minor),
-      openedAt: toBeijingIso(c.opened_at),
-      handledAt: toBeijingIsoOrNull(c.handled_at),
-    })),
+    cases,
   }
 }

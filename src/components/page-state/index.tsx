@@ -11,12 +11,14 @@ export interface PageStateProps {
   error?: unknown
   /** When ready: show the SPEC's empty state instead of the children. */
   empty?: boolean
+  /** Passed to the empty state: where filters are set, its "清除筛选" button. */
+  onClearFilters?: () => void
   onRetry?: () => void
   children?: ReactNode
 }
 
 /** Loading, error with retry, empty, or the content: the four states every page has (SPEC §3). */
-export function PageState({ status, error, empty = false, onRetry, children }: PageStateProps) {
+export function PageState({ status, error, empty = false, onClearFilters, onRetry, children }: PageStateProps) {
   const t = useT()
   if (status === 'loading') {
     return (
@@ -42,7 +44,7 @@ export function PageState({ status, error, empty = false, onRetry, children }: P
       </View>
     )
   }
-  if (empty) return <EmptyState />
+  if (empty) return <EmptyState onClearFilters={onClearFilters} />
   return <>{children}</>
 }
 

@@ -1,6 +1,6 @@
 /** The message kinds' labels (the kinds are the contract's), and the filter the list and "全部已读" share. */
 import type { MessageKey } from '@/i18n/translate'
-import { MESSAGE_KINDS, type MessageKind, type MessagesQuery } from '@contract/messages'
+import { MESSAGE_KINDS, type MessageItem, type MessageKind, type MessagesQuery } from '@contract/messages'
 
 export const KIND_LABEL: Record<MessageKind, MessageKey> = {
   announcement: 'messages.type.announcement',
@@ -28,4 +28,21 @@ export function messagesQuery(filter: MessageFilter, cursor?: string): MessagesQ
 
 export function isMessageKind(value: unknown): value is MessageKind {
   return typeof value === 'string' && (MESSAGE_KINDS as readonly string[]).includes(value)
+}
+
+/** Whether the user narrowed the list (a kind, or unread only): the empty list then offers to clear that. */
+export function isFiltered(filter: MessageFilter): boolean {
+  return filter.kind !== undefined || filter.unreadOnly
+}
+
+/**
+ * The rows to show. Under "仅显示未读" a message read since the list was loaded (opened on the detail page) leaves
+ * the list at once, as the next load would drop it anyway; otherwise it stays, shown read.
+ */
+export function visibleMessages(
+  items: readonly MessageItem[],
+  unreadOnly: boolean,
+  openedIds: Readonly<Record<string, true>>,
+): readonly MessageItem[] {
+  return unreadOnly ? items.filter((item) => !item.read && openedIds[item.id] !== true) : items
 }

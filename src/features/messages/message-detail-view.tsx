@@ -5,9 +5,12 @@ import { PageState } from '@/components/page-state'
 import { useRemote } from '@/hooks/use-remote'
 import { useT } from '@/hooks/use-t'
 import { ROUTES } from '@/routes'
+import { usePreferences } from '@/stores/preferences'
 import { formatBeijing } from '@/utils/dates'
+import { formatMoney } from '@/utils/money'
 import type { MessageDetail } from '@contract/messages'
 import { KIND_LABEL } from './kinds'
+import { ADVICE, messageTitle, reasonText } from './wording'
 import { refreshUnreadCounts, useUnreadStore } from './unread-badge'
 import './messages.scss'
 
@@ -20,9 +23,14 @@ async function openMessage(id: string): Promise<MessageDetail> {
   return detail
 }
 
-/** The message page: kind, time, title, body and the transaction it is about (tap → transaction detail). */
+/**
+ * The message page in the layout of the list (wording.ts): kind and time; what happened to which order; then the
+ * order, payment (tap → transaction detail), amount, reason and deadline, each once, and what to do. An
+ * announcement shows its title and text in the reader's language.
+ */
 export function MessageDetailView({ id }: { id: string }) {
   const t = useT()
+  const locale = usePreferences((state) => state.locale)
   const remote = useRemote(() => openMessage(id), [id])
 
   if (remote.status === 'error' && isApiClientError(remote.error) && remote.error.code === 'NOT_FOUND') {
@@ -51,8 +59,21 @@ export function MessageDetailView({ id }: { id: string }) {
               <Text className={`message-row__tag message-row__tag--${message.kind}`}>{t(KIND_LABEL[message.kind])}</Text>
               <Text className='message-row__time'>{formatBeijing(message.createdAt)}</Text>
             </View>
-            <Text className='message-detail__title'>{message.title}</Text>
-            <Text className='message-detail__body'>{message.body}</Text>
+            <Text className='message-detail__title' data-testid='message-detail-title'>
+              {messageTitle(message, t, locale)}
+            </Text>
+            {message.kind === 'announcement' ? (
+              <Text className='message-detail__body'>{message.body?.[locale] ?? ''}</Text>
+            ) : (
+              <View data-testid='message-detail-facts'>
+                {message.amount !== null ? <Fact label={t('messages.amount')} value={formatMoney(message.amount)} testId='message-amount' /> : null}
+                {reasonText(message) !== null ? <Fact label={t('messages.reason')} value={reasonText(message) ?? ''} /> : null}
+                {message.deadlineAt !== null ? (
+                  <Fact label={t('messages.deadline')} value={formatBeijing(message.deadlineAt)} testId='message-deadline' />
+                ) : null}
+                <Text className='message-detail__advice'>{t(ADVICE[message.kind])}</Text>
+              </View>
+            )}
           </View>
           {paymentId !== null || orderNumber !== null ? (
             <View className='card'>
@@ -74,5 +95,14 @@ export function MessageDetailView({ id }: { id: string }) {
         </View>
       )}
     </PageState>
+  )
+}
+
+function Fact({ label, value, testId }: { label: string; value: string; testId?: string }) {
+  return (
+    <View className='row' data-testid={testId}>
+      <Text className='row__label'>{label}</Text>
+      <Text className='row__value'>{value}</Text>
+    </View>
   )
 }

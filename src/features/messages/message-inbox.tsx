@@ -1,11 +1,11 @@
-import { useCallback, useState } from 'react'
+import { useCallback, useMemo, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { PageState } from '@/components/page-state'
 import { VirtualList } from '@/components/virtual-list'
 import { useT } from '@/hooks/use-t'
 import { ROUTES } from '@/routes'
-import { ALL_MESSAGES, type MessageFilter } from './kinds'
+import { ALL_MESSAGES, isFiltered, visibleMessages, type MessageFilter } from './kinds'
 import { ListFooter } from '@/components/list-footer'
 import { MessageFilters } from './message-filters'
 import { MESSAGE_ROW_HEIGHT, MessageRow } from './message-row'
@@ -21,7 +21,8 @@ export function MessageInbox() {
   const counts = useUnreadStore((state) => state.counts)
   const openedIds = useUnreadStore((state) => state.openedIds)
   const list = useMessageList(filter)
-  const { items, reload } = list
+  const { reload } = list
+  const items = useMemo(() => visibleMessages(list.items, filter.unreadOnly, openedIds), [list.items, filter.unreadOnly, openedIds])
 
   const open = useCallback((id: string) => void Taro.navigateTo({ url: `${ROUTES.messageDetail}?id=${encodeURIComponent(id)}` }), [])
   const readAll = async () => {
@@ -31,7 +32,13 @@ export function MessageInbox() {
   return (
     <View className='messages'>
       <MessageFilters filter={filter} counts={counts} onChange={setFilter} onReadAll={() => void readAll()} />
-      <PageState status={list.status} error={list.error} empty={items.length === 0} onRetry={() => void reload()}>
+      <PageState
+        status={list.status}
+        error={list.error}
+        empty={items.length === 0}
+        onClearFilters={isFiltered(filter) ? () => setFilter(ALL_MESSAGES) : undefined}
+        onRetry={() => void reload()}
+      >
         <VirtualList
           id='messages-list'
           count={items.length}

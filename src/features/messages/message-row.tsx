@@ -1,9 +1,11 @@
 import { memo } from 'react'
 import { Text, View } from '@tarojs/components'
 import { useT } from '@/hooks/use-t'
+import { usePreferences } from '@/stores/preferences'
 import { formatBeijing } from '@/utils/dates'
 import type { MessageItem } from '@contract/messages'
 import { KIND_LABEL } from './kinds'
+import { messageSummary, messageTitle } from './wording'
 
 /** Must equal `.message-row { height }` in messages.scss: the virtual list positions rows by arithmetic. */
 export const MESSAGE_ROW_HEIGHT = 200
@@ -15,15 +17,14 @@ export interface MessageRowProps {
 }
 
 /**
- * One message in the list: kind tag, time, unread dot, title, and the order / payment it is about. Fixed height;
- * long titles are cut with an ellipsis (the detail shows them whole).
+ * One message in the list (wording.ts): kind tag, time and unread dot; what happened to which order; how much, by
+ * when and why. An announcement's title takes both lines instead of leaving the second empty. Fixed height; long
+ * texts are cut with an ellipsis (the detail shows them whole).
  */
 export const MessageRow = memo(function MessageRow({ item, read, onOpen }: MessageRowProps) {
   const t = useT()
-  const meta = [
-    item.orderNumber === null ? null : `${t('messages.orderNumber')} ${item.orderNumber}`,
-    item.paymentId === null ? null : `${t('messages.paymentId')} ${item.paymentId}`,
-  ].filter((part): part is string => part !== null)
+  const locale = usePreferences((state) => state.locale)
+  const summary = messageSummary(item, t)
   return (
     <View className={`message-row${read ? '' : ' message-row--unread'}`} data-testid={`message-${item.id}`} onClick={() => onOpen(item.id)}>
       <View className='message-row__card'>
@@ -32,9 +33,14 @@ export const MessageRow = memo(function MessageRow({ item, read, onOpen }: Messa
           <Text className='message-row__time'>{formatBeijing(item.createdAt)}</Text>
           {read ? null : <View className='message-row__dot' data-testid={`message-${item.id}-unread`} />}
         </View>
-        <Text className='message-row__title'>{item.title}</Text>
-        {/* Kept when empty so every row has the same height. */}
-        <Text className='message-row__meta'>{meta.join('  ·  ')}</Text>
+        <Text className={`message-row__title${summary === '' ? ' message-row__title--two-lines' : ''}`} data-testid={`message-${item.id}-title`}>
+          {messageTitle(item, t, locale)}
+        </Text>
+        {summary === '' ? null : (
+          <Text className='message-row__meta' data-testid={`message-${item.id}-summary`}>
+            {summary}
+          </Text>
+        )}
       </View>
     </View>
   )

@@ -102,7 +102,13 @@ export function SettlementsScreen() {
         </View>
       </View>
 
-      <PageState status={list.status} error={list.error} empty={items.length === 0} onRetry={() => void list.reload()}>
+      <PageState
+        status={list.status}
+        error={list.error}
+        empty={items.length === 0}
+        onClearFilters={chips.length > 0 ? () => update({ ...search, filter: {} }) : undefined}
+        onRetry={() => void list.reload()}
+      >
         <VirtualList
           id='st-list'
           count={items.length}

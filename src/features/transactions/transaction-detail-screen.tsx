@@ -64,6 +64,14 @@ function DetailCards({ detail: d, t }: { detail: TransactionDetail; t: Translate
   const card = [d.cardBrand, d.cardMasked].filter((part): part is string => part !== null && part !== '').join(' ')
   return (
     <View>
+      {/* A payment with a case is opened for the case (a to-do, a message): it comes first, open ones on top. */}
+      {d.cases.length > 0 ? (
+        <Section title={t('txd.section.cases')} testId='txd-cases'>
+          {casesFirst(d.cases).map((item) => (
+            <CaseBlock key={item.id} item={item} t={t} />
+          ))}
+        </Section>
+      ) : null}
       <Section title={t('txd.section.basic')} testId='txd-basic'>
         <Row label={t('txd.orderNumber')} value={d.orderNumber} onTap={copy(d.orderNumber)} hint={t('txd.tapToCopy')} testId='txd-order' />
         <Row label={t('txd.paymentId')} value={d.paymentId} onTap={copy(d.paymentId)} hint={t('txd.tapToCopy')} testId='txd-payment-id' />
@@ -103,13 +111,11 @@ function DetailCards({ detail: d, t }: { detail: TransactionDetail; t: Translate
         <Row label={t('txd.trackingSite')} value={d.trackingSite} />
         <Row label={t('txd.deliveryStatus')} value={t(deliveryKey(d.deliveryStatus))} />
       </Section>
-      <Section title={t('txd.section.cases')} testId='txd-cases'>
-        {d.cases.length === 0 ? (
+      {d.cases.length === 0 ? (
+        <Section title={t('txd.section.cases')} testId='txd-cases'>
           <Text className='note'>{t('txd.noCases')}</Text>
-        ) : (
-          d.cases.map((item) => <CaseBlock key={item.id} item={item} t={t} />)
-        )}
-      </Section>
+        </Section>
+      ) : null}
     </View>
   )
 }
@@ -123,10 +129,21 @@ function CaseBlock({ item, t }: { item: TransactionCase; t: Translate }) {
       <Row label={t('txd.case.status')} value={t(statusLabel)} tone={item.status === 'open' ? 'pending' : undefined} />
       <Row label={t('txd.case.reason')} value={reason} />
       <MoneyRow label={t('txd.case.amount')} money={item.amount} />
+      <Row
+        label={t('txd.case.deadline')}
+        value={formatBeijing(item.deadlineAt)}
+        tone={item.status === 'open' && item.deadlineAt !== null ? 'pending' : undefined}
+        testId={`txd-case-${item.id}-deadline`}
+      />
       <Row label={t('txd.case.openedAt')} value={formatBeijing(item.openedAt)} />
       <Row label={t('txd.case.handledAt')} value={formatBeijing(item.handledAt)} />
     </View>
   )
+}
+
+/** Open cases before handled ones, each group newest first (the server's order). */
+function casesFirst(cases: readonly TransactionCase[]): TransactionCase[] {
+  return [...cases.filter((c) => c.status === 'open'), ...cases.filter((c) => c.status !== 'open')]
 }
 
 function Section({ title, testId, children }: { title: string; testId: string; children: ReactNode }) {

@@ -77,6 +77,11 @@ export function TransactionsScreen({ params }: TransactionsScreenProps) {
     void Taro.navigateTo({ url: `${ROUTES.transactionDetail}?paymentId=${encodeURIComponent(paymentId)}` })
   }, [])
 
+  // The empty list's next step: every filter but the date range goes (search, preset and sheet alike).
+  const clearFilters = () => {
+    setSearchText('')
+    update({ ...state, filter: {} })
+  }
   const presets = presetLabels(t, state.filter)
   // An exact ID or batch number is looked up over the whole year (the server's rule, from the contract): say so.
   const idSearch = rangeOverriddenBy(state.filter)
@@ -153,7 +158,13 @@ export function TransactionsScreen({ params }: TransactionsScreenProps) {
         </View>
       </View>
 
-      <PageState status={list.status} error={list.error} empty={items.length === 0} onRetry={() => void list.reload()}>
+      <PageState
+        status={list.status}
+        error={list.error}
+        empty={items.length === 0}
+        onClearFilters={Object.keys(state.filter).length > 0 ? clearFilters : undefined}
+        onRetry={() => void list.reload()}
+      >
         <View className='tx-list'>
           <VirtualList
             id='tx-list'

@@ -26,6 +26,17 @@ const zh = {
   'messages.detail.openTransaction': '查看交易详情',
   'messages.detail.notFound': '消息不存在或已被删除',
   'messages.detail.back': '返回消息列表',
+  // A notice message is worded here from its facts (kind, order, amount, reason, deadline), never by the server.
+  'messages.event.chargeback': '订单 {order} 被拒付',
+  'messages.event.fraud': '订单 {order} 被报告为伪冒交易',
+  'messages.event.retrieval': '订单 {order} 收到调单请求',
+  'messages.amount': '金额',
+  'messages.reason': '原因',
+  'messages.deadline': '处理截止',
+  'messages.row.deadline': '{time} 前处理',
+  'messages.advice.chargeback': '请尽快准备交易凭证，并在处理截止前于 ODPM 提交申诉材料。',
+  'messages.advice.fraud': '请核实订单并暂停发货，必要时主动退款以避免拒付。',
+  'messages.advice.retrieval': '请在处理截止前通过 ODPM 提交交易凭证。',
 } as const
 
 export const messagesZhCN = zh
@@ -56,4 +67,14 @@ export const messagesEnUS: Record<keyof typeof zh, string> = {
   'messages.detail.openTransaction': 'View transaction',
   'messages.detail.notFound': 'This message does not exist or was removed.',
   'messages.detail.back': 'Back to messages',
+  'messages.event.chargeback': 'Chargeback on order {order}',
+  'messages.event.fraud': 'Order {order} reported as fraud',
+  'messages.event.retrieval': 'Retrieval request on order {order}',
+  'messages.amount': 'Amount',
+  'messages.reason': 'Reason',
+  'messages.deadline': 'Answer by',
+  'messages.row.deadline': 'answer by {time}',
+  'messages.advice.chargeback': 'Prepare the transaction evidence and submit your response in ODPM before the deadline.',
+  'messages.advice.fraud': 'Check the order and hold the shipment; refund it if needed to avoid a chargeback.',
+  'messages.advice.retrieval': 'Submit the transaction evidence in ODPM before the deadline.',
 }

@@ -5,6 +5,7 @@ import type { MessageDetail } from '@contract/messages'
 import { ApiClientError, fetchMessage, fetchMessages } from '@/api'
 import { useUnreadStore } from '@/features/messages/unread-badge'
 import MessageDetailPage from '@/pages/message-detail'
+import { usePreferences } from '@/stores/preferences'
 import { useSession } from '@/stores/session'
 
 const router = vi.hoisted(() => ({ params: { id: '198' } as Record<string, string | undefined> }))
@@ -24,12 +25,16 @@ const list = vi.mocked(fetchMessages)
 const FRAUD: MessageDetail = {
   id: '198',
   kind: 'fraud',
-  title: '伪冒通知：订单 OD20261001032535538',
+  title: null,
   paymentId: '2610011401050016538',
   orderNumber: 'OD20261001032535538',
+  amount: { currency: 'SEK', amount: '1111.22' },
+  reasonCode: '10.4',
+  reason: 'Other Fraud - Card Absent Environment',
+  deadlineAt: '2026-11-28T22:25:35+08:00',
   createdAt: '2026-11-18T22:25:35+08:00',
   read: true,
-  body: '发卡行报告该笔交易为伪冒交易。\n请在 7 天内处理。',
+  body: null,
 }
 const AFTER = { total: 41, byKind: { announcement: 1, chargeback: 20, fraud: 10, retrieval: 10 } }
 
@@ -47,8 +52,35 @@ describe('message detail page', () => {
     await screen.findByTestId('message-detail')
     expect(detail).toHaveBeenCalledWith('198')
     const text = screen.getByTestId('message-detail').textContent ?? ''
-    for (const part of ['伪冒通知', '2026-11-18 22:25:35', FRAUD.title, '请在 7 天内处理', '2610011401050016538', 'OD20261001032535538']) {
+    for (const part of ['伪冒通知', '2026-11-18 22:25:35', '10.4 Other Fraud - Card Absent Environment', '请核实订单', '2610011401050016538', 'OD20261001032535538']) {
       expect(text).toContain(part)
+    }
+    expect(screen.getByTestId('message-detail-title').textContent).toBe('订单 OD20261001032535538 被报告为伪冒交易')
+    expect(screen.getByTestId('message-amount').textContent).toContain('SEK 1,111.22')
+    expect(screen.getByTestId('message-deadline').textContent).toContain('2026-11-28 22:25:35')
+  })
+
+  it('shows an announcement in the reader\'s language', async () => {
+    detail.mockResolvedValue({
+      ...FRAUD,
+      kind: 'announcement',
+      paymentId: null,
+      orderNumber: null,
+      amount: null,
+      reasonCode: null,
+      reason: null,
+      deadlineAt: null,
+      title: { 'zh-CN': '系统维护公告', 'en-US': 'System maintenance' },
+      body: { 'zh-CN': '本周六维护。', 'en-US': 'Maintenance this Saturday.' },
+    })
+    usePreferences.setState({ locale: 'en-US' })
+    try {
+      render(<MessageDetailPage />)
+      await screen.findByText('System maintenance')
+      expect(screen.getByText('Maintenance this Saturday.')).toBeTruthy()
+      expect(screen.queryByText('系统维护公告')).toBeNull()
+    } finally {
+      usePreferences.setState({ locale: 'zh-CN' })
     }
   })
 
@@ -67,7 +99,14 @@ describe('message detail page', () => {
   })
 
   it('has no related section for an announcement', async () => {
-    detail.mockResolvedValue({ ...FRAUD, kind: 'announcement', paymentId: null, orderNumber: null, title: '系统维护公告' })
+    detail.mockResolvedValue({
+      ...FRAUD,
+      kind: 'announcement',
+      paymentId: null,
+      orderNumber: null,
+      title: { 'zh-CN': '系统维护公告', 'en-US': 'System maintenance' },
+      body: { 'zh-CN': '维护', 'en-US': 'Maintenance' },
+    })
     render(<MessageDetailPage />)
     await screen.findByText('系统维护公告')
     expect(screen.queryByText('关联交易')).toBeNull()

@@ -5,6 +5,7 @@ import type { MessageItem, MessagesPage as MessagesPageData, MessagesQuery, Unre
 import { ApiClientError, fetchMessages, markAllMessagesRead } from '@/api'
 import { useUnreadStore } from '@/features/messages/unread-badge'
 import MessagesPage from '@/pages/messages'
+import { usePreferences } from '@/stores/preferences'
 import { useSession } from '@/stores/session'
 
 vi.mock('@/api', async (importOriginal) => ({
@@ -23,9 +24,13 @@ function message(id: number, overrides: Partial<MessageItem> = {}): MessageItem 
   return {
     id: String(id),
     kind: 'chargeback',
-    title: `拒付通知：订单 OD${id}`,
+    title: null,
     paymentId: `26100114010500${id}`,
     orderNumber: `OD${id}`,
+    amount: { currency: 'SEK', amount: '1111.22' },
+    reasonCode: '4837',
+    reason: 'No cardholder authorization',
+    deadlineAt: '2026-11-28T22:25:35+08:00',
     createdAt: '2026-11-18T22:25:35+08:00',
     read: false,
     ...overrides,
@@ -38,7 +43,17 @@ function answer(query: MessagesQuery): Promise<MessagesPageData> {
   if (query.limit === 1) return Promise.resolve({ items: [], nextCursor: null, unread })
   if (query.cursor === 'page-2') return Promise.resolve({ items: [message(3)], nextCursor: null, unread })
   return Promise.resolve({
-    items: [message(1), message(2, { kind: 'announcement', title: '系统维护公告', paymentId: null, orderNumber: null, read: true })],
+    items: [message(1), message(2, {
+        kind: 'announcement',
+        title: { 'zh-CN': '系统维护公告', 'en-US': 'System maintenance' },
+        paymentId: null,
+        orderNumber: null,
+        amount: null,
+        reasonCode: null,
+        reason: null,
+        deadlineAt: null,
+        read: true,
+      })],
     nextCursor: 'page-2',
     unread,
   })
@@ -58,20 +73,43 @@ beforeEach(() => {
 
 async function renderLoaded() {
   render(<MessagesPage />)
-  await screen.findByText('拒付通知：订单 OD1')
+  await screen.findByText('订单 OD1 被拒付')
 }
 
 describe('messages page', () => {
-  it('lists the messages with kind tag, time, unread dot and order / payment numbers', async () => {
+  it('lists each message once: kind, time, unread dot; what happened to which order; how much, by when, why', async () => {
     await renderLoaded()
     const row = screen.getByTestId('message-1')
     expect(row.textContent).toContain('拒付通知')
     expect(row.textContent).toContain('2026-11-18 22:25:35')
-    expect(row.textContent).toContain('订单号 OD1')
-    expect(row.textContent).toContain('支付 ID 261001140105001')
+    expect(screen.getByTestId('message-1-title').textContent).toBe('订单 OD1 被拒付')
+    // The amount grouped as all money is (one formatter), the deadline, the reason as the notice gave it.
+    expect(screen.getByTestId('message-1-summary').textContent).toBe(
+      'SEK 1,111.22  ·  2026-11-28 前处理  ·  4837 No cardholder authorization',
+    )
+    // Issue 11: the type and the order number were repeated three times.
+    expect(row.textContent?.split('拒付').length).toBe(3)
+    expect(row.textContent?.split('OD1').length).toBe(2)
     expect(screen.getByTestId('message-1-unread')).toBeTruthy()
     expect(screen.queryByTestId('message-2-unread')).toBeNull()
     expect(screen.getByTestId('message-2').textContent).toContain('系统公告')
+    // An announcement's title takes both lines: no empty second line.
+    expect(screen.getByTestId('message-2-title').className).toContain('--two-lines')
+    expect(screen.queryByTestId('message-2-summary')).toBeNull()
+  })
+
+  it('words every message in the reader\'s language (English: no Chinese title or announcement)', async () => {
+    usePreferences.setState({ locale: 'en-US' })
+    try {
+      render(<MessagesPage />)
+      await screen.findByText('Chargeback on order OD1')
+      expect(screen.getByTestId('message-1-summary').textContent).toBe(
+        'SEK 1,111.22  ·  answer by 2026-11-28  ·  4837 No cardholder authorization',
+      )
+      expect(screen.getByTestId('message-2-title').textContent).toBe('System maintenance')
+    } finally {
+      usePreferences.setState({ locale: 'zh-CN' })
+    }
   })
 
   it('shows the unread count of each kind on its chip and on the tab badge (99+ above 99)', async () => {
@@ -97,7 +135,7 @@ describe('messages page', () => {
   it('appends the next page with the cursor, then says there is no more', async () => {
     await renderLoaded()
     fireEvent.click(screen.getByTestId('messages-load-more'))
-    await screen.findByText('拒付通知：订单 OD3')
+    await screen.findByText('订单 OD3 被拒付')
     expect(listCalls().at(-1)).toEqual({ cursor: 'page-2' })
     expect(screen.getByTestId('message-1')).toBeTruthy()
     expect(screen.getByText('没有更多了')).toBeTruthy()
@@ -146,6 +184,27 @@ describe('messages page', () => {
     await renderLoaded()
     act(() => useUnreadStore.getState().markOpened('1'))
     expect(screen.queryByTestId('message-1-unread')).toBeNull()
+  })
+
+  it('under "仅显示未读" drops a message once it is read on the detail page (issue 11)', async () => {
+    await renderLoaded()
+    fireEvent.click(screen.getByTestId('only-unread'))
+    await waitFor(() => expect(listCalls().at(-1)).toEqual({ unreadOnly: true }))
+    await screen.findByTestId('message-1')
+    act(() => useUnreadStore.getState().markOpened('1'))
+    expect(screen.queryByTestId('message-1')).toBeNull()
+  })
+
+  it('offers to clear the filters when a filtered list is empty, and only a refresh hint when none is set', async () => {
+    list.mockImplementation((query) => Promise.resolve({ items: [], nextCursor: null, unread: query.limit === 1 ? unread : NONE }))
+    render(<MessagesPage />)
+    await screen.findByText('查询结果为空')
+    expect(screen.queryByTestId('state-empty-clear')).toBeNull()
+    expect(screen.getByText('下拉可刷新')).toBeTruthy()
+    fireEvent.click(screen.getByTestId('message-type-fraud'))
+    fireEvent.click(await screen.findByTestId('state-empty-clear'))
+    await waitFor(() => expect(listCalls().at(-1)).toEqual({}))
+    expect(screen.getByTestId('message-type-all').className).toContain('--active')
   })
 
   it('shows an error with retry, and the empty state', async () => {

@@ -8,7 +8,7 @@ import { runGapFill } from '../../../server/src/notifications'
 import { startGapFillJob } from '../../../server/src/notifications/gap-fill-job'
 import { buildTestApp, testConfig } from '../harness'
 import { testStores } from '../stores'
-import { ACCOUNT, count, noticeFields, noticeXml, PAYMENT_ID, preparedStore, SECURE_CODE, TERMINAL } from './support'
+import { ACCOUNT, count, CPD_TIME, noticeFields, noticeXml, PAYMENT_ID, preparedStore, SECURE_CODE, TERMINAL } from './support'
 
 type Record = { [K in (typeof BUSINESS_ORDER_FIELDS)[number]]?: string }
 
@@ -93,7 +93,7 @@ describe.each(testStores())('runGapFill on the $kind store', (store) => {
   const records: Record[] = [
     record({ notice_type: 'chargeBack', push_id: 'GF-CB' }),
     record({ notice_type: 'fraud', push_id: 'GF-FR' }),
-    record({ notice_type: 'retrieval', push_id: 'GF-RT' }),
+    record({ notice_type: 'retrieval', push_id: 'GF-RT', payment_cpdTime: '2025-05-20 18:30:00' }),
     record({ notice_type: 'partialRefund', push_status: '1', push_id: 'GF-RF' }),
     record({ notice_type: 'highRisk', push_id: 'GF-HR' }),
   ]
@@ -119,13 +119,22 @@ describe.each(testStores())('runGapFill on the $kind store', (store) => {
     expect(listCalls[0].params.get('order_beginDate')).toBe('2025-05-12 12:00:00')
     expect(listCalls[0].params.get('order_endDate')).toBe('2025-05-15 12:00:00')
 
-    const { rows: cases } = await db.query<{ kind: string; source: string }>('select kind, source from order_cases order by kind')
+    // The query records carry payment_cpdTime like the notices: each case keeps its own deadline.
+    const { rows: cases } = await db.query<{ kind: string; source: string }>(
+      'select kind, source, deadline_at from order_cases order by kind',
+    )
     expect(cases).toEqual([
-      { kind: 'chargeback', source: 'query' },
-      { kind: 'fraud', source: 'notification' },
-      { kind: 'retrieval', source: 'query' },
+      { kind: 'chargeback', source: 'query', deadline_at: CPD_TIME },
+      { kind: 'fraud', source: 'notification', deadline_at: CPD_TIME },
+      { kind: 'retrieval', source: 'query', deadline_at: new Date('2025-05-20T10:30:00Z') },
     ])
     expect(await count(db, 'select 1 from messages')).toBe(3)
+    const { rows: deadlines } = await db.query('select kind, deadline_at from messages order by kind')
+    expect(deadlines).toEqual([
+      { kind: 'chargeback', deadline_at: CPD_TIME },
+      { kind: 'fraud', deadline_at: CPD_TIME },
+      { kind: 'retrieval', deadline_at: new Date('2025-05-20T10:30:00Z') },
+    ])
     const { rows: payment } = await db.query('select refunded_minor, refund_status from transactions where payment_id = $1', [PAYMENT_ID])
     expect(payment).toEqual([{ refunded_minor: '2500', refund_status: 'partial' }])
 

@@ -44,6 +44,8 @@ export function noticeFields(overrides: NoticeFields = {}): NoticeFields {
     push_status: '1',
     push_details: '4837:No cardholder authorization',
     push_id: 'PUSH-0001',
+    // The answer deadline, Beijing time: 2025-05-25T02:00:00Z.
+    payment_cpdTime: '2025-05-25 10:00:00',
     ...overrides,
   }
 }
@@ -52,6 +54,9 @@ export function noticeFields(overrides: NoticeFields = {}): NoticeFields {
 export function noticeXml(fields: NoticeFields, secureCode = SECURE_CODE): string {
   return buildXml('response', { ...fields, signValue: signNotification(fields, secureCode) })
 }
+
+/** payment_cpdTime of noticeFields() as an instant. */
+export const CPD_TIME = new Date('2025-05-25T02:00:00Z')
 
 export async function count(db: Db, sql: string, params: unknown[] = []): Promise<number> {
   const { rows } = await db.query<{ n: number }>(`select count(*)::int as n from (${sql}) q`, params)

@@ -14,6 +14,7 @@ import {
   SECURE_CODE,
   TERMINAL,
   ACCOUNT,
+  CPD_TIME,
 } from './support'
 
 describe.each(testStores())('POST /webhooks/oceanpayment on the $kind store', (store) => {
@@ -36,7 +37,7 @@ describe.each(testStores())('POST /webhooks/oceanpayment on the $kind store', (s
   const openCases = (kind: string) =>
     count(db, "select 1 from order_cases where account = $1 and kind = $2 and status = 'open'", [ACCOUNT, kind])
 
-  it('stores a chargeback notice, opens a case and writes a 拒付通知 message, answering receive-ok', async () => {
+  it('stores a chargeback notice, opens a case with its deadline and writes a 拒付通知 message of facts, answering receive-ok', async () => {
     expect(await openCases('chargeback')).toBe(0)
     const response = await post(noticeXml(noticeFields()))
     expect(response.statusCode).toBe(200)
@@ -45,7 +46,7 @@ describe.each(testStores())('POST /webhooks/oceanpayment on the $kind store', (s
 
     expect(await openCases('chargeback')).toBe(1)
     const { rows: cases } = await db.query<Record<string, unknown>>(
-      'select payment_id, currency, amount_minor, reason_code, reason, source, external_id from order_cases',
+      'select payment_id, currency, amount_minor, reason_code, reason, source, external_id, deadline_at from order_cases',
     )
     expect(cases[0]).toMatchObject({
       payment_id: PAYMENT_ID,
@@ -55,13 +56,31 @@ describe.each(testStores())('POST /webhooks/oceanpayment on the $kind store', (s
       reason: 'No cardholder authorization',
       source: 'notification',
       external_id: 'PUSH-0001',
+      // payment_cpdTime was dropped before 0011.
+      deadline_at: CPD_TIME,
     })
-    const { rows: messages } = await db.query<Record<string, string>>(
-      'select account, kind, title, body, payment_id, order_number from messages',
+    const { rows: notices } = await db.query<Record<string, unknown>>('select cpd_time from notifications')
+    expect(notices).toEqual([{ cpd_time: CPD_TIME }])
+    // Facts, not text in one language (issue 11): the client words it in the reader's language.
+    const { rows: messages } = await db.query<Record<string, unknown>>(
+      `select account, kind, title, body, payment_id, order_number, currency, amount_minor, reason_code, reason,
+         deadline_at from messages`,
     )
-    expect(messages).toHaveLength(1)
-    expect(messages[0]).toMatchObject({ account: ACCOUNT, kind: 'chargeback', title: '拒付通知', payment_id: PAYMENT_ID, order_number: ORDER_NUMBER })
-    expect(messages[0].body).toContain('USD 100.00')
+    expect(messages).toEqual([
+      {
+        account: ACCOUNT,
+        kind: 'chargeback',
+        title: null,
+        body: null,
+        payment_id: PAYMENT_ID,
+        order_number: ORDER_NUMBER,
+        currency: 'USD',
+        amount_minor: '10000',
+        reason_code: '4837',
+        reason: 'No cardholder authorization',
+        deadline_at: CPD_TIME,
+      },
+    ])
     const { rows: stored } = await db.query<Record<string, unknown>>('select effect, source, terminal from notifications')
     expect(stored).toEqual([{ effect: 'applied', source: 'notification', terminal: TERMINAL }])
   })
@@ -92,11 +111,11 @@ describe.each(testStores())('POST /webhooks/oceanpayment on the $kind store', (s
     await post(noticeXml(noticeFields({ notice_type: 'retrieval', push_id: 'RT-1' })))
     await post(noticeXml(noticeFields({ notice_type: 'fraud', push_id: 'FR-1' })))
     expect([await openCases('chargeback'), await openCases('retrieval'), await openCases('fraud')]).toEqual([1, 1, 1])
-    const { rows } = await db.query<{ kind: string; title: string }>('select kind, title from messages order by kind')
+    const { rows } = await db.query<{ kind: string; payment_id: string }>('select kind, payment_id from messages order by kind')
     expect(rows).toEqual([
-      { kind: 'chargeback', title: '拒付通知' },
-      { kind: 'fraud', title: '伪冒通知' },
-      { kind: 'retrieval', title: '调单通知' },
+      { kind: 'chargeback', payment_id: PAYMENT_ID },
+      { kind: 'fraud', payment_id: PAYMENT_ID },
+      { kind: 'retrieval', payment_id: PAYMENT_ID },
     ])
 
     await post(noticeXml(noticeFields({ notice_type: 're-presentment', push_id: 'RP-1' })))
@@ -168,6 +187,9 @@ describe.each(testStores())('POST /webhooks/oceanpayment on the $kind store', (s
     await addPayment(db, 'PAY-LATER', '2000')
     expect(await applyWaitingNotices(db)).toBe(1)
     expect(await count(db, "select 1 from order_cases where payment_id = 'PAY-LATER' and status = 'open'")).toBe(1)
+    // The deadline survives the wait: the waiting notice is applied from its stored row.
+    const { rows: late } = await db.query("select deadline_at from order_cases where payment_id = 'PAY-LATER'")
+    expect(late).toEqual([{ deadline_at: CPD_TIME }])
     expect(await count(db, "select 1 from notifications where effect = 'applied'")).toBe(1)
     expect(await count(db, 'select 1 from messages')).toBe(1)
     expect(await applyWaitingNotices(db)).toBe(0)

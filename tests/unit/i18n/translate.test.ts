@@ -16,7 +16,7 @@ describe('string tables', () => {
 
   it('keep the SPEC empty-state wording in Chinese', () => {
     expect(translate('zh-CN', 'state.empty.title')).toBe('查询结果为空')
-    expect(translate('zh-CN', 'state.empty.hint')).toBe('无法查询到相关数据,您可以尝试更换筛选条件再次查询')
+    expect(translate('zh-CN', 'state.empty.hint')).toBe('无法查询到相关数据，您可以尝试更换筛选条件再次查询')
   })
 })
 

@@ -4,18 +4,12 @@
  */
 import { DAY_MS, HOUR_MS } from '@contract/beijing-time'
 import { CASE_KINDS, type CaseKind } from '@contract/transactions'
-import { formatMinor } from '../../money'
+import { CASE_ANSWER_DAYS } from '../oceanpayment-sandbox'
 import { CHARGEBACK_REASONS, DISPUTE_REASONS, FRAUD_REASONS, RETRIEVAL_REASONS } from './catalog'
 import { bookedShare } from './demo-money'
 import type { DemoCase, DemoMessage, DemoTransaction } from './model'
 import type { DemoRandom } from './prng'
 import type { SettlementLedger } from './settlement-ledger'
-
-const KIND_LABEL: Record<Exclude<CaseKind, 'dispute'>, string> = {
-  chargeback: '拒付通知',
-  fraud: '伪冒通知',
-  retrieval: '调单通知',
-}
 
 function reasonFor(kind: CaseKind, brand: string | null, random: DemoRandom): readonly [string, string] {
   switch (kind) {
@@ -68,6 +62,7 @@ export class CaseBook {
       amountMinor,
       openedAt,
       handledAt: stillOpen ? null : handledAt,
+      deadlineAt: openedAt + CASE_ANSWER_DAYS * DAY_MS,
       externalId: `demo-${kind}-${txn.paymentId}`,
     }
     this.cases.push(demoCase)
@@ -96,18 +91,22 @@ export class CaseBook {
     return missing
   }
 
+  /** The message Oceanpayment sends about the case: its facts, as a notice would give them (notifications/). */
   private notice(txn: DemoTransaction, demoCase: DemoCase, kind: Exclude<CaseKind, 'dispute'>): DemoMessage {
-    const amount = `${txn.currency} ${formatMinor(demoCase.amountMinor, txn.currency)}`
-    const label = KIND_LABEL[kind]
     return {
       account: txn.account,
       kind,
-      title: `${label}：订单 ${txn.orderNumber}`,
-      body:
-        `您的订单 ${txn.orderNumber}（支付ID ${txn.paymentId}，终端号 ${txn.terminal}，金额 ${amount}）` +
-        `收到${label.slice(0, 2)}，原因代码 ${demoCase.reasonCode}（${demoCase.reason}）。请登录 ODPM 及时处理。`,
+      title: null,
+      body: null,
+      titleEn: null,
+      bodyEn: null,
       paymentId: txn.paymentId,
       orderNumber: txn.orderNumber,
+      currency: demoCase.currency,
+      amountMinor: demoCase.amountMinor,
+      reasonCode: demoCase.reasonCode,
+      reason: demoCase.reason,
+      deadlineAt: demoCase.deadlineAt,
       createdAt: demoCase.openedAt,
       sourceKey: `demo:${kind}:${txn.paymentId}`,
     }

@@ -54,6 +54,7 @@ export const CASE_COLUMNS: readonly Column<DemoCase>[] = [
   bigint('amount_minor', (c) => c.amountMinor),
   timeColumn('opened_at', (c) => c.openedAt),
   timeColumn('handled_at', (c) => c.handledAt),
+  timeColumn('deadline_at', (c) => c.deadlineAt),
   text('source', () => 'demo'),
   text('external_id', (c) => c.externalId),
 ]
@@ -82,8 +83,15 @@ export const MESSAGE_COLUMNS: readonly Column<DemoMessage>[] = [
   text('kind', (m) => m.kind),
   text('title', (m) => m.title),
   text('body', (m) => m.body),
+  text('title_en', (m) => m.titleEn),
+  text('body_en', (m) => m.bodyEn),
   text('payment_id', (m) => m.paymentId),
   text('order_number', (m) => m.orderNumber),
+  text('currency', (m) => m.currency),
+  { name: 'amount_minor', type: 'bigint', value: (m) => m.amountMinor },
+  text('reason_code', (m) => m.reasonCode),
+  text('reason', (m) => m.reason),
+  timeColumn('deadline_at', (m) => m.deadlineAt),
   timeColumn('created_at', (m) => m.createdAt),
   text('source_key', (m) => m.sourceKey),
 ]

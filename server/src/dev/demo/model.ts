@@ -54,6 +54,8 @@ export interface DemoCase {
   amountMinor: number
   openedAt: number
   handledAt: number | null
+  /** By when the merchant must answer (as a notice's payment_cpdTime). */
+  deadlineAt: number
   externalId: string
 }
 
@@ -76,14 +78,23 @@ export interface DemoBatch {
   netMinor: number
 }
 
+/** A message row (0005 + 0011): announcements carry text in both languages, notice messages their facts only. */
 export interface DemoMessage {
   /** null: a system announcement for every merchant. */
   account: string | null
   kind: MessageKind
-  title: string
-  body: string
+  /** zh-CN and en-US text of an announcement; null for a notice message (the client words it). */
+  title: string | null
+  body: string | null
+  titleEn: string | null
+  bodyEn: string | null
   paymentId: string | null
   orderNumber: string | null
+  currency: string | null
+  amountMinor: number | null
+  reasonCode: string | null
+  reason: string | null
+  deadlineAt: number | null
   createdAt: number
   sourceKey: string
 }

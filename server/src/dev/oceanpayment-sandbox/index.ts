@@ -7,5 +7,5 @@ export { seedSandbox, importSandboxOrders, generateTerminalHistory, type SeedOpt
 export { raiseCase, type RaisedCase } from './raise-case'
 export { settleDueRefunds } from './settlement'
 export { CASE_NOTICE_TYPES, type CaseNoticeType } from './store/cases'
-export { NOTIFICATION_ROOT } from './notices'
+export { CASE_ANSWER_DAYS, NOTIFICATION_ROOT } from './notices'
 export { DEFAULT_RETRY_DELAYS_MS } from './notifier'

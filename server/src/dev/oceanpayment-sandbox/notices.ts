@@ -15,6 +15,12 @@ import type { SandboxTerminal } from './store/terminals'
 /** Root element of a notification document (ASSUMED, as Oceanpayment's other XML answers). */
 export const NOTIFICATION_ROOT = 'response'
 
+/**
+ * Days the merchant has to answer a case (payment_cpdTime = push time + these): the sandbox's choice, as
+ * Oceanpayment does not publish one; the demo data uses the same so its deadlines look like the sandbox's.
+ */
+export const CASE_ANSWER_DAYS = 10
+
 /** The BUSINESS_ORDER_FIELDS of one record. */
 export function businessFields(record: BusinessRecord): Record<(typeof BUSINESS_ORDER_FIELDS)[number], string> {
   return {
@@ -34,8 +40,8 @@ export function businessFields(record: BusinessRecord): Record<(typeof BUSINESS_
     push_status: String(record.pushStatus),
     push_details: record.pushDetails,
     push_id: record.pushId,
-    // Chargeback processing deadline: ten days after the case is pushed (the sandbox's choice); none for refunds.
-    payment_cpdTime: record.kind === 'case' ? formatBeijingDateTime(new Date(record.pushAt.getTime() + 10 * DAY_MS)) : '',
+    // The case's answer deadline; none for refunds.
+    payment_cpdTime: record.kind === 'case' ? formatBeijingDateTime(new Date(record.pushAt.getTime() + CASE_ANSWER_DAYS * DAY_MS)) : '',
   }
 }
 

@@ -1,6 +1,6 @@
 /** Schemas of the messages routes (contract/messages.ts is the TypeScript side). */
-import { MESSAGE_KINDS, type MessageKind } from '@contract/messages'
-import { nullableString, pageProperties, propertyNames, timeSchema } from '../read-schemas'
+import { MESSAGE_KINDS, TEXT_LANGUAGES, type MessageKind } from '@contract/messages'
+import { moneySchema, nullableString, nullableTimeSchema, pageProperties, propertyNames, timeSchema } from '../read-schemas'
 
 const kindSchema = { type: 'string', enum: MESSAGE_KINDS } as const
 
@@ -27,12 +27,24 @@ const unreadSchema = {
   },
 } as const
 
+/** An announcement's text in both languages, or null (a notice message, worded by the client). */
+const localizedText = {
+  type: ['object', 'null'],
+  additionalProperties: false,
+  required: TEXT_LANGUAGES,
+  properties: { 'zh-CN': { type: 'string' }, 'en-US': { type: 'string' } },
+} as const
+
 const itemProperties = {
   id: { type: 'string' },
   kind: kindSchema,
-  title: { type: 'string' },
+  title: localizedText,
   paymentId: nullableString,
   orderNumber: nullableString,
+  amount: { ...moneySchema, type: ['object', 'null'] },
+  reasonCode: nullableString,
+  reason: nullableString,
+  deadlineAt: nullableTimeSchema,
   createdAt: timeSchema,
   read: { type: 'boolean' },
 } as const
@@ -55,7 +67,7 @@ export const detailSchema = {
   type: 'object',
   additionalProperties: false,
   required: [...propertyNames(itemProperties), 'body'],
-  properties: { ...itemProperties, body: { type: 'string' } },
+  properties: { ...itemProperties, body: localizedText },
 } as const
 
 export const markSchema = {

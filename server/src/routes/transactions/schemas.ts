@@ -19,6 +19,23 @@ export const listQuerySchema = {
   properties: { ...transactionFilterProperties, ...pageProperties },
 } as const
 
+const caseSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'kind', 'status', 'reasonCode', 'reason', 'amount', 'openedAt', 'handledAt', 'deadlineAt'],
+  properties: {
+    id: { type: 'string' },
+    kind: { type: 'string' },
+    status: { type: 'string' },
+    reasonCode: nullableString,
+    reason: nullableString,
+    amount: moneySchema,
+    openedAt: timeSchema,
+    handledAt: nullableTimeSchema,
+    deadlineAt: nullableTimeSchema,
+  },
+} as const
+
 const listItemProperties = {
   paymentId: { type: 'string' },
   orderNumber: { type: 'string' },
@@ -38,7 +55,8 @@ export const listItemSchema = {
   type: 'object',
   additionalProperties: false,
   required: propertyNames(listItemProperties),
-  properties: listItemProperties,
+  // `case` only on a case list (filter `case`), hence not required.
+  properties: { ...listItemProperties, case: caseSchema },
 } as const
 
 export const totalSchema = {
@@ -59,21 +77,6 @@ export const totalSchema = {
 
 export const pageSchema = listPageSchema(listItemSchema, totalSchema)
 
-const caseSchema = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['id', 'kind', 'status', 'reasonCode', 'reason', 'amount', 'openedAt', 'handledAt'],
-  properties: {
-    id: { type: 'string' },
-    kind: { type: 'string' },
-    status: { type: 'string' },
-    reasonCode: nullableString,
-    reason: nullableString,
-    amount: moneySchema,
-    openedAt: timeSchema,
-    handledAt: nullableTimeSchema,
-  },
-} as const
 
 const detailProperties = {
   ...listItemProperties,

@@ -54,6 +54,7 @@ const DETAIL: TransactionDetail = {
       amount: { currency: 'USD', amount: '1234.56' },
       openedAt: '2025-05-30T09:15:00+08:00',
       handledAt: null,
+      deadlineAt: '2025-06-09T09:15:00+08:00',
     },
   ],
 }
@@ -106,6 +107,23 @@ describe('transaction detail', () => {
     for (const text of ['拒付', '待处理', '4837 No cardholder authorization', 'USD 1,234.56', '2025-05-30 09:15:00']) {
       expect(kase).toContain(text)
     }
+  })
+
+  it('puts the case first, open before handled, with its answer deadline (issue 11)', async () => {
+    const handled = { ...DETAIL.cases[0], id: 'case-0', status: 'handled' as const, handledAt: '2025-05-31T09:15:00+08:00', deadlineAt: null }
+    fetchOne.mockResolvedValue({ ...DETAIL, cases: [handled, DETAIL.cases[0]] })
+    render(<TransactionDetailScreen paymentId='250515165256000123' />)
+    await screen.findByTestId('txd-basic')
+    const sections = [...document.querySelectorAll('[data-testid^="txd-"]')]
+      .map((node) => node.getAttribute('data-testid'))
+      .filter((id) => ['txd-cases', 'txd-basic', 'txd-amounts'].includes(id ?? ''))
+    expect(sections).toEqual(['txd-cases', 'txd-basic', 'txd-amounts'])
+    const blocks = [...screen.getByTestId('txd-cases').querySelectorAll('[data-testid^="txd-case-case-"]')]
+      .map((node) => node.getAttribute('data-testid'))
+      .filter((id) => !(id ?? '').endsWith('-deadline'))
+    expect(blocks).toEqual(['txd-case-case-1', 'txd-case-case-0'])
+    expect(screen.getByTestId('txd-case-case-1-deadline').textContent).toContain('处理截止2025-06-09 09:15:00')
+    expect(screen.getByTestId('txd-case-case-0-deadline').textContent).toContain('处理截止—')
   })
 
   it('shows the failure reason of a failed payment, and says when there is no case', async () => {
