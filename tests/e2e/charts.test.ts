@@ -71,6 +71,16 @@ describe('charts in a browser', () => {
     // Each card says which date puts a row into the range (issue 11 item 4).
     await expect(card('overview').getByTestId('chart-basis-overview').textContent()).resolves.toBe('按交易日期统计（北京时间）')
     await expect(card('card-brand-cases').getByTestId('chart-basis-card-brand-cases').textContent()).resolves.toContain('按交易日期统计')
+    // The day table (日期 + five figures) scrolls sideways on a phone; its date stays in view while it does.
+    const grid = card('overview').locator('.chart-table__grid')
+    await grid.evaluate((element) => element.scrollTo({ left: element.scrollWidth }))
+    await expect.poll(() => grid.evaluate((element) => element.scrollLeft)).toBeGreaterThan(0)
+    const gridBox = await grid.boundingBox()
+    const dateBox = await tableRows('overview').first().locator('.chart-table__cell').first().boundingBox()
+    expect(dateBox?.x).toBeGreaterThanOrEqual((gridBox?.x ?? 0) - 1)
+    await card('overview').evaluate((element) => element.scrollIntoView({ block: 'start' }))
+    await screenshot(page, 'charts-overview-scrolled')
+    await grid.evaluate((element) => element.scrollTo({ left: 0 }))
     await toTop()
     await screenshot(page, 'charts-default')
   })
