@@ -1,7 +1,8 @@
 /**
  * 可视化图表 in Chromium over the H5 build against the real server, logged in as the demo user: every chart type
  * switched on draws its canvas (non-blank pixels) with a table of rows under it; presets change the date range;
- * the terminal and card-brand pickers refetch with the server's numbers; the case tabs switch the table.
+ * the terminal and card-brand pickers refetch with the server's numbers; the case tabs switch the table; each card
+ * states its date basis; a day's 交易笔数 is 成功 + 失败 + 处理中 and a day without transactions shows "—".
  */
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -67,6 +68,19 @@ describe('charts in a browser', () => {
     await expect.poll(() => page.getByTestId('chart-range').textContent(), { timeout: 15_000 }).toBe(`近七日${addDays(today, -6)}~${today}`)
     for (const type of DEFAULT_CHART_TYPES) await expectDrawn(type)
     await expect(tableRows('overview').count()).resolves.toBe(7)
+    // Each card says which date puts a row into the range (issue 11 item 4).
+    await expect(card('overview').getByTestId('chart-basis-overview').textContent()).resolves.toBe('按交易日期统计（北京时间）')
+    await expect(card('card-brand-cases').getByTestId('chart-basis-card-brand-cases').textContent()).resolves.toContain('按交易日期统计')
+    // The day table (日期 + five figures) scrolls sideways on a phone; its date stays in view while it does.
+    const grid = card('overview').locator('.chart-table__grid')
+    await grid.evaluate((element) => element.scrollTo({ left: element.scrollWidth }))
+    await expect.poll(() => grid.evaluate((element) => element.scrollLeft)).toBeGreaterThan(0)
+    const gridBox = await grid.boundingBox()
+    const dateBox = await tableRows('overview').first().locator('.chart-table__cell').first().boundingBox()
+    expect(dateBox?.x).toBeGreaterThanOrEqual((gridBox?.x ?? 0) - 1)
+    await card('overview').evaluate((element) => element.scrollIntoView({ block: 'start' }))
+    await screenshot(page, 'charts-overview-scrolled')
+    await grid.evaluate((element) => element.scrollTo({ left: 0 }))
     await toTop()
     await screenshot(page, 'charts-default')
   })
@@ -93,6 +107,9 @@ describe('charts in a browser', () => {
         await expectDrawn(type)
         await expect(tableRows(type).count()).resolves.toBe(Math.min(answer.table.rows.length, 10))
       }
+      await expect(card(type).getByTestId(`chart-basis-${type}`).textContent()).resolves.toContain(
+        answer.basis === 'case' ? '按拒付日期统计' : '按交易日期统计',
+      )
       await card(type).evaluate((element) => element.scrollIntoView({ block: 'start' }))
       await screenshot(page, `charts-${type}`)
     }
@@ -148,10 +165,14 @@ describe('charts in a browser', () => {
 
     const expected = await apiGet<ChartResponse>(app, login, `/api/charts/overview?range=7d&terminal=${terminal}`)
     const lastDay = expected.table.rows.at(-1)
+    const count = (key: string) => Number(lastDay?.[key]).toLocaleString('en-US')
+    // A day without transactions on that terminal has no success rate: "—", not 0.00%.
+    const rate = lastDay?.successRate === null ? '—' : `${Number(lastDay?.successRate).toFixed(2)}%`
     await expectDrawn('overview')
     await expect
       .poll(() => tableRows('overview').last().textContent())
-      .toBe(`${String(lastDay?.date)}${Number(lastDay?.total).toLocaleString('en-US')}${Number(lastDay?.success).toLocaleString('en-US')}${Number(lastDay?.failure).toLocaleString('en-US')}${Number(lastDay?.successRate).toFixed(2)}%`)
+      .toBe(`${String(lastDay?.date)}${count('total')}${count('success')}${count('failure')}${count('pending')}${rate}`)
+    expect(Number(lastDay?.success) + Number(lastDay?.failure) + Number(lastDay?.pending)).toBe(lastDay?.total)
   })
 
   it('the card-brand picker refetches every card for that brand', async () => {

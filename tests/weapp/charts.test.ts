@@ -133,6 +133,8 @@ describe('charts page', () => {
     expect(overview?.series.map((series) => [series.type, series.name])).toEqual([
       ['bar', '成功笔数'],
       ['bar', '失败笔数'],
+      // 处理中 is stacked too: the three bars of a day add up to its 交易笔数 (issue 11 item 4).
+      ['bar', '处理中笔数'],
       ['line', '成功率(%)'],
     ])
     // 近七日: seven days on the x axis, one value per day in each series.
