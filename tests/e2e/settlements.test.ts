@@ -192,7 +192,16 @@ describe('settlements in a browser', () => {
     expect((await more).status()).toBe(200)
     const second = (await (await more).json()) as SettlementRowsPage
     const rowId = `st-tx-${second.items[0].kind}-${second.items[0].paymentId}`
-    await expect.poll(() => stationed().locator(`[data-testid="${rowId}"]`).count(), { timeout: 15_000 }).toBeGreaterThan(0)
+    // The appended rows are below the first page's: bring them into the virtual list's window.
+    await expect
+      .poll(
+        async () => {
+          await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight))
+          return stationed().locator(`[data-testid="${rowId}"]`).count()
+        },
+        { timeout: 15_000 },
+      )
+      .toBeGreaterThan(0)
     await screenshot(page, 'settlements-detail-transactions')
 
     await stationed().locator(`[data-testid="${rowId}"]`).first().tap()

@@ -1,4 +1,8 @@
-/** One row of a batch; exactly BATCH_TX_ROW_HEIGHT design px tall (the virtual list needs it). */
+/**
+ * One row of a batch; exactly BATCH_TX_ROW_HEIGHT design px tall (the virtual list needs it). Four lines, so no
+ * ID, date or amount ever shares a line with another that could squeeze it: order and booked amount; payment ID
+ * and time; deductions; the amount paid in another currency and the net.
+ */
 import { memo } from 'react'
 import { Text, View } from '@tarojs/components'
 import { useT } from '@/hooks/use-t'
@@ -8,7 +12,7 @@ import type { SettlementRow } from '@contract/settlements'
 import { ROW_KIND_LABEL, rowFigures } from './batch-rows'
 
 /** Must equal `.st-tx { height }` in settlements.scss. */
-export const BATCH_TX_ROW_HEIGHT = 184
+export const BATCH_TX_ROW_HEIGHT = 216
 
 export interface BatchTransactionRowProps {
   item: SettlementRow
@@ -32,15 +36,15 @@ export const BatchTransactionRow = memo(function BatchTransactionRow({ item, onO
       </View>
       <View className='st-tx__line'>
         <Text className='st-tx__meta'>{`${item.paymentId} · ${formatBeijing(item.time)}`}</Text>
-        {figures.transactionAmount === null ? null : (
-          <Text className='st-tx__secondary' data-testid='st-tx-original'>
-            {t('st.row.original', { amount: formatMoney(figures.transactionAmount) })}
-          </Text>
-        )}
       </View>
       <View className='st-tx__line'>
         <Text className='st-tx__meta' data-testid='st-tx-deductions'>
           {deductions}
+        </Text>
+      </View>
+      <View className='st-tx__line'>
+        <Text className='st-tx__meta' data-testid='st-tx-original'>
+          {figures.transactionAmount === null ? '' : t('st.row.original', { amount: formatMoney(figures.transactionAmount) })}
         </Text>
         {item.kind === 'transaction' ? (
           <Text className={`st-tx__net${isNegative(figures.net) ? ' st-tx__amount--negative' : ''}`} data-testid='st-tx-net'>

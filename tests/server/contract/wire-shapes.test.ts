@@ -19,7 +19,7 @@ import type { ChartResponse, ChartsQuery, ChartType } from '@contract/charts'
 import type { FundsResponse } from '@contract/funds'
 import type { MarkReadResponse, MessageDetail, MessagesPage, MessagesQuery, ReadAllBody } from '@contract/messages'
 import type { MeResponse } from '@contract/me'
-import type { SettlementDetail, SettlementsPage, SettlementsQuery } from '@contract/settlements'
+import type { SettlementDetail, SettlementRowsPage, SettlementRowsQuery, SettlementsPage, SettlementsQuery } from '@contract/settlements'
 import type { TodoQuery, TodosResponse } from '@contract/todos'
 import type { TransactionDetail, TransactionsFilter, TransactionsPage, TransactionsQuery } from '@contract/transactions'
 import * as admin from '../../../server/src/routes/admin/schemas'
@@ -74,6 +74,8 @@ describe('wire shapes: each schema says what its type in contract/ says', () => 
     expectTypeOf<Accepted<typeof settlements.batchNoParams>>().toEqualTypeOf<{ batchNo: string }>()
     expectTypeOf<Written<typeof settlements.pageSchema>>().toEqualTypeOf<Loose<SettlementsPage>>()
     expectTypeOf<Written<typeof settlements.detailSchema>>().toEqualTypeOf<Loose<SettlementDetail>>()
+    expectTypeOf<Accepted<typeof settlements.rowsQuerySchema>>().toEqualTypeOf<SettlementRowsQuery>()
+    expectTypeOf<Written<typeof settlements.rowsPageSchema>>().toEqualTypeOf<Loose<SettlementRowsPage>>()
   })
 
   it('to-dos, funds and me', () => {

@@ -76,13 +76,21 @@ describe.each(testStores())('read API routes on the $kind store', (store) => {
     const demoPayment = demoIds.rows[0].id.slice(1, -1)
     const demoBatch = (await db.query<{ b: string }>('select batch_no as b from settlement_batches where account = $1 limit 1', [DEMO])).rows[0].b
     const demoMessage = (await db.query<{ id: string }>('select id::text as id from messages where account = $1 limit 1', [DEMO])).rows[0].id
-    for (const url of [`/api/transactions/${demoPayment}`, `/api/settlements/${demoBatch}`, `/api/messages/${demoMessage}`]) {
+    for (const url of [
+      `/api/transactions/${demoPayment}`,
+      `/api/settlements/${demoBatch}`,
+      `/api/settlements/${demoBatch}/rows`,
+      `/api/messages/${demoMessage}`,
+    ]) {
       expect((await signedGet(app, otherUser, url)).statusCode, url).toBe(404)
     }
     expect((await signedPost(app, otherUser, `/api/messages/${demoMessage}/read`)).statusCode).toBe(404)
     // …while the owner sees them.
     expect((await signedGet(app, demoUser, `/api/transactions/${demoPayment}`)).statusCode).toBe(200)
     expect((await signedGet(app, demoUser, `/api/settlements/${demoBatch}`)).statusCode).toBe(200)
+    expect((await signedGet(app, demoUser, `/api/settlements/${demoBatch}/rows?limit=5`)).statusCode).toBe(200)
+    // Strict input: an unknown parameter of the rows route is refused, not ignored.
+    expect((await signedGet(app, demoUser, `/api/settlements/${demoBatch}/rows?batchNo=x`)).statusCode).toBe(400)
   })
 
   it('rejects bad dates and unknown fields, naming the field', async () => {

@@ -49,6 +49,11 @@ describe.each(testStores())('settlement batch rows on the $kind store', (store) 
     for (const { account, batch_no: batchNo } of batches) {
       const { detail, rows } = await allRows(account, batchNo)
       expect(rows.length).toBe(detail.rows.total?.count)
+      // Newest first across pages, no row twice.
+      const keys = rows.map((row) => `${row.time}|${row.kind}:${row.paymentId}`)
+      expect(new Set(keys).size).toBe(keys.length)
+      const times = rows.map((row) => Date.parse(row.time))
+      expect(times).toEqual([...times].sort((a, b) => b - a))
       for (const row of rows) for (const figure of FIGURES) expect(row[figure].currency).toBe(detail.currency)
       for (const figure of FIGURES) {
         const sum = rows.reduce((total, row) => total + minor(row[figure]), BigInt(0))
