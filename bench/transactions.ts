@@ -49,6 +49,10 @@ const SCENARIOS: readonly Scenario[] = [
   { name: 'first page: pending pre-authorizations (to-do)', depth: 1, query: () => ({ authStatus: 'pending' }) },
   { name: 'first page: open chargebacks (to-do)', depth: 1, query: () => ({ case: 'chargeback' }) },
   { name: 'first page: order number search, whole year', depth: 1, query: () => ({ q: 'placeholder' }) },
+  { name: 'first page: order number search in lower case, last 7 days (whole year searched)', depth: 1, query: (now) => ({ ...lastDays(now, 7), q: 'placeholder-lower' }) },
+  { name: 'first page: batch number + booking currency (the settlement link)', depth: 1, query: () => ({ batchNo: 'placeholder' }) },
+  { name: 'first page: status failure, last 30 days', depth: 1, query: (now) => ({ ...lastDays(now, 30), status: 'failure' }) },
+  { name: 'first page: booking time (记账时间), last 30 days', depth: 1, query: (now) => ({ ...lastDays(now, 30), timeType: 'booked' }) },
   { name: 'first page: no filter, whole year', depth: 1, query: () => ({}) },
   { name: 'first page: terminal 14010588 + USD, whole year', depth: 1, query: () => ({ terminal: '14010588', currency: 'USD' }) },
   { name: 'page 500: no filter, whole year', depth: 500, query: () => ({}) },
@@ -138,11 +142,14 @@ async function main(): Promise<void> {
     await ensureData(db, size, values.regenerate)
     // "now" of the queries: the end of the generated year, so the windows always cover data; and an order
     // number from inside the data for the search scenario.
-    const { rows } = await db.query<{ newest: Date; order_number: string; version: string }>(
+    const { rows } = await db.query<{ newest: Date; order_number: string; batch_no: string; batch_currency: string; version: string }>(
       `select (select max(payment_time) from transactions where account = $1) as newest,
               (select order_number from transactions where account = $1
                 order by payment_time desc, payment_id desc limit 1 offset 1234) as order_number,
-              version() as version`,
+              b.batch_no, trim(b.currency) as batch_currency,
+              version() as version
+         from (select batch_no, currency from settlement_batches where account = $1 and batch_type = 'transaction'
+                 and txn_count > 0 order by created_at desc limit 1 offset 2) b`,
       [ACCOUNT],
     )
     const sample = rows[0]
@@ -176,7 +183,11 @@ async function main(): Promise<void> {
     const results: Result[] = []
     for (const scenario of SCENARIOS) {
       let query = scenario.query(now)
-      if (query.q !== undefined) query = { ...query, q: sample.order_number }
+      if (query.q === 'placeholder') query = { ...query, q: sample.order_number }
+      if (query.q === 'placeholder-lower') query = { ...query, q: sample.order_number.toLowerCase() }
+      if (query.batchNo !== undefined) {
+        query = { ...query, batchNo: sample.batch_no, bookingCurrency: sample.batch_currency as TransactionsQuery['bookingCurrency'] }
+      }
       let cursorQuery: TransactionsQuery = query
       const first = await listTransactions(db, ACCOUNT, query, { now })
       const rowsMatching = first.total?.count

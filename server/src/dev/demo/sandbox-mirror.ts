@@ -18,6 +18,7 @@ interface MirrorRow {
   currency: string
   amount_minor: string
   payment_time: Date | string
+  booked_at: Date | string | null
   status: 'success' | 'failure' | 'pending'
   auth_status: 'pending' | 'captured' | 'voided' | null
   payment_method: string
@@ -53,6 +54,8 @@ function toImport(row: MirrorRow): SandboxOrderImport {
   if (row.auth_status !== null) {
     order.authStatus = row.auth_status
     if (row.auth_status === 'captured') order.capturedMinor = amountMinor
+    // Captured when booked: the sandbox's capture time is the row's 记账时间.
+    if (row.auth_status === 'captured' && row.booked_at !== null) order.authChangedAt = new Date(row.booked_at)
   }
   if (row.tracking_number !== null) {
     order.trackingNumber = row.tracking_number
@@ -69,7 +72,7 @@ export async function mirrorDemoPaymentsIntoSandbox(db: Db, now: Date): Promise<
   await seedSandbox(db, { now, merchants, ordersPerTerminal: 0 })
   const since = new Date(now.getTime() - MIRROR_DAYS * DAY_MS)
   const { rows } = await db.query<MirrorRow>(
-    `select payment_id, terminal, order_number, currency, amount_minor, payment_time, status, auth_status,
+    `select payment_id, terminal, order_number, currency, amount_minor, payment_time, booked_at, status, auth_status,
             payment_method, card_brand, card_country, card_masked, tracking_number, tracking_site,
             failure_code, failure_reason
        from transactions

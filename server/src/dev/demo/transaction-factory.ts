@@ -16,6 +16,7 @@ import {
 } from './catalog'
 import { DAY_MS, HOUR_MS, WEEK_MS, formatBeijingDateTime, startOfBeijingWeek } from '@contract/beijing-time'
 import { CURRENCY_DECIMALS, type CurrencyCode } from '@contract/money'
+import { movedMoney as paymentMovedMoney } from '../../money/refundable'
 import { convertMinor, fromUsdCents } from './demo-money'
 import type { DemoTransaction } from './model'
 import type { DemoRandom } from './prng'
@@ -138,7 +139,7 @@ export function createTransaction(
     failureReason = reason
   }
 
-  const moved = status === 'success' && (txnType === 'sale' || auth === 'captured')
+  const moved = paymentMovedMoney({ status, txnType, authStatus: auth })
   const info = CURRENCY_INFO[bookingCurrency]
   const feeMinor = moved ? Math.round((bookingAmountMinor * profile.feeBps) / 10_000) + info.fixedFeeMinor : 0
   const depositMinor = moved ? Math.round((bookingAmountMinor * profile.reserveBps) / 10_000) : 0
@@ -226,7 +227,10 @@ function bookedAt(txnType: DemoTransaction['txnType'], paymentTime: number, sequ
   return Math.max(paymentTime, Math.min(captured, weekEnd, now))
 }
 
-/** Whether the transaction moved money and is therefore settled (and can be refunded or charged back). */
+/**
+ * Whether the transaction moved money and is therefore settled (and can be refunded or charged back): the app's
+ * own rule (money/refundable.ts), so the demo books exactly what the detail screen treats as refundable.
+ */
 export function movedMoney(txn: DemoTransaction): boolean {
-  return txn.status === 'success' && (txn.txnType === 'sale' || txn.authStatus === 'captured')
+  return paymentMovedMoney(txn)
 }

@@ -271,6 +271,11 @@ export interface SandboxOrderImport {
   /** Set for pre-authorizations; 'captured' needs capturedMinor. */
   authStatus?: AuthStatus
   capturedMinor?: bigint
+  /**
+   * When the authorization was captured or voided (default: createdAt). For a captured one this is its 记账时间,
+   * the booking time the assistant's row holds (transactions.booked_at), so both sides tell the same time.
+   */
+  authChangedAt?: Date
   trackingNumber?: string
   trackingSite?: string
   trackingHandler?: string
@@ -305,7 +310,7 @@ export async function importSandboxOrders(
         authStatus: input.authStatus ?? null,
         authorizedMinor: input.authStatus === undefined ? null : input.amountMinor,
         capturedMinor: input.capturedMinor ?? null,
-        authChangedAt: input.authStatus === undefined || input.authStatus === 'pending' ? null : input.createdAt,
+        authChangedAt: input.authStatus === undefined || input.authStatus === 'pending' ? null : (input.authChangedAt ?? input.createdAt),
         trackingNumber: input.trackingNumber ?? null,
         trackingSite: input.trackingSite ?? null,
         trackingHandler: input.trackingHandler ?? null,

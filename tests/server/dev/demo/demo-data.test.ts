@@ -97,6 +97,22 @@ describe.each(testStores())('demo data on the $kind store', (store) => {
     expect(rows.every((row) => row.n >= 2)).toBe(true)
   })
 
+  it('books (记账时间) exactly the payments that moved money: a sale at its payment, a capture later that week', async () => {
+    const { rows } = await db.query<Record<string, number>>(
+      `select
+         count(*) filter (where (booked_at is not null) <> (status = 'success' and (txn_type = 'sale' or auth_status = 'captured')))::int as wrong,
+         count(*) filter (where txn_type = 'sale' and booked_at <> payment_time)::int as sale_later,
+         count(*) filter (where booked_at < payment_time or booked_at > $1)::int as out_of_time,
+         count(*) filter (where auth_status = 'captured' and booked_at > payment_time)::int as captured_later,
+         count(*) filter (where auth_status = 'captured' and date_trunc('week', booked_at + interval '8 hours')
+                                <> date_trunc('week', payment_time + interval '8 hours'))::int as other_week
+       from transactions`,
+      [NOW],
+    )
+    expect(rows[0]).toMatchObject({ wrong: 0, sale_later: 0, out_of_time: 0, other_week: 0 })
+    expect(rows[0]!.captured_later).toBeGreaterThan(0)
+  })
+
   it('has open cases of every kind, and mostly handled ones', async () => {
     const { rows } = await db.query<{ kind: string; open: number; handled: number }>(
       `select kind, count(*) filter (where status = 'open')::int as open,
