@@ -27,7 +27,7 @@ export const MessageRow = memo(function MessageRow({ item, read, onOpen }: Messa
   const summary = messageSummary(item, t)
   return (
     <View className={`message-row${read ? '' : ' message-row--unread'}`} data-testid={`message-${item.id}`} onClick={() => onOpen(item.id)}>
-      <View className='message-row__card'>
+      <View className={`message-row__card${summary === '' ? ' message-row__card--text' : ''}`}>
         <View className='message-row__head'>
           <Text className={`message-row__tag message-row__tag--${item.kind}`}>{t(KIND_LABEL[item.kind])}</Text>
           <Text className='message-row__time'>{formatBeijing(item.createdAt)}</Text>
