@@ -14,7 +14,7 @@ vi.mock('@/api', async (importOriginal) => ({
 }))
 
 const list = vi.mocked(fetchTransactions)
-const EMPTY: TransactionsPage = { items: [], nextCursor: null, total: { count: 0, amounts: [] } }
+const EMPTY: TransactionsPage = { items: [], nextCursor: null, total: { count: 0, amounts: [], basis: { status: 'success', amount: 'transaction' } } }
 const today = beijingToday()
 
 beforeEach(() => {
