@@ -17,7 +17,7 @@ function summary(field: FilterField): string {
 describe('the transactions sheet', () => {
   it('shows the advanced filters of SPEC §3.1 item 3, labelled, with the merchant terminals', () => {
     expect(transactionSheetFields(zh, ['14010588', '14010589']).map(summary)).toEqual([
-      'timeType 时间类型 (required): 交易时间,划款时间',
+      'timeType 时间类型 (required): 交易时间,划款时间,记账时间',
       `batchNo 划款批次号 text ≤64 "${zh('filterSheet.placeholder')}"`,
       'currency 交易币种: SEK,JPY,HKD,DKK,USD,CAD,CNY,EUR,GBP,NOK,AUD,SGD',
       'bookingCurrency 记账币种: SEK,JPY,HKD,DKK,USD,CAD,CNY,EUR,GBP,NOK,AUD,SGD',
@@ -28,6 +28,8 @@ describe('the transactions sheet', () => {
       'fundsStatus 交易划款: 未划款,已划款',
       'depositStatus 保证金划款: 未划款,已划款',
       `terminal ${zh('tx.field.terminal')}: 14010588,14010589`,
+      // Beyond the seed's list, after it: 交易状态 (issue 11: 金额统计 follows it).
+      'status 交易状态: 成功,失败,处理中',
     ])
   })
 
