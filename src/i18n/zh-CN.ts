@@ -20,7 +20,7 @@ const zhCN = {
 
   'state.loading': '加载中…',
   'state.empty.title': '查询结果为空',
-  'state.empty.hint': '无法查询到相关数据,您可以尝试更换筛选条件再次查询',
+  'state.empty.hint': '无法查询到相关数据，您可以尝试更换筛选条件再次查询',
   'state.error.title': '加载失败',
   'state.retry': '重试',
 

@@ -42,13 +42,20 @@ describe('the admin page', () => {
     expected()
   })
 
-  it('lists the demo merchant’s accounts after the right token', async () => {
+  it('lists the demo merchant’s accounts after the right token, in Chinese first, then in English', async () => {
     await page.fill('#token-input', ADMIN_TOKEN)
     await page.click('#token-form button[type=submit]')
     await page.waitForSelector('#main:not([hidden])')
     expect(await page.inputValue('#merchant-select')).toBe('140105')
     await expect.poll(() => row('13800138000').count()).toBe(1)
-    expect(await page.textContent('#slots')).toBe('3 of 10 accounts used')
+    expect(await page.textContent('#slots')).toBe('已用 3 / 10 个账号')
+    expect(await page.textContent('#accounts thead')).toContain('岗位名称')
+    await screenshot(page, 'admin-accounts-zh')
+
+    await page.click('#lang-switch')
+    await expect.poll(() => page.textContent('#slots')).toBe('3 of 10 accounts used')
+    expect(await page.textContent('#accounts thead')).toContain('Position')
+    expect(await page.textContent('#lang-switch')).toBe('中文')
     await screenshot(page, 'admin-accounts')
   })
 
@@ -59,7 +66,7 @@ describe('the admin page', () => {
     await page.check('#permissions input[value=refund]')
     await page.click('#submit-button')
     await expect.poll(() => row('13512345678').count()).toBe(1)
-    expect(await row('13512345678').textContent()).toContain('refund')
+    expect(await row('13512345678').textContent()).toContain('Refund')
     expect(await page.textContent('#slots')).toBe('4 of 10 accounts used')
 
     // The refusal this test provokes: the phone is bound already (409).

@@ -90,7 +90,7 @@ describe('settlements in a browser', () => {
       })
       await sent
       await waitForCount(chosen.count)
-      await expect(byTestId('st-filters').innerText()).resolves.toBe('高级筛选(1)')
+      await expect(byTestId('st-filters').innerText()).resolves.toBe('高级筛选（1）')
       seen.push({ filter: `${field.key}=${chosen.value}`, count: chosen.count })
       if (field.key === 'batchNo') {
         await expect(stationed().locator('[data-testid^="st-row-"]').count()).resolves.toBe(1)

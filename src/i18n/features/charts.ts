@@ -9,7 +9,7 @@ const zh = {
   'charts.type.success-rate': '整体成功率分析',
   'charts.type.failure-reasons': '整体失败原因',
   'charts.type.chargeback-reasons': '整体拒付原因',
-  'charts.type.card-brand-cases': '整体拒付、伪冒和退款(区分卡种)',
+  'charts.type.card-brand-cases': '整体拒付、伪冒和退款（区分卡种）',
   'charts.type.case-analysis': '整体拒付伪冒退款分析',
   'charts.type.logistics': '整体物流情况',
 
@@ -30,7 +30,7 @@ const zh = {
   'charts.types.cancel': '取消',
   'charts.types.none': '请至少选择一种图表类型',
   'charts.sheet.close': '关闭',
-  'charts.table.more': '展开全部({count})',
+  'charts.table.more': '展开全部（{count}）',
   'charts.table.less': '收起',
   'charts.tab.chargeback': '拒付',
   'charts.tab.fraud': '伪冒',

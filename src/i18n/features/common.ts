@@ -1,11 +1,11 @@
 /** Strings shared by every page: request errors by kind, list paging. Both languages side by side. */
 const zh = {
-  'error.session-expired': '登录已过期,请重新登录',
-  'error.signature': '请求校验失败,请重新登录',
-  'error.validation': '请求内容有误,请检查后再试',
-  'error.rate-limited': '操作过于频繁,请稍后再试',
-  'error.network': '网络连接失败,请检查网络后重试',
-  'error.server': '服务暂时不可用,请稍后重试',
+  'error.session-expired': '登录已过期，请重新登录',
+  'error.signature': '请求校验失败，请重新登录',
+  'error.validation': '请求内容有误，请检查后再试',
+  'error.rate-limited': '操作过于频繁，请稍后再试',
+  'error.network': '网络连接失败，请检查网络后重试',
+  'error.server': '服务暂时不可用，请稍后重试',
   'error.requestId': '请求编号 {id}',
   'list.loadingMore': '正在加载更多…',
   'list.noMore': '没有更多了',

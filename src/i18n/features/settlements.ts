@@ -1,7 +1,7 @@
 /** Strings of the settlements feature, both languages; the en-US type makes a missing or extra key a compile error. */
 const zh = {
   'st.filters': '高级筛选',
-  'st.filters.active': '高级筛选({count})',
+  'st.filters.active': '高级筛选（{count}）',
   'st.filters.clear': '清除',
   'st.count': '查询出{count}条符合条件数据',
   'st.field.batchNo': '划款批次号',
@@ -34,7 +34,7 @@ const zh = {
   'st.detail.status': '状态',
   'st.detail.amounts': '金额明细',
   'st.detail.transactions': '批次交易',
-  'st.detail.transactionsCount': '批次交易({count})',
+  'st.detail.transactionsCount': '批次交易（{count}）',
   'st.detail.viewInTransactions': '在交易明细中查看',
   'st.detail.noTransactions': '一年内没有属于该批次的交易',
   'st.detail.notFound': '划款批次不存在',

@@ -11,15 +11,15 @@ const zh = {
   'filterSheet.apply': '确认',
   'dateRange.start': '开始时间',
   'dateRange.end': '结束时间',
-  'dateRange.limit': '仅可查询一年内的数据(最早 {min})',
+  'dateRange.limit': '仅可查询一年内的数据（最早 {min}）',
 
   'tx.search.placeholder': '账户订单号/支付ID',
   'tx.search.submit': '搜索',
   'tx.filters': '高级筛选',
-  'tx.filters.active': '高级筛选({count})',
+  'tx.filters.active': '高级筛选（{count}）',
   'tx.count': '查询出{count}条符合条件数据',
   'tx.totals': '金额统计',
-  'tx.totals.more': '展开全部({count})',
+  'tx.totals.more': '展开全部（{count}）',
   'tx.totals.less': '收起',
   'tx.preset': '当前筛选',
   'tx.preset.clear': '清除',
@@ -112,7 +112,7 @@ const zh = {
   'txd.tapToCopy': '点击复制',
   'txd.copied': '已复制',
   'txd.notFound.title': '未找到该交易',
-  'txd.notFound.hint': '支付ID不存在,或该交易不属于当前商户',
+  'txd.notFound.hint': '支付ID不存在，或该交易不属于当前商户',
 } as const
 
 export const transactionsZhCN = zh

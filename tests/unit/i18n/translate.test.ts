@@ -16,7 +16,17 @@ describe('string tables', () => {
 
   it('keep the SPEC empty-state wording in Chinese', () => {
     expect(translate('zh-CN', 'state.empty.title')).toBe('查询结果为空')
-    expect(translate('zh-CN', 'state.empty.hint')).toBe('无法查询到相关数据,您可以尝试更换筛选条件再次查询')
+    expect(translate('zh-CN', 'state.empty.hint')).toBe('无法查询到相关数据，您可以尝试更换筛选条件再次查询')
+  })
+})
+
+describe('Chinese punctuation in Chinese (issue 11 item 10)', () => {
+  it('uses no ASCII comma, semicolon, question mark, colon or parenthesis in a Chinese text', () => {
+    const cjk = /[\u4e00-\u9fff]/
+    for (const [key, text] of Object.entries(zhCN)) {
+      if (!cjk.test(text)) continue
+      expect(text, key).not.toMatch(/[,;?()]|(?<![0-9A-Za-z]):|[\u4e00-\u9fff]:/)
+    }
   })
 })
 

@@ -69,7 +69,7 @@ describe('settlement batch detail', () => {
     await screen.findByTestId('st-detail')
     expect(settlement).toHaveBeenCalledWith('T14010520261102USD')
     const text = screen.getByTestId('st-detail').textContent ?? ''
-    for (const part of ['T14010520261102USD', '待划款', '交易款', '2026-11-02 ~ 2026-11-08', '2026-11-16 10:00:00', '未划款', '批次交易(218)']) {
+    for (const part of ['T14010520261102USD', '待划款', '交易款', '2026-11-02 ~ 2026-11-08', '2026-11-16 10:00:00', '未划款', '批次交易（218）']) {
       expect(text).toContain(part)
     }
     expect(screen.getByTestId('st-detail-count').textContent).toBe('218')
