@@ -34,7 +34,7 @@ describe('the admin page', () => {
   it('refuses a wrong token with the server’s message', async () => {
     await page.goto(`${app.baseUrl}/admin`)
     // The refusal this test provokes: the admin API answers 401.
-    const expected = expectErrors(page, /^HTTP 401: GET .*\/api\/admin\//)
+    const expected = expectErrors(page, /^HTTP 401: GET .*\/admin\/api\//)
     await page.fill('#token-input', 'x'.repeat(40))
     await page.click('#token-form button[type=submit]')
     await expect.poll(() => page.textContent('#message')).toContain('UNAUTHORIZED')
@@ -70,7 +70,7 @@ describe('the admin page', () => {
     expect(await page.textContent('#slots')).toBe('4 of 10 accounts used')
 
     // The refusal this test provokes: the phone is bound already (409).
-    const expected = expectErrors(page, /^HTTP 409: POST .*\/api\/admin\//)
+    const expected = expectErrors(page, /^HTTP 409: POST .*\/admin\/api\//)
     await page.fill('#account-form input[name=phone]', '13512345678')
     await page.fill('#account-form input[name=username]', '重复')
     await page.click('#submit-button')

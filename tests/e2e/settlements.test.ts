@@ -13,7 +13,7 @@ import { ROUTES } from '../../src/routes'
 import { addDays, beijingToday } from '../../src/utils/dates'
 import { formatMoney } from '../../src/utils/money'
 import { startApp, type RunningApp } from './support/app-process'
-import { launchBrowser, newPhone, screenshot } from './support/browser'
+import { expectErrors, launchBrowser, newPhone, screenshot } from './support/browser'
 import { listScreen } from './support/list-screen'
 import { apiGet, openLoggedIn } from './support/session'
 import { goBackSettled, pageOnScreen, testIdOnScreen } from './support/router'
@@ -150,6 +150,8 @@ describe('settlements in a browser', () => {
   })
 
   it('shows an error with retry when the server cannot be reached', async () => {
+    // What this test provokes: the list request fails (aborted by the test).
+    const expected = expectErrors(page, /^request failed: GET .*\/api\/settlements\?.* \(net::ERR_FAILED\)$/)
     await page.route('**/api/settlements?**', (route) => route.abort())
     await byTestId('st-filters').tap()
     await byTestId('st-sheet-option-batchType-deposit').tap()
@@ -158,6 +160,7 @@ describe('settlements in a browser', () => {
     await expect(byTestId('state-error').innerText()).resolves.toContain('网络连接失败')
     await screenshot(page, 'settlements-error')
     await page.unroute('**/api/settlements?**')
+    expected()
     await byTestId('state-retry').tap()
     await expect.poll(countText, { timeout: 20_000 }).toMatch(/^查询出\d+条符合条件数据$/)
     await byTestId('st-filters-clear').tap()
