@@ -121,6 +121,12 @@ async function cutTexts(page: Page): Promise<string[]> {
           problems.push(`${describe(element)} overflows its box (${element.scrollWidth} > ${element.clientWidth} px)${style.textOverflow === 'ellipsis' ? ', ellipsis' : ''}`)
           continue
         }
+        // An inline text has no box of its own: it must stay inside its parent's (or it runs into its neighbour).
+        const parent = element.parentElement?.getBoundingClientRect()
+        if (style.display === 'inline' && parent !== undefined && (rect.left < parent.left - 1 || rect.right > parent.right + 1)) {
+          problems.push(`${describe(element)} overflows its parent (${Math.round(rect.width)} px in ${Math.round(parent.width)} px)`)
+          continue
+        }
         if (rect.right > window.innerWidth + 1 || rect.left < -1) {
           problems.push(`${describe(element)} runs past the screen edge (${Math.round(rect.left)}–${Math.round(rect.right)} of ${window.innerWidth} px)`)
           continue
