@@ -3,7 +3,7 @@
  * which subpackages to preload from which tab. Subpackages never import each other (WeChat forbids it).
  */
 export default defineAppConfig({
-  pages: ['pages/home/index', 'pages/messages/index', 'pages/me/index', 'pages/login/index', 'pages/message-detail/index'],
+  pages: ['pages/home/index', 'pages/messages/index', 'pages/me/index', 'pages/login/index', 'pages/message-detail/index', 'pages/not-found/index'],
   subPackages: [
     {
       // Funds, transactions and settlements: the merchant's money, one subpackage because they share filters.

@@ -5,6 +5,7 @@ export const ROUTES = {
   me: '/pages/me/index',
   login: '/pages/login/index',
   messageDetail: '/pages/message-detail/index',
+  notFound: '/pages/not-found/index',
   funds: '/subpackages/finance/funds/index',
   transactions: '/subpackages/finance/transactions/index',
   transactionDetail: '/subpackages/finance/transaction-detail/index',

@@ -7,6 +7,7 @@ import { settlementsEnUS } from './features/settlements'
 import { chartsEnUS } from './features/charts'
 import { messagesEnUS } from './features/messages'
 import { meEnUS } from './features/me'
+import { referenceEnUS } from './features/reference'
 import type { MessageKey } from './zh-CN'
 
 /** English (US). The type makes a missing or extra key a compile error. */
@@ -39,6 +40,7 @@ const enUS: Record<MessageKey, string> = {
   ...chartsEnUS,
   ...messagesEnUS,
   ...meEnUS,
+  ...referenceEnUS,
 }
 
 export default enUS

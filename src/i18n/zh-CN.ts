@@ -7,6 +7,7 @@ import { settlementsZhCN } from './features/settlements'
 import { chartsZhCN } from './features/charts'
 import { messagesZhCN } from './features/messages'
 import { meZhCN } from './features/me'
+import { referenceZhCN } from './features/reference'
 
 /** Simplified Chinese — the default language. en-US must define exactly the same keys (checked by the compiler). */
 const zhCN = {
@@ -39,6 +40,7 @@ const zhCN = {
   ...chartsZhCN,
   ...messagesZhCN,
   ...meZhCN,
+  ...referenceZhCN,
 } as const
 
 export type MessageKey = keyof typeof zhCN

@@ -17,6 +17,7 @@ const Taro = {
   navigateBack: vi.fn(resolved),
   setTabBarItem: vi.fn(resolved),
   setNavigationBarTitle: vi.fn(resolved),
+  hideHomeButton: vi.fn(resolved),
   setTabBarBadge: vi.fn(resolved),
   removeTabBarBadge: vi.fn(resolved),
   makePhoneCall: vi.fn(resolved),

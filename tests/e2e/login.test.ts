@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { SESSION_STORAGE_KEY } from '../../src/stores/session-persistence'
 import { startApp, type RunningApp } from './support/app-process'
-import { launchBrowser, newPhone, screenshot } from './support/browser'
+import { expectErrors, launchBrowser, newPhone, screenshot } from './support/browser'
 import { HOME_HASH, loginThroughSheet, openLoginPage, stationedPage, submitSandboxPhone } from './support/login'
 
 const ADMIN_TOKEN = 'e2e-login-admin-token-0123456789abcdef'
@@ -101,6 +101,8 @@ describe('login in a browser', () => {
     ['a disabled account (王芳)', '13700137000'],
     ['a number bound to no account', '13123456789'],
   ])('%s is refused: not bound, ask the administrator, 管理号码', async (_name, phone) => {
+    // The refusal this test provokes: the login answers 403 (not bound).
+    expectErrors(page, /^HTTP 403: POST .*\/api\/auth\/login$/)
     await openLoginPage(page, app.baseUrl)
     await submitSandboxPhone(page, phone)
     await message().waitFor({ timeout: 30_000 })
@@ -126,6 +128,8 @@ describe('login in a browser', () => {
   it('a phone at two merchants: the merchant choice, then home at the merchant picked', async () => {
     await createAccount('140105', TWO_MERCHANT_PHONE, '赵双')
     await createAccount('150207', TWO_MERCHANT_PHONE, 'Zhao Shuang')
+    // The server's way of asking which merchant: the first login answers 409 with the choices.
+    expectErrors(page, /^HTTP 409: POST .*\/api\/auth\/login$/)
     await openLoginPage(page, app.baseUrl)
     await submitSandboxPhone(page, TWO_MERCHANT_PHONE)
     const pick = page.getByTestId('login-pick')

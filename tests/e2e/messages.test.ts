@@ -134,7 +134,7 @@ describe('messages in a browser', () => {
     await byTestId('read-all').tap()
     const modal = page.locator('.taro-modal__content')
     await modal.waitFor({ timeout: 10_000 })
-    await expect(modal.innerText()).resolves.toMatch(/将全部 \d+ 条未读消息标为已读\?/)
+    await expect(modal.innerText()).resolves.toMatch(/将全部 \d+ 条未读消息标为已读？/)
     await page.waitForTimeout(400) // the modal fades in
     await screenshot(page, 'messages-read-all-confirm')
     await modal.getByText('标为已读', { exact: true }).click()

@@ -10,7 +10,7 @@ import type { Browser, BrowserContext, Page, Request } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { SESSION_STORAGE_KEY } from '../../src/stores/session-persistence'
 import { startApp, type RunningApp } from './support/app-process'
-import { launchBrowser, newPhone, screenshot } from './support/browser'
+import { expectErrors, launchBrowser, newPhone, screenshot } from './support/browser'
 import { loginThroughSheet, stationedPage } from './support/login'
 
 const IDLE_SECONDS = 4
@@ -104,6 +104,9 @@ describe(`the idle rule with a ${IDLE_SECONDS} s limit`, () => {
   })
 
   it('(c) no heartbeat gets through: the server drops the idle session, the next API call goes to login', async () => {
+    // What this test provokes: the heartbeats fail (aborted), then the server answers 401 SESSION_EXPIRED.
+    expectErrors(page, /^request failed: POST .*\/api\/auth\/heartbeat \(net::ERR_FAILED\)$/)
+    expectErrors(page, /^HTTP 401: GET .*\/api\//)
     await page.route('**/api/auth/heartbeat', (route) => route.abort())
     await sleep(IDLE_SECONDS * 1000 + 1_500)
     expect(onLoginPage()).toBe(false)

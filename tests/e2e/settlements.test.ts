@@ -12,7 +12,7 @@ import { ROUTES } from '../../src/routes'
 import { addDays, beijingToday } from '../../src/utils/dates'
 import { formatMoney } from '../../src/utils/money'
 import { startApp, type RunningApp } from './support/app-process'
-import { launchBrowser, newPhone, screenshot } from './support/browser'
+import { expectErrors, launchBrowser, newPhone, screenshot } from './support/browser'
 import { listScreen } from './support/list-screen'
 import { apiGet, openLoggedIn } from './support/session'
 import { goBackSettled, pageOnScreen, testIdOnScreen } from './support/router'
@@ -89,7 +89,7 @@ describe('settlements in a browser', () => {
       })
       await sent
       await waitForCount(chosen.count)
-      await expect(byTestId('st-filters').innerText()).resolves.toBe('高级筛选(1)')
+      await expect(byTestId('st-filters').innerText()).resolves.toBe('高级筛选（1）')
       seen.push({ filter: `${field.key}=${chosen.value}`, count: chosen.count })
       if (field.key === 'batchNo') {
         await expect(stationed().locator('[data-testid^="st-row-"]').count()).resolves.toBe(1)
@@ -149,6 +149,8 @@ describe('settlements in a browser', () => {
   })
 
   it('shows an error with retry when the server cannot be reached', async () => {
+    // What this test provokes: the list request fails (aborted by the test).
+    const expected = expectErrors(page, /^request failed: GET .*\/api\/settlements\?.* \(net::ERR_FAILED\)$/)
     await page.route('**/api/settlements?**', (route) => route.abort())
     await byTestId('st-filters').tap()
     await byTestId('st-sheet-option-batchType-deposit').tap()
@@ -157,6 +159,7 @@ describe('settlements in a browser', () => {
     await expect(byTestId('state-error').innerText()).resolves.toContain('网络连接失败')
     await screenshot(page, 'settlements-error')
     await page.unroute('**/api/settlements?**')
+    expected()
     await byTestId('state-retry').tap()
     await expect.poll(countText, { timeout: 20_000 }).toMatch(/^查询出\d+条符合条件数据$/)
     await byTestId('st-filters-clear').tap()

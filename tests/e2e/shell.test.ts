@@ -6,7 +6,7 @@ import fs from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startApp, type RunningApp } from './support/app-process'
-import { launchBrowser, newPhone, screenshot } from './support/browser'
+import { expectErrors, launchBrowser, newPhone, screenshot } from './support/browser'
 import { pageOnScreen, routerSettled } from './support/router'
 import { openLoggedIn } from './support/session'
 
@@ -120,6 +120,34 @@ describe('the app shell in a browser', () => {
     await expect.poll(() => page.url(), { timeout: 15_000 }).toContain('/subpackages/finance/settlements/index')
     await expect.poll(() => stationedPage().getByText('符合条件').first().isVisible(), { timeout: 15_000 }).toBe(true)
     await screenshot(page, '04-settlements')
+  })
+
+  it('shows a not-found page with a way home for an unknown link, not a blank page', async () => {
+    await page.goto(`${app.baseUrl}/#/pages/no-such-page/index`)
+    await pageOnScreen(page).locator('[data-testid="not-found"]').waitFor({ timeout: 15_000 })
+    await expect(pageOnScreen(page).innerText()).resolves.toContain('页面不存在')
+    await screenshot(page, '05-not-found')
+    await pageOnScreen(page).locator('[data-testid="not-found-home"]').click()
+    await expect.poll(() => page.url(), { timeout: 15_000 }).toContain('/pages/home/index')
+    await expect.poll(() => page.getByText('账户资金明细').isVisible(), { timeout: 15_000 }).toBe(true)
+  })
+
+  it('says so in a toast when a subpackage cannot load offline', async () => {
+    // A fresh load, so the charts subpackage has not been fetched; then the network goes.
+    await page.reload()
+    await expect.poll(() => page.getByText('可视化图表').first().isVisible(), { timeout: 15_000 }).toBe(true)
+    await routerSettled(page)
+    // What this test provokes: the charts chunk cannot be fetched offline.
+    const expected = expectErrors(page, /^request failed: GET .*\.(js|css) \(net::ERR_INTERNET_DISCONNECTED\)$/)
+    await page.context().setOffline(true)
+    try {
+      await page.getByText('可视化图表').first().click()
+      await expect.poll(() => page.locator('.taro__toast').innerText(), { timeout: 15_000 }).toContain('网络不可用')
+      await screenshot(page, '06-offline-toast')
+    } finally {
+      await page.context().setOffline(false)
+      expected()
+    }
   })
 
   it('raised no script error on any page', () => {

@@ -104,7 +104,7 @@ describe('transactions in a browser', () => {
         else await byTestId(`tx-sheet-option-${field.key}-${value}`).tap()
       })
       await waitForCount(count)
-      await expect(byTestId('tx-filters').innerText()).resolves.toBe('高级筛选(1)')
+      await expect(byTestId('tx-filters').innerText()).resolves.toBe('高级筛选（1）')
       seen.push({ filter: `${field.key}=${value}`, count })
       if (field.key === 'cardBrand') await screenshot(page, 'transactions-filtered')
       // Back to no filter: 重置 then 确认.

@@ -75,7 +75,9 @@ describe('messages (weapp simulate, live server)', () => {
     await boot()
     const truth = await serverSays<MessagesPage>('/api/messages')
     const page = await openMessages()
-    expect(page.text()).toContain(truth.items[0].title)
+    // A notice is worded by the client from its facts (order, amount); an announcement carries its own title.
+    const first = truth.items[0]
+    expect(page.text()).toContain(first.title === null ? `订单 ${first.orderNumber}` : first.title['zh-CN'])
     expect(page.textOf({ testId: 'message-type-fraud-count' })).toBe(String(truth.unread.byKind.fraud))
     const expected = truth.unread.total > 99 ? '99+' : String(truth.unread.total)
     await page.waitFor(() => badgeCalls().some((call) => call.text === expected))

@@ -15,7 +15,7 @@ const SETDATA_BYTES_BUDGET = 256 * 1024
 /** What each page must show in Chinese. Keyed by every page of app.json: a new page fails until it is added. */
 const EXPECTED_TEXT: Record<string, readonly string[]> = {
   'pages/home/index': ['待办事项', '待授权', '今日成功', '账户资金明细', '交易明细', '交易划款', '可视化图表'],
-  'pages/messages/index': ['系统公告', '拒付通知', '仅显示未读', '全部已读', '订单号'],
+  'pages/messages/index': ['系统公告', '拒付通知', '仅显示未读', '全部已读', '订单 '],
   'pages/me/index': ['主账号名称', '140105', '4006-290-296', '客户经理', '长按识别二维码添加企业微信'],
   'pages/login/index': ['手机号一键登录', '「管理号码」', '10 分钟'],
   'pages/message-detail/index': ['消息不存在或已被删除'],

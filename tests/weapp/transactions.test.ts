@@ -82,7 +82,7 @@ describe('transactions list (weapp simulate, live server)', () => {
       const filtered = queryOf(listRequests()[sent].url)
       expect(filtered.txnType).toBe('authorization')
       expect(filtered.from).toBe(first.from)
-      expect(page.text()).toContain('高级筛选(1)')
+      expect(page.text()).toContain('高级筛选（1）')
       expect(countShown(page)).toBeLessThan(unfiltered)
       expect(page.metrics.maxSetDataBytes).toBeLessThanOrEqual(SETDATA_BYTES_BUDGET)
     } finally {

@@ -6,6 +6,135 @@ const PERMISSIONS = ['capture', 'void', 'refund', 'tracking', 'order-query', 'ca
 const TOKEN_KEY = 'op-admin-token'
 const MERCHANT_KEY = 'op-admin-merchant'
 
+const LANG_KEY = 'op-admin-lang'
+
+// Every text the page shows, in both languages (Chinese the default, Chinese punctuation in Chinese). The server's
+// error codes have their own texts; an unknown code shows the server's message after it.
+const TEXTS = {
+  zh: {
+    title: 'Oceanpayment 商户助手 — 小程序账号',
+    heading: '小程序账号',
+    intro: '每个商户账户号最多 10 个账号。停用或删除账号会立即让它退出登录。',
+    'token.title': '管理员令牌',
+    'token.hint': '即 ADMIN_TOKEN，或文件',
+    'token.hint2': '的内容。只保存在本标签页中（sessionStorage）。',
+    'token.placeholder': '管理员令牌',
+    'token.use': '使用令牌',
+    'token.forget': '清除令牌',
+    'token.refused': '管理员令牌被拒绝：{reason}',
+    merchant: '商户',
+    'col.phone': '手机号',
+    'col.username': '用户名',
+    'col.position': '岗位名称',
+    'col.permissions': '权限',
+    'col.enabled': '启用',
+    empty: '还没有账号。',
+    noMerchants: '存储中还没有商户。',
+    slots: '已用 {used} / 10 个账号',
+    yes: '是',
+    no: '否',
+    edit: '编辑',
+    disable: '停用',
+    enable: '启用',
+    delete: '删除',
+    save: '保存',
+    create: '创建',
+    cancel: '取消',
+    newAccount: '新建账号',
+    editAccount: '编辑 {name}',
+    confirmDelete: '删除 {name}（{phone}）？该账号会立即退出登录。',
+    disabled: '{name} 已停用并退出登录。',
+    enabled: '{name} 已启用。',
+    deleted: '{name} 已删除。',
+    created: '{name} 已创建。',
+    saved: '{name} 已保存。',
+    'perm.capture': '预授权确认',
+    'perm.void': '撤销',
+    'perm.refund': '退款',
+    'perm.tracking': '上传物流',
+    'perm.order-query': '订单查询',
+    'perm.card-bin': '卡 BIN 查询',
+    'perm.health-check': '健康检查',
+    'error.UNAUTHORIZED': '令牌无效',
+    'error.PHONE_ALREADY_BOUND': '该商户已有账号绑定了这个手机号',
+    'error.ACCOUNT_LIMIT_REACHED': '该商户的账号已达 10 个上限',
+    'error.VALIDATION_FAILED': '填写的内容有误',
+    'error.NOT_FOUND': '商户或账号不存在',
+  },
+  en: {
+    title: 'Oceanpayment 商户助手 — mini-program accounts',
+    heading: 'Mini-program accounts',
+    intro: 'At most 10 accounts per merchant account number. Disabling or deleting an account logs it out at once.',
+    'token.title': 'Admin token',
+    'token.hint': 'ADMIN_TOKEN, or the contents of',
+    'token.hint2': '. Kept in this tab only (sessionStorage).',
+    'token.placeholder': 'Admin token',
+    'token.use': 'Use token',
+    'token.forget': 'Forget token',
+    'token.refused': 'The admin token was refused: {reason}',
+    merchant: 'Merchant',
+    'col.phone': 'Phone',
+    'col.username': 'User name',
+    'col.position': 'Position',
+    'col.permissions': 'Permissions',
+    'col.enabled': 'Enabled',
+    empty: 'No accounts yet.',
+    noMerchants: 'No merchants in the store yet.',
+    slots: '{used} of 10 accounts used',
+    yes: 'yes',
+    no: 'no',
+    edit: 'Edit',
+    disable: 'Disable',
+    enable: 'Enable',
+    delete: 'Delete',
+    save: 'Save',
+    create: 'Create',
+    cancel: 'Cancel',
+    newAccount: 'New account',
+    editAccount: 'Edit {name}',
+    confirmDelete: 'Delete {name} ({phone})? This logs them out at once.',
+    disabled: '{name} disabled and logged out.',
+    enabled: '{name} enabled.',
+    deleted: '{name} deleted.',
+    created: '{name} created.',
+    saved: '{name} saved.',
+    'perm.capture': 'Capture',
+    'perm.void': 'Void',
+    'perm.refund': 'Refund',
+    'perm.tracking': 'Tracking',
+    'perm.order-query': 'Order query',
+    'perm.card-bin': 'Card BIN',
+    'perm.health-check': 'Health check',
+    'error.UNAUTHORIZED': 'invalid token',
+    'error.PHONE_ALREADY_BOUND': 'another account of this merchant already has this phone number',
+    'error.ACCOUNT_LIMIT_REACHED': 'this merchant already has 10 accounts',
+    'error.VALIDATION_FAILED': 'the form is not filled in correctly',
+    'error.NOT_FOUND': 'no such merchant or account',
+  },
+}
+
+let lang = localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'zh'
+
+/** The text of `key` in the page's language, `{name}` placeholders filled from params. */
+function tr(key, params) {
+  const text = TEXTS[lang][key] ?? key
+  return text.replace(/\{(\w+)\}/g, (whole, name) => (params && name in params ? String(params[name]) : whole))
+}
+
+/** Puts the language's texts into the static page (data-i18n, -placeholder, -label) and the switch. */
+function applyTexts() {
+  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en'
+  document.title = tr('title')
+  for (const element of document.querySelectorAll('[data-i18n]')) element.textContent = tr(element.dataset.i18n)
+  for (const element of document.querySelectorAll('[data-i18n-placeholder]')) element.placeholder = tr(element.dataset.i18nPlaceholder)
+  for (const element of document.querySelectorAll('[data-i18n-label]')) element.setAttribute('aria-label', tr(element.dataset.i18nLabel))
+  for (const text of document.querySelectorAll('[data-permission]')) text.textContent = tr(`perm.${text.dataset.permission}`)
+  const other = $('lang-switch')
+  other.textContent = lang === 'zh' ? 'English' : '中文'
+  other.lang = lang === 'zh' ? 'en' : 'zh-CN'
+  if (editingId === null) resetForm()
+}
+
 const $ = (id) => document.getElementById(id)
 let editingId = null
 
@@ -37,7 +166,9 @@ async function api(method, path, body) {
   if (response.status === 204) return null
   const data = await response.json().catch(() => null)
   if (!response.ok) {
-    const error = data && data.error ? `${data.error.code}: ${data.error.message}` : `HTTP ${response.status}`
+    const code = data && data.error ? data.error.code : null
+    const known = code !== null && TEXTS[lang][`error.${code}`] !== undefined
+    const error = code === null ? `HTTP ${response.status}` : `${code}${lang === 'zh' ? '：' : ': '}${known ? tr(`error.${code}`) : data.error.message}`
     throw new ApiFailure(response.status, error)
   }
   return data
@@ -57,7 +188,7 @@ async function run(action, okText) {
   } catch (error) {
     if (error instanceof ApiFailure && error.status === 401) {
       sessionStorage.removeItem(TOKEN_KEY)
-      showLogin('The admin token was refused: ' + error.message)
+      showLogin(tr('token.refused', { reason: error.message }))
       return
     }
     say(error.message || String(error), 'error')
@@ -82,7 +213,7 @@ async function loadMerchants() {
   if (remembered && merchants.some((m) => m.account === remembered)) select.value = remembered
   $('login').hidden = true
   $('main').hidden = false
-  if (merchants.length === 0) say('No merchants in the store yet.', 'error')
+  if (merchants.length === 0) say(tr('noMerchants'), 'error')
   else await loadAccounts()
 }
 
@@ -112,27 +243,27 @@ async function loadAccounts() {
       cell(account.phone),
       cell(account.username),
       cell(account.position),
-      cell(account.permissions.join(', ')),
-      cell(account.enabled ? 'yes' : 'no'),
+      cell(account.permissions.map((permission) => tr(`perm.${permission}`)).join(lang === 'zh' ? '、' : ', ')),
+      cell(account.enabled ? tr('yes') : tr('no')),
     )
     const actions = document.createElement('td')
     const group = document.createElement('div')
     group.className = 'row-actions'
     group.append(
-      button('Edit', 'secondary', () => startEdit(account)),
-      button(account.enabled ? 'Disable' : 'Enable', 'secondary', () =>
+      button(tr('edit'), 'secondary', () => startEdit(account)),
+      button(account.enabled ? tr('disable') : tr('enable'), 'secondary', () =>
         run(async () => {
           await api('PATCH', `/merchants/${merchant()}/users/${account.id}`, { enabled: !account.enabled })
           await refresh()
-        }, account.enabled ? `${account.username} disabled and logged out.` : `${account.username} enabled.`),
+        }, tr(account.enabled ? 'disabled' : 'enabled', { name: account.username })),
       ),
-      button('Delete', 'danger', () => {
-        if (!window.confirm(`Delete ${account.username} (${account.phone})? This logs them out at once.`)) return
+      button(tr('delete'), 'danger', () => {
+        if (!window.confirm(tr('confirmDelete', { name: account.username, phone: account.phone }))) return
         run(async () => {
           await api('DELETE', `/merchants/${merchant()}/users/${account.id}`)
           if (editingId === account.id) resetForm()
           await refresh()
-        }, `${account.username} deleted.`)
+        }, tr('deleted', { name: account.username }))
       }),
     )
     actions.append(group)
@@ -140,7 +271,7 @@ async function loadAccounts() {
     body.append(row)
   }
   $('empty').hidden = accounts.length > 0
-  $('slots').textContent = `${accounts.length} of 10 accounts used`
+  $('slots').textContent = tr('slots', { used: accounts.length })
 }
 
 async function refresh() {
@@ -158,7 +289,10 @@ function buildPermissionBoxes() {
     box.type = 'checkbox'
     box.name = 'permission'
     box.value = permission
-    label.append(box, document.createTextNode(permission))
+    const text = document.createElement('span')
+    text.dataset.permission = permission
+    text.textContent = tr(`perm.${permission}`)
+    label.append(box, text)
     fieldset.append(label)
   }
 }
@@ -182,8 +316,8 @@ function startEdit(account) {
   form.elements.position.value = account.position
   form.elements.enabled.checked = account.enabled
   for (const box of form.querySelectorAll('input[name=permission]')) box.checked = account.permissions.includes(box.value)
-  $('form-title').textContent = `Edit ${account.username}`
-  $('submit-button').textContent = 'Save'
+  $('form-title').textContent = tr('editAccount', { name: account.username })
+  $('submit-button').textContent = tr('save')
   $('cancel-edit').hidden = false
   form.elements.phone.focus()
 }
@@ -191,13 +325,22 @@ function startEdit(account) {
 function resetForm() {
   editingId = null
   $('account-form').reset()
-  $('form-title').textContent = 'New account'
-  $('submit-button').textContent = 'Create'
+  $('form-title').textContent = tr('newAccount')
+  $('submit-button').textContent = tr('create')
   $('cancel-edit').hidden = true
 }
 
 document.addEventListener('DOMContentLoaded', () => {
   buildPermissionBoxes()
+  applyTexts()
+
+  $('lang-switch').addEventListener('click', () => {
+    lang = lang === 'zh' ? 'en' : 'zh'
+    localStorage.setItem(LANG_KEY, lang)
+    applyTexts()
+    say('')
+    if (!$('main').hidden) run(loadAccounts)
+  })
 
   $('token-form').addEventListener('submit', (event) => {
     event.preventDefault()
@@ -230,7 +373,7 @@ document.addEventListener('DOMContentLoaded', () => {
       else await api('PATCH', `/merchants/${merchant()}/users/${id}`, values)
       resetForm()
       await refresh()
-    }, id === null ? `${values.username} created.` : `${values.username} saved.`)
+    }, tr(id === null ? 'created' : 'saved', { name: values.username }))
   })
 
   if (token()) run(loadMerchants)

@@ -29,7 +29,9 @@ export function OneTapButton({ label, busy, className, testId, onCodes, onDeclin
   }
   return (
     <>
-      <Button className={className} loading={busy || undefined} disabled={busy || undefined} onClick={() => setOpen(true)} data-testid={testId}>
+      {/* No `loading` here: H5's Button inserts its spinner before the label React is replacing in the same
+          render ("Failed to execute 'insertBefore'" on every login); the busy label says it instead. */}
+      <Button className={className} disabled={busy || undefined} onClick={() => setOpen(true)} data-testid={testId}>
         {label}
       </Button>
       {open ? <SandboxPhoneSheet initialPhone={lastPhone} onConfirm={confirm} onCancel={cancel} /> : null}

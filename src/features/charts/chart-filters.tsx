@@ -74,7 +74,7 @@ export function ChartFiltersCard({ filters, types, onPreset, onCustomDay, onOpen
       </View>
       <View className='chart-select chart-select--types' onClick={() => onOpen('types')} data-testid='chart-types'>
         <Text className='chart-select__label'>{t('charts.types')}</Text>
-        <Text className='chart-select__value'>{types.map((type) => t(`charts.type.${type}`)).join('、')}</Text>
+        <Text className='chart-select__value'>{types.map((type) => t(`charts.type.${type}`)).join(t('list.separator'))}</Text>
       </View>
     </View>
   )

@@ -4,6 +4,7 @@
  */
 import type { ChartType } from '@contract/charts'
 import { chartsZhCN } from '@/i18n/features/charts'
+import { countryLabel, reasonCategoryLabel } from '@/i18n/reference-labels'
 import { translate, type Locale, type MessageKey } from '@/i18n/translate'
 
 export interface ChartLabels {
@@ -22,15 +23,18 @@ function isChartsKey(key: string): key is MessageKey & keyof typeof chartsZhCN {
 
 export function chartLabels(locale: Locale): ChartLabels {
   const lookup = (key: string, fallback: string) => (isChartsKey(key) ? translate(locale, key) : fallback)
+  const t = (key: MessageKey) => translate(locale, key)
   return {
     locale,
     column: (key) => lookup(`charts.col.${key}`, key),
     category: (type, value) => {
       // unknown/other come from the server for a missing country, reason, delivery state or card brand.
       if (value === 'unknown' || value === 'other') return lookup(`charts.cat.${value}`, value)
-      if (type === 'country') return lookup(`charts.country.${value}`, value)
+      if (type === 'country') return countryLabel(t, value)
       if (type === 'logistics') return lookup(`charts.cat.${value}`, value)
-      // Dates, card brands and the networks' reason codes and texts are shown as the server sends them.
+      // "code text" of a decline or chargeback: the shared reason table, in this language.
+      if (type === 'failure-reasons' || type === 'chargeback-reasons') return reasonCategoryLabel(t, value)
+      // Dates and card brands are shown as the server sends them.
       return value
     },
     others: translate(locale, 'charts.others'),

@@ -37,7 +37,7 @@ function FundsBody({ funds }: { funds: FundsResponse }) {
   return (
     <View className='funds'>
       <View className='funds__as-of'>
-        <Text className='funds__as-of-time'>{t('funds.asOf', { time: formatBeijing(funds.asOf) })}</Text>
+        <Text className='funds__as-of-time fits-whole'>{t('funds.asOf', { time: formatBeijing(funds.asOf) })}</Text>
         <Text className='funds__as-of-note'>{t('funds.delayNote')}</Text>
       </View>
       <View className='funds__chips'>
@@ -62,7 +62,7 @@ function CurrencyCard({ funds }: { funds: CurrencyFunds }) {
   return (
     <View className='card funds__card' data-testid='funds-card'>
       <View className='funds__currency'>
-        <Text className='funds__currency-code'>{funds.currency}</Text>
+        <Text className='funds__currency-code fits-whole'>{funds.currency}</Text>
       </View>
       <View className='row'>
         <Text className='row__label'>{t('funds.settlementMethod')}</Text>
@@ -70,7 +70,7 @@ function CurrencyCard({ funds }: { funds: CurrencyFunds }) {
       </View>
       <View className='row'>
         <Text className='row__label'>{t('funds.period')}</Text>
-        <Text className='row__value'>{funds.period}</Text>
+        <Text className='row__value fits-whole'>{funds.period}</Text>
       </View>
       {fundsSections(funds).map((section) => (
         <View key={section.id} className='funds__section'>

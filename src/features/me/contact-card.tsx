@@ -26,7 +26,7 @@ export function ContactCard({ me }: { me: Remote<MeResponse> }) {
       </View>
       <View className='row' data-testid='service-email' onClick={copyEmail}>
         <Text className='row__label'>{t('me.serviceEmail')}</Text>
-        <Text className='row__value link'>{CUSTOMER_SERVICE.email}</Text>
+        <Text className='row__value link fits-whole'>{CUSTOMER_SERVICE.email}</Text>
       </View>
       <PageState status={me.status} error={me.error} onRetry={() => void me.reload()}>
         {manager === null || manager === undefined ? (

@@ -8,6 +8,7 @@ import { Text, View } from '@tarojs/components'
 import { fetchTransaction, isApiClientError } from '@/api'
 import { PageState } from '@/components/page-state'
 import { useRemote } from '@/hooks/use-remote'
+import { countryLabel, reasonLabel } from '@/i18n/reference-labels'
 import type { MessageKey } from '@/i18n/translate'
 import { useT } from '@/hooks/use-t'
 import { formatBeijing } from '@/utils/dates'
@@ -79,7 +80,7 @@ function DetailCards({ detail: d, t }: { detail: TransactionDetail; t: Translate
         <Row label={t('txd.website')} value={d.website} />
         <Row label={t('txd.paymentMethod')} value={d.paymentMethod} />
         <Row label={t('txd.card')} value={card} />
-        <Row label={t('txd.cardCountry')} value={d.cardCountry} />
+        <Row label={t('txd.cardCountry')} value={d.cardCountry === null ? null : countryLabel(t, d.cardCountry)} />
         <Row label={t('txd.txnType')} value={t(txnTypeKey(d.txnType))} />
         <Row label={t('txd.status')} value={t(statusKey(d.status))} tone={d.status} />
         <Row label={t('txd.authStatus')} value={d.authStatus === null ? null : t(authStatusKey(d.authStatus))} />
@@ -88,7 +89,7 @@ function DetailCards({ detail: d, t }: { detail: TransactionDetail; t: Translate
         <Row label={t('txd.bookedAt')} value={formatBeijing(d.bookedAt)} testId='txd-booked-at' />
         <Row label={t('txd.updatedAt')} value={formatBeijing(d.updatedAt)} />
         {d.status === 'failure' || d.failureReason !== null ? (
-          <Row label={t('txd.failureReason')} value={failure(d)} tone='failure' />
+          <Row label={t('txd.failureReason')} value={reasonLabel(t, d.failureCode, d.failureReason)} tone='failure' />
         ) : null}
       </Section>
       <Section title={t('txd.section.amounts')} testId='txd-amounts'>
@@ -122,7 +123,7 @@ function DetailCards({ detail: d, t }: { detail: TransactionDetail; t: Translate
 
 function CaseBlock({ item, t }: { item: TransactionCase; t: Translate }) {
   const statusLabel: MessageKey = item.status === 'open' ? 'txd.case.status.open' : 'txd.case.status.handled'
-  const reason = [item.reasonCode, item.reason].filter((part): part is string => part !== null && part !== '').join(' ')
+  const reason = reasonLabel(t, item.reasonCode, item.reason)
   return (
     <View className='txd-case' data-testid={`txd-case-${item.id}`}>
       <Row label={t('txd.case.kind')} value={t(caseKey(item.kind))} />
@@ -179,11 +180,6 @@ function Row({ label, value, tone, onTap, hint, testId }: RowProps) {
 
 function MoneyRow({ label, money }: { label: string; money: Money }) {
   return <Row label={label} value={formatMoney(money)} tone={isNegative(money) ? 'failure' : undefined} />
-}
-
-function failure(d: TransactionDetail): string | null {
-  const text = [d.failureCode, d.failureReason].filter((part): part is string => part !== null && part !== '').join(' ')
-  return text === '' ? null : text
 }
 
 function notFound(): Error {

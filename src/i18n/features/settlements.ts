@@ -1,7 +1,7 @@
 /** Strings of the settlements feature, both languages; the en-US type makes a missing or extra key a compile error. */
 const zh = {
   'st.filters': '高级筛选',
-  'st.filters.active': '高级筛选({count})',
+  'st.filters.active': '高级筛选（{count}）',
   'st.filters.clear': '清除',
   'st.count': '查询出{count}条符合条件数据',
   'st.field.batchNo': '划款批次号',

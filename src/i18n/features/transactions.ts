@@ -11,12 +11,12 @@ const zh = {
   'filterSheet.apply': '确认',
   'dateRange.start': '开始时间',
   'dateRange.end': '结束时间',
-  'dateRange.limit': '仅可查询一年内的数据(最早 {min})',
+  'dateRange.limit': '仅可查询一年内的数据（最早 {min}）',
 
   'tx.search.placeholder': '账户订单号/支付ID',
   'tx.search.submit': '搜索',
   'tx.filters': '高级筛选',
-  'tx.filters.active': '高级筛选({count})',
+  'tx.filters.active': '高级筛选（{count}）',
   'tx.count': '查询出{count}条符合条件数据',
   'tx.totals': '金额统计（{which}）',
   'tx.totals.booking': '金额统计（{which}，记账金额）',
@@ -26,7 +26,7 @@ const zh = {
   'tx.totals.none': '无',
   'tx.idSearch.q': '按订单号/支付ID查询全年，日期范围不适用',
   'tx.idSearch.batchNo': '按划款批次号查询全年，日期范围不适用',
-  'tx.totals.more': '展开全部({count})',
+  'tx.totals.more': '展开全部（{count}）',
   'tx.totals.less': '收起',
   'tx.preset': '当前筛选',
   'tx.preset.clear': '清除',
@@ -129,7 +129,7 @@ const zh = {
   'txd.tapToCopy': '点击复制',
   'txd.copied': '已复制',
   'txd.notFound.title': '未找到该交易',
-  'txd.notFound.hint': '支付ID不存在,或该交易不属于当前商户',
+  'txd.notFound.hint': '支付ID不存在，或该交易不属于当前商户',
 } as const
 
 export const transactionsZhCN = zh

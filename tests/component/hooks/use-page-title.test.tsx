@@ -29,4 +29,12 @@ describe('usePageTitle', () => {
     act(() => showPages())
     expect(lastTitle()).toBe('Home')
   })
+
+  it('puts the tab bar in the language on every show: the one set at launch may come before the tab bar exists', () => {
+    act(() => usePreferences.getState().setLocale('en-US'))
+    render(<TitledPage />)
+    vi.mocked(Taro.setTabBarItem).mockClear()
+    act(() => showPages())
+    expect(vi.mocked(Taro.setTabBarItem).mock.calls.map(([item]) => item.text)).toEqual(['Home', 'Messages', 'Me'])
+  })
 })

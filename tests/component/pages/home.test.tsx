@@ -98,7 +98,7 @@ describe('home page', () => {
     todos.mockRejectedValueOnce(networkError()).mockResolvedValueOnce(TODOS)
     render(<HomePage />)
     await screen.findByTestId('state-error')
-    expect(screen.getByText('网络连接失败,请检查网络后重试')).toBeTruthy()
+    expect(screen.getByText('网络连接失败，请检查网络后重试')).toBeTruthy()
     fireEvent.click(screen.getByTestId('state-retry'))
     await screen.findByTestId('todo-today')
     expect(screen.queryByTestId('state-error')).toBeNull()

@@ -120,7 +120,7 @@ describe('me page', () => {
 
   it('says account information changes only on ODPM, and opens and closes the security settings', async () => {
     await renderLoaded()
-    expect(screen.getByText('如需修改/绑定信息,请登录 PC 端 ODPM 数字化平台')).toBeTruthy()
+    expect(screen.getByText('如需修改/绑定信息，请登录 PC 端 ODPM 数字化平台')).toBeTruthy()
     expect(screen.queryByTestId('security-sheet')).toBeNull()
     fireEvent.click(screen.getByTestId('security-settings'))
     const sheet = screen.getByTestId('security-sheet').textContent ?? ''

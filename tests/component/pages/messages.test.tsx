@@ -159,7 +159,7 @@ describe('messages page', () => {
 
     await act(async () => fireEvent.click(screen.getByTestId('read-all')))
 
-    expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ content: '将「拒付通知」的 100 条未读消息标为已读?' }))
+    expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ content: '将「拒付通知」的 100 条未读消息标为已读？' }))
     expect(readAll).toHaveBeenCalledWith({ kind: 'chargeback' })
     await waitFor(() => expect(listCalls().length).toBe(before + 1))
     await waitFor(() => expect(Taro.removeTabBarBadge).toHaveBeenCalledWith({ index: 1 }))
@@ -170,7 +170,7 @@ describe('messages page', () => {
     await renderLoaded()
     vi.mocked(Taro.showModal).mockResolvedValueOnce({ confirm: false, cancel: true, errMsg: 'ok' } as never)
     await act(async () => fireEvent.click(screen.getByTestId('read-all')))
-    expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ content: '将全部 120 条未读消息标为已读?' }))
+    expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ content: '将全部 120 条未读消息标为已读？' }))
     expect(readAll).not.toHaveBeenCalled()
 
     fireEvent.click(screen.getByTestId('message-type-retrieval'))
@@ -213,7 +213,7 @@ describe('messages page', () => {
     )
     render(<MessagesPage />)
     await screen.findByTestId('state-error')
-    expect(screen.getByText('网络连接失败,请检查网络后重试')).toBeTruthy()
+    expect(screen.getByText('网络连接失败，请检查网络后重试')).toBeTruthy()
     list.mockImplementation((query) => Promise.resolve({ items: [], nextCursor: null, unread: query.limit === 1 ? unread : NONE }))
     fireEvent.click(screen.getByTestId('state-retry'))
     await screen.findByText('查询结果为空')

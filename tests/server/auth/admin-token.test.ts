@@ -87,6 +87,7 @@ describe.each(testStores())('admin page, generated token and log hygiene on the 
       ['/admin/', 'text/html'],
       ['/admin/admin.js', 'text/javascript'],
       ['/admin/admin.css', 'text/css'],
+      ['/admin/favicon.svg', 'image/svg+xml'],
     ] as const) {
       const response = await app.inject({ method: 'GET', url })
       expect(response.statusCode).toBe(200)
@@ -99,6 +100,10 @@ describe.each(testStores())('admin page, generated token and log hygiene on the 
     const html = (await app.inject({ method: 'GET', url: '/admin' })).body
     expect(html).toContain('<script src="/admin/admin.js" defer></script>')
     expect(html).not.toMatch(/<script>|style="|onclick=/)
+    // Its own icon, so the browser does not ask for /favicon.ico (a 404); Chinese first, English a switch away.
+    expect(html).toContain('<link rel="icon" href="/admin/favicon.svg">')
+    expect(html).toContain('<html lang="zh-CN">')
+    expect(html).toContain('id="lang-switch"')
     await app.close()
   })
 

@@ -20,6 +20,16 @@ describe('string tables', () => {
   })
 })
 
+describe('Chinese punctuation in Chinese (issue 11 item 10)', () => {
+  it('uses no ASCII comma, semicolon, question mark, colon or parenthesis in a Chinese text', () => {
+    const cjk = /[\u4e00-\u9fff]/
+    for (const [key, text] of Object.entries(zhCN)) {
+      if (!cjk.test(text)) continue
+      expect(text, key).not.toMatch(/[,;?()]|(?<![0-9A-Za-z]):|[\u4e00-\u9fff]:/)
+    }
+  })
+})
+
 describe('translate', () => {
   it('looks a key up in the chosen language', () => {
     expect(translate('zh-CN', 'tab.home')).toBe('首页')

@@ -1,5 +1,5 @@
 /**
- * The admin web page at /admin: three static files from server/src/admin-page (no framework, no build step),
+ * The admin web page at /admin: four static files from server/src/admin-page (no framework, no build step),
  * served by plain routes because @fastify/static's root already belongs to the H5 build. A strict
  * Content-Security-Policy allows only those same-origin files and calls to the same origin's admin API.
  */
@@ -22,6 +22,8 @@ export const ADMIN_PAGE_CSP = [
 const FILES = [
   { route: '/admin/admin.js', file: 'admin.js', type: 'text/javascript; charset=utf-8' },
   { route: '/admin/admin.css', file: 'admin.css', type: 'text/css; charset=utf-8' },
+  // Named in index.html, so the browser does not ask for /favicon.ico (a 404 on every load).
+  { route: '/admin/favicon.svg', file: 'favicon.svg', type: 'image/svg+xml' },
 ] as const
 
 function secure(reply: FastifyReply, type: string): FastifyReply {

@@ -117,7 +117,7 @@ describe('charts screen', () => {
     await renderScreen()
     const card = screen.getByTestId('chart-card-overview')
     await waitFor(() => expect(within(card).getByTestId('state-error')).toBeTruthy())
-    expect(within(card).getByText('网络连接失败,请检查网络后重试')).toBeTruthy()
+    expect(within(card).getByText('网络连接失败，请检查网络后重试')).toBeTruthy()
     expect(within(screen.getByTestId('chart-card-success-rate')).getByTestId('chart-table-success-rate')).toBeTruthy()
 
     chartMock.mockImplementation((type) => Promise.resolve(FIXTURES[type]()))

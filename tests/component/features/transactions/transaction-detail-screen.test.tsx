@@ -76,7 +76,7 @@ describe('transaction detail', () => {
       'shop.example.com',
       'Credit Card',
       'Visa 411111******1111',
-      '发卡国家US',
+      '发卡国家美国',
       '交易类型消费',
       '交易状态成功',
       '退款状态部分退款',
@@ -104,7 +104,7 @@ describe('transaction detail', () => {
     expect(logistics).toContain('https://www.sf-express.com')
     expect(logistics).toContain('运输中')
     const kase = screen.getByTestId('txd-case-case-1').textContent
-    for (const text of ['拒付', '待处理', '4837 No cardholder authorization', 'USD 1,234.56', '2025-05-30 09:15:00']) {
+    for (const text of ['拒付', '待处理', '4837 未经持卡人授权', 'USD 1,234.56', '2025-05-30 09:15:00']) {
       expect(kase).toContain(text)
     }
   })

@@ -179,7 +179,7 @@ describe('transactions list', () => {
       limit: 20,
     })
     expect(await screen.findByText('查询出3条符合条件数据')).toBeTruthy()
-    expect(screen.getByTestId('tx-filters').textContent).toBe('高级筛选(12)')
+    expect(screen.getByTestId('tx-filters').textContent).toBe('高级筛选（12）')
     expect(screen.queryByTestId('tx-sheet')).toBeNull()
     expect(Taro.pageScrollTo).toHaveBeenCalled()
 
@@ -252,7 +252,7 @@ describe('transactions list', () => {
     expect(screen.getByTestId('tx-preset').textContent).toContain('待授权')
     // The status is a sheet filter (交易状态) since issue 11: counted in the badge, kept by 清除.
     expect(screen.getByTestId('tx-preset').textContent).not.toContain('处理中')
-    expect(screen.getByTestId('tx-filters').textContent).toBe('高级筛选(2)')
+    expect(screen.getByTestId('tx-filters').textContent).toBe('高级筛选（2）')
     list.mockResolvedValueOnce(FIRST)
     await act(async () => fireEvent.click(screen.getByTestId('tx-preset-clear')))
     expect(lastQuery()).toEqual({
@@ -269,7 +269,7 @@ describe('transactions list', () => {
     await renderList({ from: '2020-01-01T00:00:00+08:00', to: `${today}T23:59:59+08:00` })
     expect(queries()[0].from).toBe(`${oneYearBefore(today)}T00:00:00+08:00`)
     const limit = screen.getByTestId('tx-range-limit')
-    expect(limit.textContent).toBe(`仅可查询一年内的数据(最早 ${oneYearBefore(today)})`)
+    expect(limit.textContent).toBe(`仅可查询一年内的数据（最早 ${oneYearBefore(today)}）`)
     expect(limit.className).toContain('active')
   })
 
@@ -291,7 +291,7 @@ describe('transactions list', () => {
     list.mockRejectedValueOnce(new ApiClientError({ kind: 'network', code: 'NETWORK', status: 0, message: 'offline' }))
     render(<TransactionsScreen params={{}} />)
     expect(await screen.findByTestId('state-error')).toBeTruthy()
-    expect(screen.getByText('网络连接失败,请检查网络后重试')).toBeTruthy()
+    expect(screen.getByText('网络连接失败，请检查网络后重试')).toBeTruthy()
     list.mockResolvedValueOnce(FIRST)
     await act(async () => fireEvent.click(screen.getByTestId('state-retry')))
     expect(await screen.findByTestId('tx-row-P000001')).toBeTruthy()
@@ -301,7 +301,7 @@ describe('transactions list', () => {
     await renderList()
     list.mockRejectedValueOnce(new ApiClientError({ kind: 'server', code: 'INTERNAL', status: 500, message: 'boom' }))
     await act(async () => fireEvent.click(screen.getByTestId('tx-load-more')))
-    expect(screen.getByTestId('tx-load-more').textContent).toBe('服务暂时不可用,请稍后重试 加载更多')
+    expect(screen.getByTestId('tx-load-more').textContent).toBe('服务暂时不可用，请稍后重试 加载更多')
     list.mockResolvedValueOnce({ items: rows(21, 5), nextCursor: null })
     await act(async () => fireEvent.click(screen.getByTestId('tx-load-more')))
     expect(screen.getByTestId('tx-footer').textContent).toBe('没有更多了')

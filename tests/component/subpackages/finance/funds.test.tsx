@@ -94,7 +94,7 @@ describe('funds page', () => {
     render(<FundsPage />)
     expect(screen.getByTestId('state-loading')).toBeTruthy()
     await act(async () => fail(new ApiClientError({ kind: 'server', code: 'INTERNAL', status: 500, message: 'boom', requestId: 'req-9' })))
-    expect(screen.getByText('服务暂时不可用,请稍后重试')).toBeTruthy()
+    expect(screen.getByText('服务暂时不可用，请稍后重试')).toBeTruthy()
     expect(screen.getByText('请求编号 req-9')).toBeTruthy()
     fireEvent.click(screen.getByTestId('state-retry'))
     await screen.findByTestId('funds-card')

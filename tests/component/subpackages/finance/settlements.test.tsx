@@ -105,7 +105,7 @@ describe('settlements page', () => {
       }),
     )
     expect(screen.queryByTestId('st-sheet')).toBeNull()
-    expect(screen.getByTestId('st-filters').textContent).toBe('高级筛选(4)')
+    expect(screen.getByTestId('st-filters').textContent).toBe('高级筛选（4）')
     expect(screen.getByTestId('st-active').textContent).toContain('批次 T14010520250505USD')
     expect(screen.getByTestId('st-active').textContent).toContain('生成时间')
 
