@@ -3,6 +3,8 @@
 export interface AccountManager {
   name: string
   phone: string
+  /** The manager's e-mail (tap to copy); null when ODPM has none on record. */
+  email: string | null
   wecomId: string
   /**
    * The manager's WeCom contact card: a `data:image/png;base64,…` QR code (~240 px, error correction M) of

@@ -5,13 +5,14 @@ export interface AccountManagerRow {
   name: string
   phone: string
   wecom_id: string
+  email: string | null
 }
 
 export function accountManagersRepository(db: Queryable) {
   return {
     async find(account: string): Promise<AccountManagerRow | undefined> {
       const { rows } = await db.query<AccountManagerRow>(
-        'select name, phone, wecom_id from account_managers where account = $1',
+        'select name, phone, wecom_id, email from account_managers where account = $1',
         [account],
       )
       return rows[0]

@@ -58,6 +58,12 @@ export async function getMe(db: Db, auth: { merchantNo: string; userId: string }
     accountManager:
       manager === undefined
         ? null
-        : { name: manager.name, phone: manager.phone, wecomId: manager.wecom_id, cardImage: await wecomCardImage(manager.wecom_id) },
+        : {
+            name: manager.name,
+            phone: manager.phone,
+            email: manager.email,
+            wecomId: manager.wecom_id,
+            cardImage: await wecomCardImage(manager.wecom_id),
+          },
   }
 }

@@ -12,10 +12,8 @@ const call = (phone: string) => () => void Taro.makePhoneCall({ phoneNumber: dia
 /** 联系客服: Oceanpayment's service phone and email, and the merchant's own account manager with the WeCom card. */
 export function ContactCard({ me }: { me: Remote<MeResponse> }) {
   const t = useT()
-  const copyEmail = () =>
-    void Taro.setClipboardData({ data: CUSTOMER_SERVICE.email }).then(() =>
-      Taro.showToast({ title: t('me.copied'), icon: 'success' }),
-    )
+  const copy = (text: string) => () =>
+    void Taro.setClipboardData({ data: text }).then(() => Taro.showToast({ title: t('me.copied'), icon: 'success' }))
   const manager = me.data?.accountManager
   return (
     <View className='card'>
@@ -24,7 +22,7 @@ export function ContactCard({ me }: { me: Remote<MeResponse> }) {
         <Text className='row__label'>{t('me.servicePhone')}</Text>
         <Text className='row__value link'>{CUSTOMER_SERVICE.phone}</Text>
       </View>
-      <View className='row' data-testid='service-email' onClick={copyEmail}>
+      <View className='row' data-testid='service-email' onClick={copy(CUSTOMER_SERVICE.email)}>
         <Text className='row__label'>{t('me.serviceEmail')}</Text>
         <Text className='row__value link fits-whole'>{CUSTOMER_SERVICE.email}</Text>
       </View>
@@ -44,6 +42,12 @@ export function ContactCard({ me }: { me: Remote<MeResponse> }) {
               <Text className='row__label'>{t('me.managerPhone')}</Text>
               <Text className='row__value link'>{manager.phone}</Text>
             </View>
+            {manager.email !== null && (
+              <View className='row' data-testid='manager-email' onClick={copy(manager.email)}>
+                <Text className='row__label'>{t('me.managerEmail')}</Text>
+                <Text className='row__value link fits-whole'>{manager.email}</Text>
+              </View>
+            )}
             <WecomCard manager={manager} />
           </View>
         )}

@@ -22,7 +22,7 @@ const ME: MeResponse = {
   maskedPhone: '138****8000',
   permissions: [],
   terminals: ['14010501', '14010588'],
-  accountManager: { name: '商昭', phone: '13612340105', wecomId: 'shangzhao-oceanpayment', cardImage: CARD },
+  accountManager: { name: '商昭', phone: '13612340105', email: 'shangzhao@oceanpayment.com.cn', wecomId: 'shangzhao-oceanpayment', cardImage: CARD },
 }
 
 const PROFILE: SessionProfile = {
@@ -116,6 +116,20 @@ describe('me page', () => {
     fireEvent.click(screen.getByTestId('service-email'))
     expect(Taro.setClipboardData).toHaveBeenCalledWith({ data: 'cs@oceanpayment.com.cn' })
     await waitFor(() => expect(Taro.showToast).toHaveBeenCalledWith({ title: '已复制', icon: 'success' }))
+  })
+
+  it("shows the account manager's e-mail, as the seed's contact card does, and copies it (issue 11 item 14)", async () => {
+    await renderLoaded()
+    expect(screen.getByTestId('manager-email').textContent).toBe('客户经理邮箱shangzhao@oceanpayment.com.cn')
+    fireEvent.click(screen.getByTestId('manager-email'))
+    expect(Taro.setClipboardData).toHaveBeenCalledWith({ data: 'shangzhao@oceanpayment.com.cn' })
+  })
+
+  it('shows no e-mail row for a manager without one on record', async () => {
+    me.mockResolvedValue({ ...ME, accountManager: { ...ME.accountManager!, email: null } })
+    await renderLoaded()
+    expect(screen.queryByTestId('manager-email')).toBeNull()
+    expect(screen.getByTestId('manager-phone')).toBeTruthy()
   })
 
   it('says account information changes only on ODPM, and opens and closes the security settings', async () => {

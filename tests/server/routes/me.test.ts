@@ -70,8 +70,8 @@ describe.each(testStores())('/api/me terminals and WeCom card on the $kind store
   it("gives each merchant's user their own manager, with a PNG QR card of the WeCom contact URL", async () => {
     const demo = (await me(demoUser)).accountManager
     const other = (await me(otherUser)).accountManager
-    expect(demo).toMatchObject({ name: '商昭', wecomId: 'shangzhao-oceanpayment' })
-    expect(other).toMatchObject({ name: '林晓', wecomId: 'linxiao-oceanpayment' })
+    expect(demo).toMatchObject({ name: '商昭', email: 'shangzhao@oceanpayment.com.cn', wecomId: 'shangzhao-oceanpayment' })
+    expect(other).toMatchObject({ name: '林晓', email: 'linxiao@oceanpayment.com.cn', wecomId: 'linxiao-oceanpayment' })
     for (const manager of [demo, other]) {
       if (manager === null) throw new Error('manager expected')
       expect(manager.cardImage).toMatch(/^data:image\/png;base64,[A-Za-z0-9+/]+=*$/)

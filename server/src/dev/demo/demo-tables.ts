@@ -101,4 +101,5 @@ export const ACCOUNT_MANAGER_COLUMNS: readonly Column<DemoAccountManager>[] = [
   text('name', (m) => m.name),
   text('phone', (m) => m.phone),
   text('wecom_id', (m) => m.wecomId),
+  text('email', (m) => m.email),
 ]

@@ -84,7 +84,7 @@ async function writeExtras(tx: Queryable, extras: MerchantExtras, chunkSize: num
     'account_managers',
     ACCOUNT_MANAGER_COLUMNS,
     [extras.manager],
-    'on conflict (account) do update set name = excluded.name, phone = excluded.phone, wecom_id = excluded.wecom_id',
+    'on conflict (account) do update set name = excluded.name, phone = excluded.phone, wecom_id = excluded.wecom_id, email = excluded.email',
   )
   // The funds snapshot by the server's own rule over the rows just written, so the page's later recomputations
   // continue it instead of contradicting it.

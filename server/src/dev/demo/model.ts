@@ -104,4 +104,5 @@ export interface DemoAccountManager {
   name: string
   phone: string
   wecomId: string
+  email: string
 }

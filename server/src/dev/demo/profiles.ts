@@ -18,6 +18,7 @@ export interface AccountManagerProfile {
   readonly name: string
   readonly phone: string
   readonly wecomId: string
+  readonly email: string
 }
 
 export interface MerchantProfile {
@@ -69,7 +70,7 @@ export const DEMO_PROFILE: MerchantProfile = {
   feeBps: 290,
   medianOrderUsdCents: 6_500,
   chargebackWaveCurrency: 'USD',
-  manager: { name: '商昭', phone: '13612340105', wecomId: 'shangzhao-oceanpayment' },
+  manager: { name: '商昭', phone: '13612340105', wecomId: 'shangzhao-oceanpayment', email: 'shangzhao@oceanpayment.com.cn' },
 }
 
 export const SECOND_PROFILE: MerchantProfile = {
@@ -92,5 +93,5 @@ export const SECOND_PROFILE: MerchantProfile = {
   feeBps: 340,
   medianOrderUsdCents: 14_000,
   chargebackWaveCurrency: undefined,
-  manager: { name: '林晓', phone: '13712340207', wecomId: 'linxiao-oceanpayment' },
+  manager: { name: '林晓', phone: '13712340207', wecomId: 'linxiao-oceanpayment', email: 'linxiao@oceanpayment.com.cn' },
 }

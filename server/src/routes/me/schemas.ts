@@ -15,10 +15,11 @@ export const responseSchema = {
     accountManager: {
       type: ['object', 'null'],
       additionalProperties: false,
-      required: ['name', 'phone', 'wecomId', 'cardImage'],
+      required: ['name', 'phone', 'email', 'wecomId', 'cardImage'],
       properties: {
         name: { type: 'string' },
         phone: { type: 'string' },
+        email: { type: ['string', 'null'] },
         wecomId: { type: 'string' },
         cardImage: {
           type: 'string',
