@@ -122,7 +122,7 @@ describe('charts page', () => {
     const page = await openCharts()
     expect(page.text()).toContain('整体交易分析')
     expect(page.text()).toContain('整体成功率分析')
-    expect(page.text()).toContain('整体拒付、伪冒和退款(区分卡种)')
+    expect(page.text()).toContain('整体拒付、伪冒和退款（区分卡种）')
     expect(chartRequests().map((url) => url.split('?')[0]).sort()).toEqual([
       '/api/charts/card-brand-cases',
       '/api/charts/overview',

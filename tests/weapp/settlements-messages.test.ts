@@ -136,7 +136,7 @@ describe('messages (weapp simulate, live server)', () => {
     await page.waitFor(() => page.has({ testId: 'message-type-fraud-count' }) && !page.text().includes('加载中'))
     await page.tap({ testId: 'read-all' })
     await page.waitFor(() => !page.has({ testId: 'message-type-fraud-count' }), { timeoutMs: 20_000 })
-    expect(app.wx.optionsOf<{ content: string }>('showModal')[0].content).toMatch(/^将「伪冒通知」的 \d+ 条未读消息标为已读\?$/)
+    expect(app.wx.optionsOf<{ content: string }>('showModal')[0].content).toMatch(/^将「伪冒通知」的 \d+ 条未读消息标为已读？$/)
     expect(server.requests.some((request) => request.method === 'POST' && request.url === '/api/messages/read-all')).toBe(true)
     const truth = await serverSays<MessagesPage>('/api/messages?limit=1')
     expect(truth.unread.byKind.fraud).toBe(0)
