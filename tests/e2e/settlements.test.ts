@@ -199,8 +199,18 @@ describe('settlements in a browser', () => {
     await expect
       .poll(
         async () => {
-          await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight))
-          return stationed().locator(`[data-testid="${rowId}"]`).count()
+          const found = await stationed().locator(`[data-testid="${rowId}"]`).count()
+          if (found > 0) return found
+          // Rows are newest first: wheel towards the target from the window the list shows now (the page scrolls
+          // inside its own box, and further pages keep loading, so "the bottom" moves past the target).
+          const shown = await stationed()
+            .locator('[data-testid^="st-tx-transaction-"]')
+            .evaluateAll((els) => els.map((e) => (e.getAttribute('data-testid') ?? '').replace('st-tx-transaction-', '')))
+          const target = second.items[0].paymentId
+          // Over the list, not the navigation bar: the wheel scrolls the box under the pointer.
+          await page.mouse.move(180, 500)
+          await page.mouse.wheel(0, shown.length > 0 && target > shown[0] ? -400 : 400)
+          return 0
         },
         { timeout: 15_000 },
       )
