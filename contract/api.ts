@@ -2,6 +2,7 @@
  * Wire contract of the assistant API, shared by the mini-program and the server.
  * Type-only module: it must never contain runtime code, so both bundles can import it for free.
  */
+import type { ActionFailure } from './actions'
 
 /** Which database the server runs on: embedded PGlite (default) or PostgreSQL (DATABASE_URL). */
 export type StoreKind = 'pglite' | 'postgres'
@@ -56,6 +57,16 @@ export type ApiErrorCode =
   // Order-management actions through the gateway
   | 'GATEWAY_REJECTED' // 422: Oceanpayment answered with a business error
   | 'GATEWAY_UNAVAILABLE' // 502: Oceanpayment did not answer or answered garbage
+  // Service health (issue 12)
+  | 'SERVICE_UNAVAILABLE' // 503 with Retry-After: a part of the store is busy or locked; try again shortly
+  // Actions from the phone (contract/actions.ts)
+  | 'ACTION_REFUSED' // 422: the action cannot be done as asked; `failure` says why (ACTION_FAILURES)
+  | 'ACTION_PIN_NOT_SET' // 409: the account must set its action PIN first (PUT /api/actions/pin)
+  | 'ACTION_PIN_WRONG' // 403: wrong PIN; `triesLeft` says how many remain
+  | 'ACTION_PIN_LOCKED' // 423: too many wrong PINs; only the ODPM admin can reset it
+  | 'IDEMPOTENCY_KEY_REQUIRED' // 400: a money-moving request without a valid Idempotency-Key header
+  | 'IDEMPOTENCY_KEY_REUSED' // 409: the key was used with another body or another action
+  | 'IDEMPOTENCY_KEY_IN_USE' // 409: a request with this key is still being processed; retry later
 
 export interface ApiError {
   code: ApiErrorCode
@@ -68,6 +79,10 @@ export interface ApiError {
    * account, so the client offers a choice and logs in again with `merchantAccount` (never parsed from `message`).
    */
   merchants?: { account: string; name: string }[]
+  /** Only with ACTION_REFUSED: why, as the client words it (contract/actions.ts ACTION_FAILURES). */
+  failure?: ActionFailure
+  /** Only with ACTION_PIN_WRONG: wrong tries left before the PIN locks. */
+  triesLeft?: number
 }
 
 /** Body of every non-2xx JSON response. */

@@ -53,8 +53,8 @@ type Loose<T> = T extends string
           ? Array<Loose<E>>
           : { [K in keyof T as string extends K ? (unknown extends T[K] ? never : K) : K]: Loose<T[K]> }
 
-/** The body of a read route's 4xx: no `merchants` (only the login's 409 has them, sent without a schema). */
-type ReadError = { error: Omit<ApiError, 'merchants'> }
+/** The body of a read route's 4xx: no `merchants` (only the login's 409 has them, sent without a schema), no action fields. */
+type ReadError = { error: Omit<ApiError, 'merchants' | 'failure' | 'triesLeft'> }
 
 /** An object schema without properties that refuses others (a route that takes no query, an empty body). */
 type Nothing = Record<never, never>
