@@ -54,6 +54,7 @@ export type ActionStatus = (typeof ACTION_STATUSES)[number]
  * codes are mapped to these by one table on the server; the raw code travels in `gatewayCode` for support.
  */
 export const ACTION_FAILURES = [
+  'not-permitted', // the account lacks the action's permission (the attempt is still audited)
   'amount-exceeds-refundable', // more than 可退款金额
   'amount-exceeds-authorized', // capture above the authorized amount
   'not-refundable', // state does not allow a refund (failed, pending, fully refunded, an uncaptured authorization)
