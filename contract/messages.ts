@@ -1,8 +1,11 @@
 /** `GET /api/messages`, `GET /api/messages/:id`, `POST /api/messages/:id/read`, `POST /api/messages/read-all`. */
 import type { BeijingTime, Money } from './money'
 
-/** The four message kinds (SPEC §3.2), in the order the filter chips show them. */
-export const MESSAGE_KINDS = ['announcement', 'chargeback', 'fraud', 'retrieval'] as const
+/**
+ * The message kinds, in the order the filter chips show them: the four of SPEC §3.2, and the result of a refund
+ * made from the phone (SPEC §4, contract/actions.ts).
+ */
+export const MESSAGE_KINDS = ['announcement', 'chargeback', 'fraud', 'retrieval', 'refund'] as const
 
 export type MessageKind = (typeof MESSAGE_KINDS)[number]
 
@@ -38,6 +41,8 @@ export interface MessageItem {
   reason: string | null
   /** By when the merchant must answer; null when the notice gave none. */
   deadlineAt: BeijingTime | null
+  /** Only for kind 'refund': how the refund ended (a failed one says why in reasonCode/reason); null otherwise. */
+  refundOutcome: 'succeeded' | 'failed' | null
   createdAt: BeijingTime
   /** Read by this user (read state is per mini-program account). */
   read: boolean
