@@ -5,6 +5,8 @@
  * are probed with a valid signature and admin routes with the admin token, so the probe reaches validation.
  * One app and one store per store kind keep it fast.
  */
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { LightMyRequestResponse } from 'fastify'
 import { buildApp, type App } from '../../../server/src/app'
@@ -64,6 +66,9 @@ describe.each(testStores())('fuzz: every route refuses bad input on the $kind st
     await migrate(db)
     await loadDemoData(db, { size: 300, secondSize: 60, now: new Date(), seed: 11 })
     const config = testConfig()
+    // The H5 app as a production build serves it, so its routes answer as they would there.
+    mkdirSync(config.h5Dir, { recursive: true })
+    writeFileSync(join(config.h5Dir, 'index.html'), '<!doctype html><title>h5</title>')
     const { destination } = captureLogs()
     // Built as production builds it (no development stand-ins): their routes mimic foreign APIs' own shapes.
     app = buildApp({ config, db, logger: createLogger({ level: 'warn', destination }), wechat: fakeWechat(),

@@ -176,7 +176,11 @@ function queryProbes(route: FuzzRoute, path: string, body: Pick<Probe, 'payload'
       }
     }
   }
-  probes.push(make('extra-fields', 'an undeclared query parameter', [...baseQuery(route), ['zzUndeclared', '1']]))
+  // A page or file (the H5 app, the admin page) takes no input, and a browser may add a query to its URL; every
+  // API route (JSON in or out: /api, /admin/api, /webhooks) declares its query, so an undeclared one is refused.
+  if (/^\/(api|admin\/api|webhooks)\//.test(route.url) || route.querystring !== undefined) {
+    probes.push(make('extra-fields', 'an undeclared query parameter', [...baseQuery(route), ['zzUndeclared', '1']]))
+  }
   probes.push(make('control-characters', 'an undeclared query parameter with NUL', [...baseQuery(route), ['zz%00', '%00']]))
   probes.push(make('bad-encodings', 'a mis-encoded query key', [...baseQuery(route), ['%E0%A4%A', '1']]))
   return probes
@@ -215,7 +219,11 @@ function bodyProbes(route: FuzzRoute, url: string): Probe[] {
   probes.push(json('extra-fields', 'an undeclared body field', toJson({ ...base, zzUndeclared: 1 })))
   probes.push(json('extra-fields', 'an undeclared body field with NUL', toJson({ ...base, 'zz\u0000': '\u0000' })))
   probes.push(json('extra-fields', '__proto__ in the body', '{"__proto__":{"polluted":true}}'))
-  for (const value of ['null', '[]', '"x"', '1', 'true']) probes.push(json('wrong-types', `body ${value}`, value))
+  const bodyTypes = schema === undefined ? [] : types(schema)
+  for (const [value, type] of [['null', 'null'], ['[]', 'array'], ['"x"', 'string'], ['1', 'integer'], ['true', 'boolean']]) {
+    // A body type the schema declares is not a wrong one (read-all takes JSON null as "every kind").
+    if (!bodyTypes.includes(type)) probes.push(json('wrong-types', `body ${value}`, value))
+  }
   probes.push(json('bad-encodings', 'body not JSON', '{"a":'))
   probes.push(json('bad-encodings', 'body with invalid UTF-8', Buffer.concat([Buffer.from('{"a":"'), Buffer.from([0xff, 0xfe, 0xc0, 0x80]), Buffer.from('"}')])))
   probes.push(json('bad-encodings', 'body with a lone surrogate escape', '{"zz":"\\ud800"}'))
