@@ -25,7 +25,6 @@ export type NoticeParse = { ok: true; notice: BusinessNotice; neutralised: strin
  * PostgreSQL cannot store a NUL in text, so the notice failed to store on every delivery and was lost after
  * Oceanpayment's retries. Each is replaced by U+FFFD: the notice is kept, the oddity stays visible.
  */
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const UNSTORABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g
 
 /** The fields with unstorable characters replaced, and the names of the fields that had any. */

@@ -13,7 +13,6 @@
 import type { FastifyRequest } from 'fastify'
 import { AppError } from '../errors'
 
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/
 const INTEGER = /^(0|-?[1-9][0-9]{0,14})$/
 const DECIMAL = /^-?(0|[1-9][0-9]{0,14})(\.[0-9]{1,15})?$/
