@@ -13,6 +13,7 @@ import { buildAuthTestApp, loginAs, signedGet, signedPost, type TestSession } fr
 import { testConfig } from '../harness'
 import { testStores } from '../stores'
 import { DEMO, OTHER, seededDb } from '../routes/fixture'
+import { oneYearBack } from '../../../server/src/lib/time-range'
 
 const now = new Date()
 
@@ -57,6 +58,25 @@ describe.each(testStores())('tracking upload and tools on the $kind store', (sto
   afterAll(async () => {
     await app?.close()
     await store.cleanup()
+  })
+
+  it("mirrors every payment of the allowed year into the sandbox, the oldest included, with the assistant's fields", async () => {
+    const year = await db.query<{ n: number; oldest: string }>(
+      `select count(*)::int as n, min(payment_id) filter (where payment_time < now() - interval '300 days') as oldest
+         from transactions where account in ($1, $2) and payment_time >= $3`,
+      [DEMO, OTHER, oneYearBack(now)],
+    )
+    const sandbox = await db.query<{ n: number }>(
+      `select count(*)::int as n from sandbox_orders s join transactions t using (payment_id)
+        where t.amount_minor = s.amount_minor and t.order_number = s.order_number and t.terminal = s.terminal`,
+    )
+    expect(year.rows[0]!.oldest).not.toBeNull()
+    expect(sandbox.rows[0]!.n).toBe(year.rows[0]!.n)
+    // An upload for a payment ten months old reaches an order the sandbox has.
+    const res = await signedPost(app, lead, '/api/tools/order-status', {
+      orderNumbers: [(await db.query<{ order_number: string }>('select order_number from transactions where payment_id = $1', [year.rows[0]!.oldest])).rows[0]!.order_number],
+    })
+    expect((res.json() as OrderLookupResponse).orders[0]!.status).not.toBe('not-found')
   })
 
   it('uploads tracking for three orders: each stored, each audited once, and the missing count drops by three', async () => {
