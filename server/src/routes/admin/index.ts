@@ -6,7 +6,7 @@
  *   POST   /admin/api/merchants/{account}/users          → 201 with the account
  *   PATCH  /admin/api/merchants/{account}/users/{id}     → 200 with the account
  *   DELETE /admin/api/merchants/{account}/users/{id}     → 204
- * and the admin side of acting from the phone (contract/actions.ts, services/admin-actions.ts):
+ * and the admin side of acting from the phone (contract/actions.ts, actions/admin-log.ts):
  *   GET    /admin/api/merchants/{account}/actions        → AdminActionsPage (filters, keyset cursor, newest first)
  *   GET    /admin/api/merchants/{account}/actions.csv    → text/csv, the same filters
  *   POST   /admin/api/merchants/{account}/users/{id}/pin-reset       → 204
@@ -28,7 +28,7 @@ import {
   withActionState,
   type ActionLogQuery,
   type AdminAccount,
-} from '../../services/admin-actions'
+} from '../../actions/admin-log'
 import { resolveAdminToken, tokensEqual } from '../../auth/admin-token'
 import {
   accountListSchema,
