@@ -92,8 +92,8 @@ export const adminApiRoutes: FastifyPluginAsync<AdminRoutesOptions> = async (app
     async (request, reply) => {
       const account = await createAccount(options.db, request.params.account, request.body)
       request.log.info({ merchant: account.merchantAccount, userId: account.id }, 'admin: account created')
-      const [shown] = await withActionState(options.db, account.merchantAccount, [account])
-      return reply.code(201).send(shown)
+      // A new account has neither a PIN nor limits yet: nothing to look up.
+      return reply.code(201).send({ ...account, actionPin: { set: false, locked: false }, refundLimits: [] })
     },
   )
 
