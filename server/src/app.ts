@@ -18,6 +18,7 @@ import { authRoutes } from './routes/auth'
 import { healthRoutes } from './routes/health'
 import { readApiRoutes } from './routes/read-api'
 import { guardInput } from './routes/input-guard'
+import { toolsRoutes } from './routes/tools'
 import { oceanpaymentWebhookRoutes } from './routes/webhooks/oceanpayment'
 import { DEFAULT_LOGIN_LIMITS, type LoginLimits } from './auth/login'
 import { appVersion } from './version'
@@ -102,6 +103,8 @@ export function buildApp(options: BuildAppOptions): App {
   void app.register(oceanpaymentWebhookRoutes, { db, config, refundLookup: refundLookupOf(app, config) })
   void app.register(gapFillPlugin, { db, config })
   void app.register(readApiRoutes, { prefix: '/api', db, now: () => new Date(clock()) })
+  // Tracking upload and the staff tools (issue 13): signed /api routes that call Oceanpayment through the SDK.
+  void app.register(toolsRoutes, { db, config, clock, transport: routingTransport(app) })
   if (config.sandboxesMounted && options.standIns !== undefined) {
     options.standIns.mount(app, { config, db, clock, transport: routingTransport(app) })
   }
