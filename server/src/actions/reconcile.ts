@@ -115,7 +115,7 @@ export async function reconcileActions(options: ReconcileOptions): Promise<Recon
   const now = options.now()
   const report: ReconcileReport = { checked: 0, settled: 0, givenUp: 0 }
   const actions = actionsRepository(db)
-  const due = await actions.due(options.all === true ? new Date(8.64e15) : now, 200)
+  const due = await actions.due(options.all === true ? new Date('9999-12-31T00:00:00Z') : now, 200)
   for (const action of due) {
     if (now.getTime() - action.created_at.getTime() > GIVE_UP_AFTER_MS) {
       await actions.stopChecking(action.id)

@@ -3,6 +3,7 @@
  * Idempotency-Key, polling an action, a payment's 操作记录 and what its detail may offer. Signed /api routes; each
  * request counts against the account's action rate limit, as logins count against theirs.
  */
+import Ajv from 'ajv'
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import type { CaptureRequest, RefundRequest, SetActionPinRequest } from '@contract/actions'
 import { requireAuth } from '../../auth/request-context'
@@ -39,6 +40,9 @@ export interface ActionRoutesOptions {
 const errors = { 400: actionErrorSchema, 401: actionErrorSchema, 403: actionErrorSchema, 404: actionErrorSchema, 409: actionErrorSchema, 422: actionErrorSchema, 423: actionErrorSchema, 429: actionErrorSchema } as const
 
 export const actionRoutes: FastifyPluginAsync<ActionRoutesOptions> = async (app, { db, clock, deps, rateLimit }) => {
+  // The app's validator coerces ("1" for 1); a money request must say exactly what it means. Scoped to this plugin.
+  const ajv = new Ajv({ removeAdditional: false, coerceTypes: false, allErrors: false, strict: false })
+  app.setValidatorCompiler(({ schema }) => ajv.compile(schema))
   const limiter = rateLimiter(db, clock)
   const rule = rateLimit ?? DEFAULT_ACTION_RATE_LIMIT
 
