@@ -5,6 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ActionRecord, AvailableActions, PaymentActionsResponse } from '@contract/actions'
 import type { ApiErrorBody } from '@contract/api'
+import type { MessagesPage } from '@contract/messages'
+import { recordNotice } from '../../../../server/src/notifications'
 import { testStores } from '../../stores'
 import type { TestSession } from '../../support/signed-client'
 import { signedRequest } from '../../support/signed-client'
@@ -81,9 +83,47 @@ describe.each(testStores())('money-moving actions on the $kind store', (store) =
     await t.app.reconcileActions?.({ all: true })
     expect(await transactionRefunded(t.db, paymentId)).toBe(BigInt(10_000))
 
+    const page = (await get(t, lead, '/api/messages?kind=refund')).json() as MessagesPage
+    const mine = page.items.filter((item) => item.paymentId === paymentId)
+    expect(mine.map((item) => [item.kind, item.refundOutcome, item.amount?.amount]).sort()).toEqual([
+      ['refund', 'succeeded', '40.00'],
+      ['refund', 'succeeded', '60.00'],
+    ])
+    expect(page.unread.byKind.refund).toBeGreaterThanOrEqual(2)
+
     const history = (await get(t, lead, `/api/transactions/${paymentId}/actions`)).json() as PaymentActionsResponse
     expect(history.items).toHaveLength(4)
     expect(history.items[0].failure).toBe('not-refundable') // newest first
+  })
+
+  it('a refund notice naming our refund_number settles the action; Refund Query of the same refund adds nothing more', async () => {
+    const paymentId = await addPayment(t.db, { amountMinor: BigInt(9_000) })
+    const record = (await refund(paymentId, { amount: '12.34', reason: 'notice first', pin: PIN })).json() as ActionRecord
+    expect(record.status).toBe('pending')
+    const { rows } = await t.db.query<{ refund_id: string }>(`select refund_id from sandbox_refunds where refund_number = $1`, [record.id])
+    const notice = {
+      account: '995378',
+      terminal: '99537801',
+      pushId: rows[0].refund_id,
+      noticeType: 'partialRefund',
+      pushStatus: '1',
+      pushDetails: 'Refund succeeded',
+      paymentId,
+      orderNumber: `ORD-${paymentId}`,
+      refundCurrency: 'USD',
+      refundAmount: '12.34',
+      refundNumber: record.id,
+    }
+    expect(await recordNotice(t.db, notice, 'notification')).toBe('applied')
+    expect((await actionRows(t.db, paymentId))[0].status).toBe('succeeded')
+    expect(await transactionRefunded(t.db, paymentId)).toBe(BigInt(1_234))
+    // The sandbox decides it later; its notice and the reconciler's query are the same refund_id: nothing added.
+    t.advance(SETTLE_MS)
+    await t.app.reconcileActions?.({ all: true })
+    expect(await recordNotice(t.db, { ...notice, noticeType: 'refund' }, 'query')).toBe('applied')
+    expect(await transactionRefunded(t.db, paymentId)).toBe(BigInt(1_234))
+    const messages = await t.db.query(`select 1 from messages where kind = 'refund' and payment_id = $1`, [paymentId])
+    expect(messages.rows).toHaveLength(1)
   })
 
   it('refuses bad amounts, reasons, extra fields and a missing key with 400, writing nothing', async () => {
@@ -334,5 +374,28 @@ describe.each(testStores())('money-moving actions on the $kind store', (store) =
     const stale = await signedRequest(t.app, lead, { ...options, nonce: `nonce${newKey()}`, timestamp: t.now() - 3_600_000 })
     expect(stale.statusCode).toBe(401)
     expect(await actionRows(t.db, paymentId)).toHaveLength(1)
+  })
+})
+
+describe.each(testStores())('action rate limit on the $kind store', (store) => {
+  let t: ActionsApp
+  beforeAll(async () => {
+    t = await openActionsApp(await store.open(), { rateLimit: { limit: 3, windowSeconds: 600 } })
+  })
+  afterAll(async () => {
+    await t.close()
+    await store.cleanup()
+  })
+
+  it('limits action requests per account, as logins are limited (429 with Retry-After)', async () => {
+    const first = await session(t, '13800138333')
+    const second = await session(t, '13800138444')
+    for (let i = 0; i < 3; i += 1) expect((await get(t, first, '/api/actions/pin')).statusCode).toBe(200)
+    const limited = await get(t, first, '/api/actions/pin')
+    expect(limited.statusCode).toBe(429)
+    expect((limited.json() as ApiErrorBody).error.code).toBe('TOO_MANY_REQUESTS')
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0)
+    // Another account has its own count.
+    expect((await get(t, second, '/api/actions/pin')).statusCode).toBe(200)
   })
 })
