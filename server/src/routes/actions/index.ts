@@ -27,8 +27,8 @@ import {
   voidBody,
 } from './schemas'
 
-/** Per account: generous for a person tapping, tight for a script (a PIN has 10^6 values; 5 tries lock it anyway). */
-export const DEFAULT_ACTION_RATE_LIMIT: RateLimitRule = { limit: 30, windowSeconds: 60 }
+/** Per account: room for a person tapping and a sheet polling every 2 s, tight for a script (5 wrong PINs lock it anyway). */
+export const DEFAULT_ACTION_RATE_LIMIT: RateLimitRule = { limit: 60, windowSeconds: 60 }
 
 export interface ActionRoutesOptions {
   db: Db
