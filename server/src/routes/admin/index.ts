@@ -14,6 +14,7 @@ import type { Db } from '../../db'
 import { AppError } from '../../errors'
 import { createAccount, listAccounts, listMerchants, removeAccount, updateAccount } from '../../services/accounts'
 import { resolveAdminToken, tokensEqual } from '../../auth/admin-token'
+import { emptyQuery } from '../read-schemas'
 import {
   accountListSchema,
   accountParamsSchema,
@@ -52,19 +53,19 @@ export const adminApiRoutes: FastifyPluginAsync<AdminRoutesOptions> = async (app
     }
   })
 
-  app.get<{ Reply: AdminMerchant[] }>('/admin/api/merchants', { schema: { response: { 200: merchantListSchema } } }, () =>
+  app.get<{ Reply: AdminMerchant[] }>('/admin/api/merchants', { schema: { querystring: emptyQuery, response: { 200: merchantListSchema } } }, () =>
     listMerchants(options.db),
   )
 
   app.get<{ Params: MerchantParams; Reply: MiniProgramAccount[] }>(
     '/admin/api/merchants/:account/users',
-    { schema: { params: merchantParamsSchema, response: { 200: accountListSchema } } },
+    { schema: { params: merchantParamsSchema, querystring: emptyQuery, response: { 200: accountListSchema } } },
     (request) => listAccounts(options.db, request.params.account),
   )
 
   app.post<{ Params: MerchantParams; Body: CreateAccountRequest; Reply: MiniProgramAccount }>(
     '/admin/api/merchants/:account/users',
-    { schema: { params: merchantParamsSchema, body: createAccountBodySchema, response: { 201: accountSchema } } },
+    { schema: { params: merchantParamsSchema, querystring: emptyQuery, body: createAccountBodySchema, response: { 201: accountSchema } } },
     async (request, reply) => {
       const account = await createAccount(options.db, request.params.account, request.body)
       request.log.info({ merchant: account.merchantAccount, userId: account.id }, 'admin: account created')
@@ -74,7 +75,7 @@ export const adminApiRoutes: FastifyPluginAsync<AdminRoutesOptions> = async (app
 
   app.patch<{ Params: AccountParams; Body: UpdateAccountRequest; Reply: MiniProgramAccount }>(
     '/admin/api/merchants/:account/users/:id',
-    { schema: { params: accountParamsSchema, body: updateAccountBodySchema, response: { 200: accountSchema } } },
+    { schema: { params: accountParamsSchema, querystring: emptyQuery, body: updateAccountBodySchema, response: { 200: accountSchema } } },
     async (request) => {
       const account = await updateAccount(options.db, request.params.account, request.params.id, request.body)
       request.log.info(
@@ -87,7 +88,7 @@ export const adminApiRoutes: FastifyPluginAsync<AdminRoutesOptions> = async (app
 
   app.delete<{ Params: AccountParams }>(
     '/admin/api/merchants/:account/users/:id',
-    { schema: { params: accountParamsSchema, response: { 204: { type: 'null' } } } },
+    { schema: { params: accountParamsSchema, querystring: emptyQuery, response: { 204: { type: 'null' } } } },
     async (request, reply) => {
       await removeAccount(options.db, request.params.account, request.params.id)
       request.log.info({ merchant: request.params.account, userId: request.params.id }, 'admin: account deleted')
