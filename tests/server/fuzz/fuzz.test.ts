@@ -74,6 +74,8 @@ describe.each(testStores())('fuzz: every route refuses bad input on the $kind st
     app = buildApp({ config, db, logger: createLogger({ level: 'warn', destination }), wechat: fakeWechat(),
       // Login probes must reach validation, not the per-phone limit (tested on its own elsewhere).
       loginLimits: { perClientAddress: { limit: 100_000, windowSeconds: 600 }, perPhone: { limit: 100_000, windowSeconds: 600 } },
+      // Likewise the action routes' per-account limit (tested in tests/server/routes/actions).
+      actions: { rateLimit: { limit: 100_000, windowSeconds: 600 }, runReconcilerAtStart: false },
     })
     routes = collectRoutes(app)
     await app.ready()
