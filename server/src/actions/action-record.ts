@@ -18,7 +18,7 @@ export function toActionRecord(row: ActionRow): ActionRecord {
     orderNumber: row.order_number,
     amount: row.currency === null || row.amount_minor === null ? null : money(row.currency, row.amount_minor),
     status: row.status,
-    failure: row.failure,
+    failure: row.status === 'failed' ? row.failure : null,
     gatewayCode: row.gateway_code,
     actor: { username: row.username, maskedPhone: row.masked_phone },
     createdAt: toBeijingIso(row.created_at),

@@ -1,8 +1,9 @@
 /**
- * What a failed Oceanpayment call means for an action: the HTTP answer of a single call (contract/api.ts:
- * GATEWAY_UNAVAILABLE 502 when it did not answer or answered garbage, GATEWAY_REJECTED 422 when it said no), and the
- * failure an audit row records (contract/actions.ts ACTION_FAILURES) with Oceanpayment's result code. One table, so
- * every tool and the tracking upload word the same fault the same way.
+ * What a failed or refused Oceanpayment call means for an action, in one place: the reason the client words
+ * (contract/actions.ts ACTION_FAILURES) for Oceanpayment's result codes and refund details, the failure an audit row
+ * records with Oceanpayment's result code, and the HTTP answer of a single call (contract/api.ts:
+ * GATEWAY_UNAVAILABLE 502 when it did not answer or answered garbage, GATEWAY_REJECTED 422 when it said no). Every
+ * action — refund, capture, void, the tools and the tracking upload — words the same fault the same way.
  */
 import type { ActionFailure } from '@contract/actions'
 import { AppError } from '../errors'
@@ -21,7 +22,7 @@ export function gatewayFailure(error: unknown): GatewayFailure {
     if (error.kind === 'system') {
       return { failure: 'gateway-unavailable', gatewayCode: error.resultCode, error: unavailable(`Oceanpayment reported a system error (${error.resultCode})`) }
     }
-    const failure: ActionFailure = error.kind === 'not-found' ? 'payment-not-found' : 'gateway-rejected'
+    const failure: ActionFailure = error.kind === 'not-found' ? 'payment-not-found' : failureOfResultCode(error.resultCode)
     return {
       failure,
       gatewayCode: error.resultCode,
@@ -45,4 +46,20 @@ export function noTerminalFailure(): GatewayFailure {
 
 function unavailable(message: string): AppError {
   return new AppError(502, 'GATEWAY_UNAVAILABLE', message)
+}
+
+const BY_RESULT_CODE: Readonly<Record<string, ActionFailure>> = {
+  '40': 'not-refundable',
+  '41': 'amount-exceeds-refundable',
+  '42': 'not-pending-authorization',
+}
+
+/** Why Oceanpayment refused an action, from its result code (anything unmapped: gateway-rejected, see gatewayCode). */
+export function failureOfResultCode(code: string): ActionFailure {
+  return BY_RESULT_CODE[code] ?? 'gateway-rejected'
+}
+
+/** Why an accepted refund failed later (Refund Query's refund_details, a refund notice's push_details). */
+export function failureOfRefundDetails(details: string): ActionFailure {
+  return /insufficient|balance/i.test(details) ? 'insufficient-balance' : 'gateway-rejected'
 }

@@ -3,7 +3,7 @@ import type { PaymentActionsResponse } from '@contract/actions'
 import type { Db } from '../db'
 import { AppError } from '../errors'
 import { actionsRepository } from '../repositories/actions'
-import { toActionRecord } from './records'
+import { toActionRecord } from './action-record'
 
 export async function paymentActions(db: Db, merchant: string, paymentId: string): Promise<PaymentActionsResponse> {
   const actions = actionsRepository(db)

@@ -25,10 +25,10 @@ import { idempotencyKeysRepository } from '../repositories/idempotency-keys'
 import { transactionsRepository } from '../repositories/transactions'
 import { newAttempt, recordAttempt, requirePermission, type Actor } from './attempt'
 import type { ClientFor } from './gateway'
-import { failureOfResultCode } from './gateway-failures'
+import { failureOfResultCode } from './gateway-failure'
 import { claimKey, idempotencyKeyOf, requestHash } from './idempotency'
 import { checkPin } from './pin'
-import { toActionRecord } from './records'
+import { toActionRecord } from './action-record'
 import { settleRefund } from './refund-outcome'
 
 export interface MoneyActionDeps {

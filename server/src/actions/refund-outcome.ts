@@ -8,7 +8,7 @@ import type { Queryable } from '../db'
 import { actionsRepository, type ActionRow } from '../repositories/actions'
 import { notificationsRepository } from '../repositories/notifications'
 import { addRefund, type RefundSource } from '../repositories/transaction-refunds'
-import { failureOfRefundDetails } from './gateway-failures'
+import { failureOfRefundDetails } from './gateway-failure'
 
 export interface RefundOutcome {
   /** Our refund_number: the action id. */

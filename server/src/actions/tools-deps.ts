@@ -2,7 +2,7 @@
 import type { FastifyRequest } from 'fastify'
 import type { Db } from '../db'
 import { rateLimiter, type RateLimitRule } from '../auth/rate-limits'
-import type { MerchantGateways } from './gateway-clients'
+import type { MerchantGateways } from './gateway'
 
 export interface ToolsDeps {
   db: Db

@@ -15,7 +15,7 @@ import type {
 } from '@contract/actions'
 import { GatewayRejectedError, type GatewayClient, type OrderStatusResult } from '../gateway'
 import { money } from '../money'
-import { toMinorUnits } from '../notifications/amount'
+import { toMinorUnits } from '../money/gateway-amount'
 import { newAttempt, recordAttempt, requirePermission, type Actor } from './attempt'
 import { requireValidParams } from './boundary'
 import { gatewayFailure, noTerminalFailure, type GatewayFailure } from './gateway-failure'

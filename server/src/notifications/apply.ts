@@ -4,7 +4,7 @@
  * and applied by `applyWaitingNotices` once they exist (every gap-fill run calls it).
  */
 import type { Db, Queryable } from '../db'
-import { toMinorUnits } from './amount'
+import { toMinorUnits } from '../money/gateway-amount'
 import { effectOf, PUSH_STATUS, type NoticeEffect } from './effects'
 import { notificationsRepository, type BusinessNotice, type NoticeSource, type StoredEffect } from '../repositories/notifications'
 import { messageFacts, noticeAmount, splitReason } from './message-facts'

@@ -5,10 +5,11 @@
  * exactly as a notification would be (same unique keys, so a record a notice already brought changes nothing).
  * Then it applies stored notices that were waiting for their payment.
  */
-import type { ServerConfig, TerminalCredential } from '../config'
+import type { ServerConfig } from '../config'
 import type { Db } from '../db'
-import { createGatewayClient, type GatewayClient, type GatewayLogger } from '../gateway'
+import type { GatewayLogger } from '../gateway'
 import type { Transport } from '../outbound/transport'
+import { gatewayClients } from '../outbound/gateway-clients'
 import { applyWaitingNotices, recordNotice, type RecordOutcome, type RefundLookup } from './apply'
 import { formatBeijingDateTime } from '@contract/beijing-time'
 import { noticeFromFields } from './notice'
@@ -45,20 +46,6 @@ export interface GapFillReport {
   duplicates: number
   /** Notices that had been waiting and were applied in this run. */
   waitingApplied: number
-}
-
-/** Clients for the configured terminals, one each, built on the given transport. */
-export function gatewayClients(
-  config: Pick<ServerConfig, 'oceanpayment'>,
-  transport: Transport,
-  logger?: GatewayLogger,
-): Map<string, { credential: TerminalCredential; client: GatewayClient }> {
-  const clients = new Map<string, { credential: TerminalCredential; client: GatewayClient }>()
-  for (const credential of config.oceanpayment.terminals) {
-    const client = createGatewayClient({ baseUrls: config.oceanpayment.baseUrls, credentials: credential, transport, logger })
-    clients.set(`${credential.account}:${credential.terminal}`, { credential, client })
-  }
-  return clients
 }
 
 /**

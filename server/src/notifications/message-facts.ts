@@ -4,7 +4,7 @@
  * them (src/i18n/features/messages.ts), whichever way the notice came (webhook, gap fill, demo data).
  */
 import type { BusinessNotice, MessageFacts } from '../repositories/notifications'
-import { toMinorUnits } from './amount'
+import { toMinorUnits } from '../money/gateway-amount'
 
 export interface Reason {
   code: string | undefined

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { ACTION_FAILURES } from '@contract/actions'
 import { AUTHORIZATION_VALIDITY, authorizationExpiry, validityOf } from '../../../server/src/actions/authorization-validity'
-import { failureOfRefundDetails, failureOfResultCode } from '../../../server/src/actions/gateway-failures'
+import { failureOfRefundDetails, failureOfResultCode } from '../../../server/src/actions/gateway-failure'
 import { requestHash } from '../../../server/src/actions/idempotency'
 import { hashPin, pinMatches } from '../../../server/src/actions/pin'
 import { RESULT_CODES } from '../../../server/src/gateway'

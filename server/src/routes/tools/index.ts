@@ -22,7 +22,7 @@ import type { ServerConfig } from '../../config'
 import type { Db } from '../../db'
 import type { Transport } from '../../outbound/transport'
 import { rateLimiter, RateLimitedError, type RateLimitRule } from '../../auth/rate-limits'
-import { merchantGateways } from '../../actions/gateway-clients'
+import { merchantGateways } from '../../actions/gateway'
 import { checkCardBins, checkHealth, lookupOrders } from '../../actions/tools'
 import { DEFAULT_TOOLS_RATE_LIMIT, type ToolsDeps } from '../../actions/tools-deps'
 import { uploadTracking } from '../../actions/tracking'
@@ -50,7 +50,7 @@ export interface ToolsRoutesOptions {
 export const toolsRoutes: FastifyPluginAsync<ToolsRoutesOptions> = async (app, options) => {
   const deps: ToolsDeps = {
     db: options.db,
-    gateways: merchantGateways(options.config, options.transport, app.log),
+    gateways: merchantGateways(options.config, options.transport, { logger: app.log }),
     limiter: rateLimiter(options.db, options.clock),
     rateLimit: options.rateLimit ?? DEFAULT_TOOLS_RATE_LIMIT,
     now: () => new Date(options.clock()),
