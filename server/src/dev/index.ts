@@ -12,6 +12,7 @@ import type { Transport } from '../outbound/transport'
 import { ensureDemoData } from './demo'
 import { ensureDemoUsers } from './demo/demo-users'
 import { mirrorDemoPaymentsIntoSandbox } from './demo/sandbox-mirror'
+import { guardLoopbackOnly } from './loopback-guard'
 import { oceanpaymentSandbox } from './oceanpayment-sandbox'
 import { wechatEmulator } from './wechat-emulator'
 
@@ -26,15 +27,21 @@ export interface StandInDeps {
   transport: Transport
 }
 
-/** Mounts the WeChat emulator at /sandbox/wechat and the Oceanpayment sandbox at /sandbox/oceanpayment. */
+/**
+ * Mounts the WeChat emulator at /sandbox/wechat and the Oceanpayment sandbox at /sandbox/oceanpayment, both in one
+ * encapsulated context whose loopback guard (unless SANDBOX_ACCESS=open) covers every route they have or gain.
+ */
 function mount(app: App, { config, db, clock, transport }: StandInDeps): void {
-  void app.register(wechatEmulator, { prefix: '/sandbox/wechat', db, ...config.wechat })
-  void app.register(oceanpaymentSandbox, {
-    prefix: '/sandbox/oceanpayment',
-    db,
-    noticeUrl: config.oceanpayment.sandboxNoticeUrl,
-    transport,
-    now: () => new Date(clock()),
+  void app.register(async (standIns) => {
+    if (config.sandboxAccess === 'loopback') guardLoopbackOnly(standIns)
+    await standIns.register(wechatEmulator, { prefix: '/sandbox/wechat', db, ...config.wechat })
+    await standIns.register(oceanpaymentSandbox, {
+      prefix: '/sandbox/oceanpayment',
+      db,
+      noticeUrl: config.oceanpayment.sandboxNoticeUrl,
+      transport,
+      now: () => new Date(clock()),
+    })
   })
 }
 

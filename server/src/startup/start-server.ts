@@ -10,6 +10,7 @@ import type { ServerConfig } from '../config'
 import { openDb, type Db } from '../db'
 import { migrate } from '../db/migrate'
 import { createLogger, type Logger } from '../logging/logger'
+import { describeExposure } from './exposure'
 import { prepareStore } from './prepare-store'
 
 /** The development stand-ins when this configuration mounts them, else nothing (and nothing of them is loaded). */
@@ -57,9 +58,10 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
     await app.listen({ port: config.port, host: config.host })
     const { port } = app.server.address() as AddressInfo
     const url = displayUrl(config.host, port)
+    const exposure = describeExposure(config)
     logger.info(
-      { url, store: db.kind, migrationsApplied: applied.length, h5Dir: config.h5Dir },
-      `server ready at ${url}`,
+      { url, store: db.kind, migrationsApplied: applied.length, h5Dir: config.h5Dir, host: config.host, sandboxAccess: config.sandboxesMounted ? config.sandboxAccess : undefined },
+      `server ready at ${url}; ${exposure}`,
     )
     // Where to find the admin token, never the token itself.
     const admin = await resolveAdminToken(config)

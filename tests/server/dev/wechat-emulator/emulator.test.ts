@@ -317,7 +317,7 @@ describe.each(testStores())('WeChat emulator on the $kind store', (store) => {
     it('does not exist in production', async () => {
       const config = testConfig({
         NODE_ENV: 'production',
-        ADMIN_TOKEN: 'a'.repeat(40),
+        ADMIN_TOKEN: 'q8Zr3vK0pW5xYt1LmN7bC2dF9gH4jS6aE0uI3oPzQwR',
         OCEANPAYMENT_API_BASE: 'https://query.oceanpayment.com',
         OCEANPAYMENT_TERMINALS: '140105:14010588:prodSecureCode',
         WECHAT_API_BASE: 'https://api.weixin.qq.com',
