@@ -6,8 +6,8 @@
  * The socket's own address is used, never X-Forwarded-For: a header is the caller's word. In-process calls
  * (`app.inject`, the SELF_ORIGIN transport) come from 127.0.0.1.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify'
-import { AppError } from '../errors'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { errorBody } from '../errors'
 
 export function isLoopbackAddress(address: string | undefined): boolean {
   if (address === undefined) return false
@@ -17,13 +17,12 @@ export function isLoopbackAddress(address: string | undefined): boolean {
 
 /** Adds the guard to `scope` (an encapsulated plugin context holding the stand-ins, so other routes never see it). */
 export function guardLoopbackOnly(scope: FastifyInstance): void {
-  scope.addHook('onRequest', async (request: FastifyRequest) => {
+  // Answered here rather than thrown: the emulator's WeChat routes render thrown errors WeChat's way (HTTP 200).
+  scope.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     if (isLoopbackAddress(request.socket.remoteAddress)) return
     request.log.warn({ remoteAddress: request.socket.remoteAddress }, 'development stand-in refused a caller from another machine')
-    throw new AppError(
-      403,
-      'FORBIDDEN',
-      'The development stand-ins answer only callers on this machine; set SANDBOX_ACCESS=open to let others in',
-    )
+    return reply
+      .code(403)
+      .send(errorBody('FORBIDDEN', 'The development stand-ins answer only callers on this machine; set SANDBOX_ACCESS=open to let others in'))
   })
 }

@@ -58,10 +58,14 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
     await app.listen({ port: config.port, host: config.host })
     const { port } = app.server.address() as AddressInfo
     const url = displayUrl(config.host, port)
-    const exposure = describeExposure(config)
     logger.info(
-      { url, store: db.kind, migrationsApplied: applied.length, h5Dir: config.h5Dir, host: config.host, sandboxAccess: config.sandboxesMounted ? config.sandboxAccess : undefined },
-      `server ready at ${url}; ${exposure}`,
+      { url, store: db.kind, migrationsApplied: applied.length, h5Dir: config.h5Dir },
+      `server ready at ${url}`,
+    )
+    // Who can reach it: the interface, and who the development stand-ins answer.
+    logger.info(
+      { host: config.host, sandboxAccess: config.sandboxesMounted ? config.sandboxAccess : undefined },
+      describeExposure(config),
     )
     // Where to find the admin token, never the token itself.
     const admin = await resolveAdminToken(config)
