@@ -216,7 +216,7 @@ describe('loadConfig', () => {
         expect(hasRealEntropy(randomBytes(16).toString('hex'))).toBe(true)
         expect(hasRealEntropy(randomBytes(32).toString('base64url'))).toBe(true)
       }
-      expect(production({ ADMIN_TOKEN: randomBytes(16).toString('hex') })().constructor).toBe(Object)
+      expect(production({ ADMIN_TOKEN: randomBytes(16).toString('hex') })).not.toThrow()
     })
 
     it.each(['OCEANPAYMENT_QUERY_BASE', 'OCEANPAYMENT_SECURE_BASE', 'OCEANPAYMENT_CHECKOUT_BASE', 'OCEANPAYMENT_CARD_BIN_BASE', 'WECHAT_API_BASE'])(
