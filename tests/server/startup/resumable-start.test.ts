@@ -49,7 +49,7 @@ describe.each(testStores())('demo preparation on the $kind store', (store) => {
     await prepareStore(db, config, quiet, devStandIns)
     expect(await demoPhones(db)).toEqual(ALL_DEMO_PHONES)
     expect((await db.query<{ count: number }>('select count(*)::int as count from sandbox_orders')).rows).toEqual(mirrored)
-  })
+  }, 120_000)
 })
 
 describe('a real server process killed with SIGKILL after the demo data commit (PGlite)', () => {
