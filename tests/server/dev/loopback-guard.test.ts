@@ -80,7 +80,8 @@ describe.each(testStores())('development stand-ins on the $kind store', (store) 
 describe('start-up', () => {
   it('binds loopback by default and the banner says who can reach the server', async () => {
     const { capture, destination } = captureLogs()
-    const server = await startServer(testConfig({ PORT: '0' }), { logger: createLogger({ level: 'info', destination }) })
+    // No demo data: this is about the listening socket and the banner.
+    const server = await startServer(testConfig({ PORT: '0', DEMO_DATA: 'off' }), { logger: createLogger({ level: 'info', destination }) })
     try {
       expect(server.app.server.address()).toMatchObject({ address: '127.0.0.1' })
       const banner = capture.lines().find((line) => line.host === '127.0.0.1')
