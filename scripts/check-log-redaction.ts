@@ -17,8 +17,8 @@ interface Finding {
 }
 
 const CHECKS: ReadonlyArray<{ kind: string; pattern: RegExp; confirm?: (match: string) => boolean }> = [
-  { kind: 'demo phone (136–139)', pattern: /(?<!\d)13[6-9]\d{8}(?!\d)/g },
-  { kind: 'mainland mobile', pattern: /(?<!\d)1[3-9]\d{9}(?!\d)/g },
+  { kind: 'demo phone (136–139)', pattern: /(?<![\d.])13[6-9]\d{8}(?!\d)/g },
+  { kind: 'mainland mobile', pattern: /(?<![\d.])1[3-9]\d{9}(?!\d)/g },
   { kind: 'international phone', pattern: /\+\d{7,15}(?!\d)/g },
   { kind: '64-hex key or token', pattern: /(?<![0-9A-Fa-f])[0-9A-Fa-f]{64}(?![0-9A-Fa-f])/g },
   {
@@ -28,7 +28,7 @@ const CHECKS: ReadonlyArray<{ kind: string; pattern: RegExp; confirm?: (match: s
   },
   {
     kind: 'card number',
-    pattern: /(?<!\d)\d(?:[ -]?\d){12,18}(?!\d)/g,
+    pattern: /(?<![\d.])\d(?:[ -]?\d){12,18}(?!\d)/g,
     confirm: (match) => isPan(match.replace(/[ -]/g, '')),
   },
 ]

@@ -11,7 +11,7 @@ export const TOKEN_REDACTED = '[TOKEN]'
  * Mainland mobile numbers (1[3-9] and nine digits, optionally +86/86 ahead) not inside a longer digit run, and
  * international numbers written with their `+`. A masked number (138****8000) carries no phone and is kept.
  */
-const PHONE = /(?<![\d+])(?:\+?86[- ]?)?1[3-9]\d{9}(?!\d)|\+\d{7,15}(?!\d)/g
+const PHONE = /(?<![\d+.])(?:\+?86[- ]?)?1[3-9]\d{9}(?!\d)|\+\d{7,15}(?!\d)/g
 
 /**
  * 64 hex digits: signing keys (32 random bytes as hex) and anything hashed or keyed like them. 43 base64url
@@ -21,7 +21,7 @@ const HEX_KEY = /(?<![0-9A-Fa-f])[0-9A-Fa-f]{64}(?![0-9A-Fa-f])/g
 const BASE64URL_TOKEN = /(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])/g
 
 /** Card numbers: 13–19 digits, optionally in groups split by spaces or dashes. Checked further in isPan. */
-const CARD_LIKE = /(?<!\d)\d(?:[ -]?\d){12,18}(?!\d)/g
+const CARD_LIKE = /(?<![\d.])\d(?:[ -]?\d){12,18}(?!\d)/g
 
 function luhn(digits: string): boolean {
   let sum = 0

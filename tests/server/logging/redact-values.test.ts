@@ -48,6 +48,8 @@ describe('redactText', () => {
     ['an ISO time', '2026-12-03T16:00:41.000Z'],
     ['an amount', '12345678.90'],
     ['a short hex id', 'deadbeefcafe'],
+    ['a response time', '{"responseTime":1.6454549999980372}'],
+    ['a fraction with a phone-like tail', '0.13800138000'],
   ])('leaves %s alone', (_name, text) => {
     expect(redactText(text)).toBe(text)
   })
@@ -109,5 +111,6 @@ describe('the log-redaction check (scripts/check-log-redaction.ts)', () => {
     expect(new Set(findings.map((finding) => finding.line))).toEqual(new Set([1, 2, 3, 4, 5]))
     expect(JSON.stringify(findings)).not.toContain('13800138000')
     expect(findLeaks('{"time":1796314035803,"msg":"138****8000 411111******1111 2612031401050000123"}')).toEqual([])
+    expect(findLeaks('{"responseTime":1.6454549999980372,"ratio":0.13800138000}')).toEqual([])
   })
 })
