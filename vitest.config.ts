@@ -44,6 +44,8 @@ export default defineConfig({
           name: 'server',
           include: ['tests/server/**/*.test.ts'],
           environment: 'node',
+          // Copies every test logger's lines to SERVER_TEST_LOG_FILE when set (the log-redaction check).
+          setupFiles: ['tests/server/log-copy.setup.ts'],
           // PGlite boots a WASM Postgres per test file; give it room on a 2-core machine.
           testTimeout: 30_000,
           hookTimeout: 60_000,

@@ -5,6 +5,7 @@
 import path from 'node:path'
 import { loadConfig } from '../server/src/config'
 import { startServer } from '../server/src/startup/start-server'
+import { describeExposure } from '../server/src/startup/exposure'
 import { DEMO_USERS } from '../server/src/dev'
 import { resolveAdminToken } from '../server/src/auth/admin-token'
 import { ensureBuilds } from './lib/ensure-builds'
@@ -29,6 +30,7 @@ async function main() {
       ? [`  Demo logins (H5 phone sheet):      ${DEMO_USERS.filter((u) => u.enabled).map((u) => `${u.phone} (${u.merchant})`).join(', ')}`]
       : []),
     `  WeChat DevTools — import folder:   ${root} (project.config.json points at dist/weapp)`,
+    `  Who can reach it:                  ${describeExposure(config)}`,
     `  Store:                             ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}`}`,
     '',
   ]

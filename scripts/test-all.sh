@@ -17,7 +17,11 @@ layer "lint";               npm run --silent lint
 layer "import cycles";      python3 ../shared/tools/import-cycles.py .
 layer "unit";               vitest_layer unit
 layer "component";          vitest_layer component
-layer "server (PGlite${DATABASE_URL:+ and PostgreSQL})"; vitest_layer server
+layer "server (PGlite${DATABASE_URL:+ and PostgreSQL})"
+rm -f test-results/server-logs.jsonl
+# Every test logger also appends to this file; the check greps it for phones, tokens, keys and card numbers.
+SERVER_TEST_LOG_FILE="$PWD/test-results/server-logs.jsonl" vitest_layer server
+layer "log redaction";      npx tsx scripts/check-log-redaction.ts test-results/server-logs.jsonl
 layer "builds";             npx tsx scripts/lib/ensure-builds.ts weapp h5
 layer "weapp build gate";   npx tsx tests/weapp/compile-build.ts
                             vitest_layer weapp

@@ -104,7 +104,7 @@ export function buildApp(options: BuildAppOptions): App {
     loginLimits: options.loginLimits ?? DEFAULT_LOGIN_LIMITS,
   })
   void app.register(adminApiRoutes, { db, config })
-  void app.register(adminPage)
+  void app.register(adminPage, { hsts: config.nodeEnv === 'production' })
   void app.register(healthRoutes, { db, version: appVersion, timeoutMs: options.healthTimeoutMs ?? 2_000 })
   // Business-order notices in: pushed by Oceanpayment to the webhook, and fetched by the periodic gap fill.
   void app.register(oceanpaymentWebhookRoutes, { db, config, refundLookup: refundLookupOf(app, config) })
@@ -135,7 +135,7 @@ export function buildApp(options: BuildAppOptions): App {
   if (config.sandboxesMounted && options.standIns !== undefined) {
     options.standIns.mount(app, { config, db, clock, transport: routingTransport(app) })
   }
-  void app.register(h5Static, { h5Dir: config.h5Dir })
+  void app.register(h5Static, { h5Dir: config.h5Dir, hsts: config.nodeEnv === 'production' })
 
   return app
 }

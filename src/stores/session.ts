@@ -1,7 +1,7 @@
 /**
  * Who is logged in, persisted so a relaunch within the time limit needs no new login: the session token, the
  * request-signing key and the profile, plus when the app went to the background (the ten-minute rule, SPEC §2).
- * Nothing else is persisted. The store is pure state and clock arithmetic; the app shell (src/app.ts with
+ * Nothing else is persisted; where it is kept depends on the platform (session-storage.ts). The store is pure state and clock arithmetic; the app shell (src/app.ts with
  * features/auth) wires it to WeChat's lifecycle, the heartbeat and navigation.
  */
 import { create } from 'zustand'
@@ -15,7 +15,7 @@ import {
   sessionFrom,
   type PersistedSession,
 } from './session-persistence'
-import { taroStorage } from './taro-storage'
+import { sessionStorageFor } from './session-storage'
 
 export {
   DEFAULT_IDLE_LIMIT_SECONDS,
@@ -61,7 +61,8 @@ export const useSession = create<SessionState>()(
     {
       name: SESSION_STORAGE_KEY,
       version: SESSION_STORAGE_VERSION,
-      storage: createJSONStorage(() => taroStorage),
+      // weapp: Taro storage; H5: the tab's sessionStorage (session-storage.ts says why).
+      storage: createJSONStorage(() => sessionStorageFor(process.env.TARO_ENV)),
       partialize: ({ token, signingKey, profile, idleLimitSeconds, hiddenAt }) => ({
         token,
         signingKey,

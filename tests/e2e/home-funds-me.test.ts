@@ -161,7 +161,7 @@ describe('home, funds and me in a browser', () => {
     await page.getByText('退出', { exact: true }).last().tap()
     await page.waitForURL(/pages\/login\/index/, { timeout: 15_000 })
     await expect.poll(() => page.getByText('手机号一键登录').first().isVisible(), { timeout: 15_000 }).toBe(true)
-    const stored = await page.evaluate(() => localStorage.getItem('op-session') ?? '')
+    const stored = await page.evaluate(() => sessionStorage.getItem('op-session') ?? '')
     expect(stored).not.toContain(login.token)
   })
 

@@ -44,7 +44,7 @@ afterEach(async () => {
 
 async function storedToken(): Promise<string | null> {
   return page.evaluate((key) => {
-    const item = localStorage.getItem(key)
+    const item = sessionStorage.getItem(key)
     if (item === null) return null
     // Taro's H5 storage wraps each value as { data }.
     const value = JSON.parse(JSON.parse(item).data as string) as { state: { token: string | null } }
@@ -144,7 +144,7 @@ describe('login in a browser', () => {
     await page.getByTestId('sandbox-phone-confirm').click()
     await page.waitForURL((url) => url.hash.startsWith(HOME_HASH), { timeout: 30_000 })
     const profile = await page.evaluate((key) => {
-      const item = localStorage.getItem(key)
+      const item = sessionStorage.getItem(key)
       return (JSON.parse(JSON.parse(item ?? '{}').data as string) as { state: { profile: { merchantAccount: string } } }).state.profile
     }, SESSION_STORAGE_KEY)
     expect(profile.merchantAccount).toBe('150207')

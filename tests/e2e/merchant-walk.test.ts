@@ -177,14 +177,14 @@ describe('a merchant walks through every page', () => {
   it('logs out and is back on the login page, and the old session is dead on the server', async () => {
     await tab(2).click()
     // The browser's own session, as the store persisted it (Taro H5 wraps stored values in { data }).
-    const persisted = await page.evaluate(() => localStorage.getItem('op-session') ?? '')
+    const persisted = await page.evaluate(() => sessionStorage.getItem('op-session') ?? '')
     const session = (JSON.parse(JSON.parse(persisted).data as string) as { state: LoginResponse }).state
     await expect(apiGet(app, session, '/api/me')).resolves.toBeDefined()
     await byTestId('logout').tap()
     // Taro's H5 modal: its confirm button carries the confirm text, now in English.
     await page.getByText('Log out', { exact: true }).last().tap()
     await expect.poll(() => page.url(), { timeout: 15_000 }).toContain('/pages/login/index')
-    const stored = await page.evaluate(() => localStorage.getItem('op-session'))
+    const stored = await page.evaluate(() => sessionStorage.getItem('op-session'))
     expect(stored ?? '').not.toContain('"token":"')
     await expect(apiGet(app, session, '/api/me')).rejects.toThrow(/401/)
     await screenshot(page, 'walk-10-logged-out')

@@ -36,7 +36,7 @@ async function setVisibility(state: 'hidden' | 'visible'): Promise<void> {
 
 async function storedHiddenAt(): Promise<number | null> {
   return page.evaluate((key) => {
-    const item = localStorage.getItem(key)
+    const item = sessionStorage.getItem(key)
     const value = JSON.parse(JSON.parse(item ?? '{}').data as string) as { state: { hiddenAt: number | null } }
     return value.state.hiddenAt
   }, SESSION_STORAGE_KEY)

@@ -13,6 +13,9 @@ export type LogLevel = (typeof LOG_LEVELS)[number]
 export const LOG_FORMATS = ['json', 'pretty', 'auto'] as const
 export type LogFormat = (typeof LOG_FORMATS)[number]
 
+export const SANDBOX_ACCESSES = ['loopback', 'open'] as const
+export type SandboxAccess = (typeof SANDBOX_ACCESSES)[number]
+
 export const NODE_ENVS = ['development', 'production', 'test'] as const
 export type NodeEnv = (typeof NODE_ENVS)[number]
 
@@ -72,6 +75,11 @@ export interface ServerConfig {
    * (/sandbox/wechat) are mounted. In production they do not exist at all.
    */
   readonly sandboxesMounted: boolean
+  /**
+   * SANDBOX_ACCESS: who the stand-ins answer. loopback (default): only callers on this machine, since the emulator
+   * mints a login code for any phone; open: anyone who reaches the port (a phone on the LAN testing the H5 build).
+   */
+  readonly sandboxAccess: SandboxAccess
   /** A session idle this long is dead (SPEC §2: ten minutes). */
   readonly sessionIdleSeconds: number
   /** Bearer token of the admin API. Undefined: generated at start and kept in DATA_DIR/admin-token. Secret. */
@@ -198,6 +206,60 @@ function defaultTerminals(): TerminalCredential[] {
   )
 }
 
+/** Every variable naming an upstream this server calls with secrets or merchants' data. */
+const UPSTREAM_VARIABLES = [
+  'OCEANPAYMENT_API_BASE',
+  'OCEANPAYMENT_QUERY_BASE',
+  'OCEANPAYMENT_SECURE_BASE',
+  'OCEANPAYMENT_CHECKOUT_BASE',
+  'OCEANPAYMENT_CARD_BIN_BASE',
+  'WECHAT_API_BASE',
+] as const
+
+/**
+ * True when a URL's path goes through a `sandbox` segment, however it is spelled: `%73andbox` or `%2Fsandbox%2F`
+ * reach the same route once the server decodes the path, so the check decodes first (repeatedly, for double encoding).
+ */
+export function pointsAtSandbox(url: string): boolean {
+  let path: string
+  try {
+    path = new URL(url).pathname
+  } catch {
+    return false
+  }
+  for (let round = 0; round < 5 && path.includes('%'); round += 1) {
+    try {
+      path = decodeURIComponent(path)
+    } catch {
+      // Malformed encoding: no server would route it anywhere but an error; compare what is readable.
+      break
+    }
+  }
+  return /(?:^|[/\\])sandbox(?:[/\\]|$)/i.test(path)
+}
+
+/** The least an admin token must carry: 128 bits would be 32 random hex digits; 96 leaves room for sampling noise. */
+const MIN_TOKEN_BITS = 96
+
+/**
+ * Estimated entropy of a token from its own character frequencies (Shannon, times its length), refusing a
+ * token that is one short piece repeated (`abcd…abcd` spells many characters but carries only the piece's).
+ * 32 identical characters score 0 bits; 32 random hex digits ~117; a 43-character base64url token ~220.
+ */
+export function hasRealEntropy(token: string): boolean {
+  for (let period = 1; period <= token.length / 2; period += 1) {
+    if (token.length % period === 0 && token.slice(0, period).repeat(token.length / period) === token) return false
+  }
+  const counts = new Map<string, number>()
+  for (const char of token) counts.set(char, (counts.get(char) ?? 0) + 1)
+  let bitsPerChar = 0
+  for (const count of counts.values()) {
+    const p = count / token.length
+    bitsPerChar -= p * Math.log2(p)
+  }
+  return bitsPerChar * token.length >= MIN_TOKEN_BITS
+}
+
 /**
  * @param env  the environment to read (tests pass their own)
  * @param cwd  base for relative DATA_DIR / H5_DIR
@@ -213,7 +275,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     issues.push(`PORT must be an integer from 0 to 65535 (got "${rawPort}")`)
   }
 
-  const host = read(env, 'HOST') ?? '0.0.0.0'
+  // Loopback unless told otherwise: a development server is for this machine (and its stand-ins open doors).
+  const host = read(env, 'HOST') ?? '127.0.0.1'
+
+  const rawSandboxAccess = read(env, 'SANDBOX_ACCESS') ?? 'loopback'
+  let sandboxAccess: SandboxAccess = 'loopback'
+  if (oneOf(SANDBOX_ACCESSES, rawSandboxAccess)) sandboxAccess = rawSandboxAccess
+  else issues.push(`SANDBOX_ACCESS must be one of ${SANDBOX_ACCESSES.join(', ')} (got "${rawSandboxAccess}")`)
 
   const dataDir = absolute(read(env, 'DATA_DIR') ?? './data', cwd)
 
@@ -265,6 +333,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     issues.push('ADMIN_TOKEN must be at least 32 characters (value not shown: it is a secret)')
   } else if (adminToken === undefined && production) {
     issues.push('ADMIN_TOKEN is required in production')
+  } else if (adminToken !== undefined && production && !hasRealEntropy(adminToken)) {
+    issues.push(
+      `ADMIN_TOKEN is too predictable (repeated or patterned characters); use a random one of ${MIN_TOKEN_BITS}+ bits, e.g. \`openssl rand -base64 32\` (value not shown: it is a secret)`,
+    )
   }
 
   const rawDemoData = read(env, 'DEMO_DATA') ?? (production ? 'off' : 'auto')
@@ -301,7 +373,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
   }
   if (production && wechat.appId === '') issues.push('WECHAT_APPID is required in production')
   if (production && wechat.secret === '') issues.push('WECHAT_SECRET is required in production (value never shown)')
-  if (production && (wechat.appId === DEV_WECHAT_APPID || wechat.secret === DEV_WECHAT_SECRET)) {
+  if (production && (wechat.appId.toLowerCase() === DEV_WECHAT_APPID || wechat.secret === DEV_WECHAT_SECRET)) {
     issues.push('WECHAT_APPID / WECHAT_SECRET are the development pair of the emulator; production needs the real ones')
   }
   if (production && terminals.some((credential) => SANDBOX_SECURE_CODES.has(credential.secureCode))) {
@@ -310,9 +382,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
   if (production) {
     // A production server pointed at a sandbox would take real merchants' logins and actions into a fake world.
     const urls = [...Object.values(baseUrls), wechat.apiBase]
-    if (urls.some((url) => url.startsWith(SELF_ORIGIN) || /\/sandbox\//.test(url))) {
+    if (urls.some((url) => url.startsWith(SELF_ORIGIN) || pointsAtSandbox(url))) {
       issues.push('production base URLs must point at Oceanpayment and WeChat, not at a sandbox')
     }
+    // Plain http would carry secureCodes' signatures, the AppSecret and merchants' data readable on the way.
+    const plain = UPSTREAM_VARIABLES.filter((name) => read(env, name)?.toLowerCase().startsWith('http:') === true)
+    if (plain.length > 0) issues.push(`${plain.join(', ')} must use https:// in production (plain http is readable on the way)`)
   }
 
   if (issues.length > 0) throw new ConfigError(issues)
@@ -329,6 +404,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     h5Dir,
     nodeEnv,
     sandboxesMounted: !production,
+    sandboxAccess,
     sessionIdleSeconds,
     adminToken,
     demoData: rawDemoData === 'auto',

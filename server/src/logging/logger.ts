@@ -5,7 +5,7 @@
 import pino, { type DestinationStream, type Logger } from 'pino'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { LogFormat, LogLevel } from '../config'
-import { redactHeaders, redactObject, redactUrl, redactValue } from './redact'
+import { redactHeaders, redactObject, redactText, redactUrl, redactValue, withoutStatementParameters } from './redact'
 import { prettyConsole } from './pretty-console'
 
 export type { Logger }
@@ -43,7 +43,16 @@ function serializeReply(reply: FastifyReply): Record<string, unknown> {
 
 /** Errors can carry request options or response bodies as extra properties (gateway clients do): redact those too. */
 function serializeError(error: Error): unknown {
-  return redactValue(pino.stdSerializers.err(error))
+  return redactValue(withoutStatementParameters(pino.stdSerializers.err(error)))
+}
+
+/**
+ * The message strings of a call (`log.info(obj, 'msg %s', arg)`), which the `log` formatter never sees: redacted
+ * by value before pino formats them. Objects among the arguments go through the formatter or serializers.
+ */
+function redactMessageArguments(this: Logger, args: Parameters<pino.LogFn>, method: pino.LogFn): void {
+  const redacted = (args as unknown[]).map((arg) => (typeof arg === 'string' ? redactText(arg) : arg))
+  method.apply(this, redacted as Parameters<pino.LogFn>)
 }
 
 export function createLogger(options: LoggerOptions): Logger {
@@ -51,6 +60,7 @@ export function createLogger(options: LoggerOptions): Logger {
     {
       level: options.level,
       serializers: { req: serializeRequest, res: serializeReply, err: serializeError },
+      hooks: { logMethod: redactMessageArguments },
       formatters: {
         log: redactObject,
         bindings: redactObject,

@@ -4,6 +4,8 @@
  * fixed list of paths, also covers fields that later code adds and nests.
  */
 
+import { redactText } from './redact-values'
+
 export const REDACTED = '[REDACTED]'
 
 /**
@@ -56,6 +58,7 @@ const MAX_DEPTH = 8
  */
 export function redactValue(value: unknown, depth = 0, inHeaders = false): unknown {
   if (depth > MAX_DEPTH) return '[Truncated]'
+  if (typeof value === 'string') return redactText(value)
   if (Array.isArray(value)) return value.map((item: unknown) => redactValue(item, depth + 1))
   if (!isPlainObject(value)) return value
   const copy: Record<string, unknown> = {}
@@ -68,7 +71,7 @@ export function redactValue(value: unknown, depth = 0, inHeaders = false): unkno
 /** For a headers object on its own (the request serializer). */
 export function redactHeaders(headers: Record<string, unknown>): Record<string, unknown> {
   const copy: Record<string, unknown> = {}
-  for (const [key, item] of Object.entries(headers)) copy[key] = isSensitiveKey(key, true) ? REDACTED : item
+  for (const [key, item] of Object.entries(headers)) copy[key] = isSensitiveKey(key, true) ? REDACTED : redactValue(item)
   return copy
 }
 
@@ -78,6 +81,8 @@ export function redactObject(value: Record<string, unknown>): Record<string, unk
 }
 
 /** `/api/x?token=abc&page=2` → `/api/x?token=[REDACTED]&page=2`; URLs without sensitive parameters are untouched. */
+export { redactText }
+
 export function redactUrl(url: string): string {
   const queryStart = url.indexOf('?')
   if (queryStart === -1) return url
@@ -89,5 +94,24 @@ export function redactUrl(url: string): string {
       changed = true
     }
   }
-  return changed ? `${url.slice(0, queryStart)}?${params.toString()}` : url
+  return redactText(changed ? `${url.slice(0, queryStart)}?${params.toString()}` : url)
+}
+
+/**
+ * The statement's parameter list a database error carries (PGlite: `params`, `queryOptions`; others may name it
+ * `parameters`): phones, tokens and amounts of whoever was being served. The SQL text itself stays: it has
+ * placeholders only and says what failed.
+ */
+const STATEMENT_PARAMETERS = new Set(['params', 'parameters', 'queryoptions'])
+
+/** A serialized error without parameter lists, at any depth (causes and aggregated errors nest). */
+export function withoutStatementParameters(value: unknown, depth = 0): unknown {
+  if (depth > MAX_DEPTH || typeof value !== 'object' || value === null) return value
+  if (Array.isArray(value)) return value.map((item: unknown) => withoutStatementParameters(item, depth + 1))
+  if (!isPlainObject(value)) return value
+  const copy: Record<string, unknown> = {}
+  for (const [key, item] of Object.entries(value)) {
+    if (!STATEMENT_PARAMETERS.has(key.toLowerCase())) copy[key] = withoutStatementParameters(item, depth + 1)
+  }
+  return copy
 }

@@ -10,6 +10,7 @@ import type { ServerConfig } from '../config'
 import { openDb, type Db } from '../db'
 import { migrate } from '../db/migrate'
 import { createLogger, type Logger } from '../logging/logger'
+import { describeExposure } from './exposure'
 import { prepareStore } from './prepare-store'
 
 /** The development stand-ins when this configuration mounts them, else nothing (and nothing of them is loaded). */
@@ -60,6 +61,11 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
     logger.info(
       { url, store: db.kind, migrationsApplied: applied.length, h5Dir: config.h5Dir },
       `server ready at ${url}`,
+    )
+    // Who can reach it: the interface, and who the development stand-ins answer.
+    logger.info(
+      { host: config.host, sandboxAccess: config.sandboxesMounted ? config.sandboxAccess : undefined },
+      describeExposure(config),
     )
     // Where to find the admin token, never the token itself.
     const admin = await resolveAdminToken(config)

@@ -19,7 +19,10 @@ export const stationedPage = (page: Page) => page.locator('.taro_page.taro_page_
 export async function openLoginPage(page: Page, baseUrl: string): Promise<void> {
   // Any same-origin document gives access to the app's storage; the health check is the lightest.
   await page.goto(`${baseUrl}/api/health`)
-  await page.evaluate(() => localStorage.clear())
+  await page.evaluate(() => {
+    localStorage.clear()
+    sessionStorage.clear()
+  })
   await page.goto(`${baseUrl}/${LOGIN_HASH}`)
   await page.getByTestId('login-one-tap').waitFor({ timeout: 30_000 })
 }

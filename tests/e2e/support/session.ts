@@ -1,7 +1,7 @@
 /**
  * Starts a browser page already logged in, without going through the login page: the demo user logs in over
  * HTTP through the WeChat emulator's dev endpoints (the same calls the H5 phone sheet makes), and the session
- * is written into localStorage exactly as the app's session store persists it. Tests of the login page itself
+ * is written into the tab's sessionStorage exactly as the app's session store persists it on H5. Tests of the login page itself
  * use support/login.ts instead.
  *
  *   const login = await openLoggedIn(page, app)                      // 张敏 at 140105, on the home tab
@@ -33,7 +33,7 @@ export async function loginOverHttp(app: Pick<RunningApp, 'baseUrl'>, phone: str
   return postJson<LoginResponse>(`${app.baseUrl}/api/auth/login`, { loginCode, phoneCode })
 }
 
-/** The `localStorage` value Taro's H5 storage keeps for `setStorageSync(key, value)`. */
+/** The stored value as Taro's H5 storage wraps it (`{ data }`), which the session storage keeps too. */
 function taroStorageItem(value: string): string {
   return JSON.stringify({ data: value })
 }
@@ -49,12 +49,14 @@ export interface OpenOptions {
 /** Logs in over HTTP, seeds the session into the page's storage and opens `path` as that user. */
 export async function openLoggedIn(page: Page, app: Pick<RunningApp, 'baseUrl'>, options: OpenOptions = {}): Promise<LoginResponse> {
   const login = await loginOverHttp(app, options.phone)
-  // Any same-origin document gives access to the app's localStorage; the health check is the lightest.
+  // Any same-origin document gives access to the app's storage; the health check is the lightest.
   await page.goto(`${app.baseUrl}/api/health`)
   await page.evaluate(
     ([key, item]) => {
       localStorage.clear()
-      localStorage.setItem(key, item)
+      sessionStorage.clear()
+      // The H5 build keeps the session in the tab's sessionStorage (src/stores/session-storage.ts).
+      sessionStorage.setItem(key, item)
     },
     [SESSION_STORAGE_KEY, taroStorageItem(persistedSessionValue(login))] as const,
   )

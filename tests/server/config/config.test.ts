@@ -1,6 +1,7 @@
+import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { ConfigError, DEV_WECHAT_APPID, loadConfig, SELF_ORIGIN } from '../../../server/src/config'
+import { ConfigError, DEV_WECHAT_APPID, hasRealEntropy, loadConfig, pointsAtSandbox, SELF_ORIGIN } from '../../../server/src/config'
 import { defaultH5Dir } from '../../../server/src/paths'
 
 const PRODUCTION_SECRETS = {
@@ -12,7 +13,8 @@ const PRODUCTION_SECRETS = {
   WECHAT_API_BASE: 'https://api.weixin.qq.com',
   WECHAT_APPID: 'wx1234567890abcdef',
   WECHAT_SECRET: 'app-secret-value-0000000000000000',
-  ADMIN_TOKEN: 'a'.repeat(40),
+  // Random, as production requires (`openssl rand -base64 32`).
+  ADMIN_TOKEN: 'q8Zr3vK0pW5xYt1LmN7bC2dF9gH4jS6aE0uI3oPzQwR',
 }
 
 describe('loadConfig', () => {
@@ -20,7 +22,8 @@ describe('loadConfig', () => {
     const config = loadConfig({}, '/srv/app')
     expect(config).toMatchObject({
       port: 8080,
-      host: '0.0.0.0',
+      host: '127.0.0.1',
+      sandboxAccess: 'loopback',
       dataDir: '/srv/app/data',
       databaseUrl: undefined,
       store: 'pglite',
@@ -185,5 +188,80 @@ describe('loadConfig', () => {
   it('OCEANPAYMENT_API_BASE sets every Oceanpayment host at once', () => {
     const config = loadConfig({ OCEANPAYMENT_API_BASE: 'http://127.0.0.1:9000/sandbox/oceanpayment/' })
     expect(Object.values(config.oceanpayment.baseUrls)).toEqual(Array(4).fill('http://127.0.0.1:9000/sandbox/oceanpayment'))
+  })
+
+  describe('production refuses unsafe values (issue 12 item 7), each with a message naming it', () => {
+    const production = (overrides: NodeJS.ProcessEnv): (() => unknown) => () =>
+      loadConfig({ NODE_ENV: 'production', ...PRODUCTION_SECRETS, ...overrides })
+
+    it.each([
+      ['32 identical characters', 'a'.repeat(32)],
+      ['40 identical characters', 'a'.repeat(40)],
+      ['a short piece repeated', 'abcd'.repeat(10)],
+      ['the hex alphabet twice', '0123456789abcdef'.repeat(2)],
+      ['two characters', 'ab'.repeat(8) + 'ba'.repeat(8)],
+    ])('an admin token of %s', (_name, token) => {
+      expect(production({ ADMIN_TOKEN: token })).toThrow(/ADMIN_TOKEN is too predictable/)
+      let message = ''
+      try {
+        production({ ADMIN_TOKEN: token })()
+      } catch (error) {
+        message = (error as Error).message
+      }
+      expect(message).not.toContain(token)
+    })
+
+    it('accepts random tokens: hex, base64url and the generated kind', () => {
+      for (let round = 0; round < 200; round += 1) {
+        expect(hasRealEntropy(randomBytes(16).toString('hex'))).toBe(true)
+        expect(hasRealEntropy(randomBytes(32).toString('base64url'))).toBe(true)
+      }
+      expect(production({ ADMIN_TOKEN: randomBytes(16).toString('hex') })).not.toThrow()
+    })
+
+    it.each(['OCEANPAYMENT_QUERY_BASE', 'OCEANPAYMENT_SECURE_BASE', 'OCEANPAYMENT_CHECKOUT_BASE', 'OCEANPAYMENT_CARD_BIN_BASE', 'WECHAT_API_BASE'])(
+      'a plain-http %s',
+      (name) => {
+        expect(production({ [name]: 'http://upstream.example.com' })).toThrow(new RegExp(`${name} must use https:// in production`))
+      },
+    )
+
+    it('a plain-http OCEANPAYMENT_API_BASE (every host at once)', () => {
+      const env = { ...PRODUCTION_SECRETS, NODE_ENV: 'production', OCEANPAYMENT_API_BASE: 'HTTP://op.example.com' }
+      for (const name of ['OCEANPAYMENT_QUERY_BASE', 'OCEANPAYMENT_SECURE_BASE', 'OCEANPAYMENT_CHECKOUT_BASE', 'OCEANPAYMENT_CARD_BIN_BASE']) {
+        delete (env as Record<string, string | undefined>)[name]
+      }
+      expect(() => loadConfig(env)).toThrow(/OCEANPAYMENT_API_BASE must use https:\/\/ in production/)
+    })
+
+    it("the emulator's published WeChat credentials, the AppID in any case or the secret alone", () => {
+      expect(production({ WECHAT_APPID: DEV_WECHAT_APPID.toUpperCase() })).toThrow(/development pair/)
+      expect(production({ WECHAT_SECRET: 'devsecret0emulator0only0000000000' })).toThrow(/development pair/)
+    })
+
+    it.each([
+      'https://op.example.com/%73andbox/wechat',
+      'https://op.example.com/%2573andbox/wechat',
+      'https://op.example.com/SANDBOX/wechat',
+      'https://op.example.com/x%2Fsandbox%2Fwechat',
+      'https://op.example.com/sandbox',
+    ])('a sandbox path however it is spelled: %s', (url) => {
+      expect(pointsAtSandbox(url)).toBe(true)
+      expect(production({ WECHAT_API_BASE: url })).toThrow(/not at a sandbox/)
+    })
+
+    it('but not a path that merely contains the word', () => {
+      expect(pointsAtSandbox('https://api.example.com/sandboxes-are-elsewhere/v1')).toBe(false)
+      expect(pointsAtSandbox('https://sandbox.example.com/v1')).toBe(false)
+    })
+
+    it('DEMO_DATA=auto, which would bind demo accounts to real-looking phones', () => {
+      expect(production({ DEMO_DATA: 'auto' })).toThrow(/DEMO_DATA=auto is for development only/)
+    })
+  })
+
+  it('SANDBOX_ACCESS: loopback by default, open when asked, anything else refused', () => {
+    expect(loadConfig({ SANDBOX_ACCESS: 'open' }).sandboxAccess).toBe('open')
+    expect(() => loadConfig({ SANDBOX_ACCESS: 'all' })).toThrow(/SANDBOX_ACCESS must be one of loopback, open/)
   })
 })

@@ -220,7 +220,8 @@ export function fakeCodes(phone: string): { loginCode: string; phoneCode: string
  */
 export async function wechatCodes(app: App, phone: string): Promise<{ loginCode: string; phoneCode: string }> {
   if (appsWithFakeWechat.has(app)) return fakeCodes(phone)
-  const remoteAddress = randomClientAddress() // the emulator limits code minting per address
+  // The emulator limits code minting per address, and its dev routes answer only loopback callers.
+  const remoteAddress = randomLoopbackAddress()
   const login = await app.inject({ method: 'POST', url: '/sandbox/wechat/dev/login', payload: {}, remoteAddress })
   if (login.statusCode === 404) return fakeCodes(phone)
   const phoneCode = await app.inject({
@@ -239,6 +240,12 @@ export async function wechatCodes(app: App, phone: string): Promise<{ loginCode:
 }
 
 /** A random private address, so tests that log in many times do not trip the per-IP login limit. */
+/** A random address in 127.0.0.0/8: a caller on this machine, as the development stand-ins require. */
+export function randomLoopbackAddress(): string {
+  const bytes = randomBytes(3)
+  return `127.${bytes[0]}.${bytes[1]}.${bytes[2]}`
+}
+
 export function randomClientAddress(): string {
   const bytes = randomBytes(3)
   return `10.${bytes[0]}.${bytes[1]}.${bytes[2]}`

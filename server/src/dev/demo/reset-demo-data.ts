@@ -22,6 +22,8 @@ export async function resetDemoData(db: Db): Promise<{ transactions: number }> {
     )
     await tx.query('delete from settlement_batches where account = any($1::text[])', [accounts])
     await tx.query('delete from fund_balances where account = any($1::text[])', [accounts])
+    // The start-up steps that followed the old data (accounts, sandbox mirror) run again for the new.
+    await tx.query("delete from app_meta where key like 'demo.step.%'")
     return { transactions: rows[0]?.count ?? 0 }
   })
 }

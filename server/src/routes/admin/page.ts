@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises'
 import type { FastifyPluginAsync, FastifyReply } from 'fastify'
+import { applySecurityHeaders } from '../../plugins/security-headers'
 
 const pageDir = new URL('../../admin-page/', import.meta.url)
 
@@ -26,26 +27,27 @@ const FILES = [
   { route: '/admin/favicon.svg', file: 'favicon.svg', type: 'image/svg+xml' },
 ] as const
 
-function secure(reply: FastifyReply, type: string): FastifyReply {
-  return reply
+export interface AdminPageOptions {
+  /** Production: add Strict-Transport-Security. */
+  hsts?: boolean
+}
+
+function secure(reply: FastifyReply, type: string, hsts: boolean): FastifyReply {
+  return applySecurityHeaders(reply, { csp: ADMIN_PAGE_CSP, hsts })
     .header('content-type', type)
-    .header('content-security-policy', ADMIN_PAGE_CSP)
-    .header('x-content-type-options', 'nosniff')
-    .header('referrer-policy', 'no-referrer')
-    .header('x-frame-options', 'DENY')
     // Small files; always fresh after an upgrade.
     .header('cache-control', 'no-cache')
 }
 
 const textSchema = { response: { 200: { type: 'string' } } } as const
 
-export const adminPage: FastifyPluginAsync = async (app) => {
+export const adminPage: FastifyPluginAsync<AdminPageOptions> = async (app, { hsts = false }) => {
   const html = await readFile(new URL('index.html', pageDir), 'utf8')
   for (const route of ['/admin', '/admin/']) {
-    app.get(route, { schema: textSchema }, async (_request, reply) => secure(reply, 'text/html; charset=utf-8').send(html))
+    app.get(route, { schema: textSchema }, async (_request, reply) => secure(reply, 'text/html; charset=utf-8', hsts).send(html))
   }
   for (const { route, file, type } of FILES) {
     const body = await readFile(new URL(file, pageDir), 'utf8')
-    app.get(route, { schema: textSchema }, async (_request, reply) => secure(reply, type).send(body))
+    app.get(route, { schema: textSchema }, async (_request, reply) => secure(reply, type, hsts).send(body))
   }
 }

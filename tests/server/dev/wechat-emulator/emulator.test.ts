@@ -264,17 +264,18 @@ describe.each(testStores())('WeChat emulator on the $kind store', (store) => {
     it('are rate-limited per client address with 429 and retry-after', async () => {
       const clock = testClock(Date.UTC(2025, 0, 15, 2, 0, 15))
       const { app } = await emulatorApp(await openMigrated(store), { clock, quotas: { devPerMinute: 2 } })
+      // Two loopback addresses: the stand-ins answer only callers on this machine (dev/loopback-guard.ts).
       const post = (remoteAddress: string) =>
         app.inject({ method: 'POST', url: `${BASE}/dev/login`, payload: {}, remoteAddress })
-      expect((await post('10.0.0.1')).statusCode).toBe(200)
-      expect((await post('10.0.0.1')).statusCode).toBe(200)
-      const limited = await post('10.0.0.1')
+      expect((await post('127.0.0.11')).statusCode).toBe(200)
+      expect((await post('127.0.0.11')).statusCode).toBe(200)
+      const limited = await post('127.0.0.11')
       expect(limited.statusCode).toBe(429)
       expect(limited.json().error.code).toBe('TOO_MANY_REQUESTS')
       expect(limited.headers['retry-after']).toBe('45')
-      expect((await post('10.0.0.2')).statusCode).toBe(200)
+      expect((await post('127.0.0.12')).statusCode).toBe(200)
       clock.advance(45 * 1000)
-      expect((await post('10.0.0.1')).statusCode).toBe(200)
+      expect((await post('127.0.0.11')).statusCode).toBe(200)
     })
   })
 
@@ -317,7 +318,7 @@ describe.each(testStores())('WeChat emulator on the $kind store', (store) => {
     it('does not exist in production', async () => {
       const config = testConfig({
         NODE_ENV: 'production',
-        ADMIN_TOKEN: 'a'.repeat(40),
+        ADMIN_TOKEN: 'q8Zr3vK0pW5xYt1LmN7bC2dF9gH4jS6aE0uI3oPzQwR',
         OCEANPAYMENT_API_BASE: 'https://query.oceanpayment.com',
         OCEANPAYMENT_TERMINALS: '140105:14010588:prodSecureCode',
         WECHAT_API_BASE: 'https://api.weixin.qq.com',
