@@ -12,7 +12,7 @@ import { AppError } from '../errors'
 import { toAdminActionRecord } from './action-record'
 import { csvRow } from '../lib/csv'
 import { decodeCursor, encodeCursor, filterFingerprint } from '../lib/list-cursor'
-import { parseInstant } from '../lib/time-range'
+import { notAfterTomorrow, parseInstant } from '../lib/time-range'
 import { money } from '../money'
 import { accountsRepository } from '../repositories/accounts'
 import { adminActionsRepository, type ActionLogFilter } from '../repositories/admin-actions'
@@ -47,9 +47,12 @@ async function requireAccount(db: Db, merchant: string, id: string): Promise<voi
   }
 }
 
-function filterOf(merchant: string, query: ActionLogQuery): Omit<ActionLogFilter, 'limit' | 'after'> {
+/** The log keeps more than a year (an audit trail), so from/to are not bounded backwards; only never in the future. */
+function filterOf(merchant: string, query: ActionLogQuery, now: Date): Omit<ActionLogFilter, 'limit' | 'after'> {
   const from = query.from === undefined ? undefined : parseInstant('from', query.from)
   const to = query.to === undefined ? undefined : parseInstant('to', query.to)
+  if (from !== undefined) notAfterTomorrow('from', from, now)
+  if (to !== undefined) notAfterTomorrow('to', to, now)
   if (from !== undefined && to !== undefined && to < from) throw new AppError(400, 'VALIDATION_FAILED', 'to: must not be before from')
   return { merchant, from, to, kind: query.kind, status: query.status, userId: query.userId }
 }
@@ -62,7 +65,7 @@ function fingerprintOf(merchant: string, query: ActionLogQuery): string {
 /** `GET /admin/api/merchants/:account/actions`: newest first, `nextCursor` while more rows follow. */
 export async function listActionLog(db: Db, merchant: string, query: ActionLogQuery, now: Date): Promise<AdminActionsPage> {
   await requireMerchant(db, merchant)
-  const filter = filterOf(merchant, query)
+  const filter = filterOf(merchant, query, now)
   const fingerprint = fingerprintOf(merchant, query)
   const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor, fingerprint)
   const limit = query.limit ?? DEFAULT_ACTION_PAGE
@@ -116,7 +119,7 @@ function csvLine(record: AdminActionRecord, createdAt: Date): string {
 /** `GET …/actions.csv`: the same filters (no cursor), every matching row up to MAX_CSV_ROWS, newest first. */
 export async function actionLogCsv(db: Db, merchant: string, query: Omit<ActionLogQuery, 'cursor' | 'limit'>, now: Date): Promise<string> {
   await requireMerchant(db, merchant)
-  const filter = filterOf(merchant, query)
+  const filter = filterOf(merchant, query, now)
   const repository = adminActionsRepository(db)
   let out = csvRow(ACTION_CSV_HEADER)
   let after: ActionLogFilter['after']

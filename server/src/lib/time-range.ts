@@ -42,6 +42,16 @@ export function parseInstant(field: string, text: string): Date {
   return value
 }
 
+/**
+ * Nothing is dated later than today: a bound after tomorrow (Beijing time) is refused rather than answered with an
+ * empty list — a far-future one (year 9999) would only make malformed chart days.
+ */
+export function notAfterTomorrow(field: string, instant: Date, now: Date): void {
+  if (instant.getTime() >= startOfBeijingDay(now) + 2 * DAY_MS) {
+    throw new AppError(400, 'VALIDATION_FAILED', `${field}: must not be after tomorrow`)
+  }
+}
+
 export interface TimeRange {
   from: Date
   to: Date
@@ -59,12 +69,8 @@ export function resolveRange(query: { from?: string; to?: string }, now: Date): 
   if (from < earliest) {
     throw new AppError(400, 'VALIDATION_FAILED', `from: at most one year back (earliest ${toBeijingIso(earliest)})`)
   }
-  // Nothing is dated later than today; a far-future bound (year 9999) would only make malformed chart days.
-  const latest = startOfBeijingDay(now) + 2 * DAY_MS
-  if (from.getTime() >= latest) throw new AppError(400, 'VALIDATION_FAILED', 'from: must not be after tomorrow')
-  if (givenTo !== undefined && givenTo.getTime() >= latest) {
-    throw new AppError(400, 'VALIDATION_FAILED', 'to: must not be after tomorrow')
-  }
+  notAfterTomorrow('from', from, now)
+  if (givenTo !== undefined) notAfterTomorrow('to', givenTo, now)
   const to = givenTo ?? (now < from ? from : now)
   if (to < from) throw new AppError(400, 'VALIDATION_FAILED', 'to: must not be before from')
   if (to.getTime() >= addBeijingYears(from, 1) + DAY_MS) {
