@@ -2,6 +2,8 @@
 import { mkdir } from 'node:fs/promises'
 import { PGlite, type Transaction } from '@electric-sql/pglite'
 import { lockDataDir } from './data-dir-lock'
+import { createGate } from './gate'
+import { DB_TIMEOUTS } from './timeouts'
 import { keepAsText, textParsedTypes } from './type-parsers'
 import type { Db, Queryable, QueryResult } from './types'
 
@@ -41,12 +43,21 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Db> {
     throw error
   }
 
+  /**
+   * PGlite has a single connection; its transaction() holds it exclusively and its own queue makes everything else
+   * wait without limit. This gate in front of it bounds that wait: past DB_TIMEOUTS.queueWaitMs the caller gets
+   * DbUnavailableError (503) instead of hanging. Statements inside a transaction use its `tx` and bypass the gate.
+   */
+  const turn = createGate({ max: 1, waitMs: DB_TIMEOUTS.queueWaitMs, reason: 'queue-wait', what: 'the PGlite connection' })
+  const direct = queryable(pglite)
+
   let closing: Promise<void> | undefined
   return {
     kind: 'pglite',
-    ...queryable(pglite),
-    // PGlite has a single connection; its transaction() holds it exclusively, so other queries wait.
-    transaction: (fn) => pglite.transaction((tx) => fn(queryable(tx))),
+    connections: 1,
+    query: (sql, params) => turn.run(() => direct.query(sql, params)),
+    exec: (sql) => turn.run(() => direct.exec(sql)),
+    transaction: (fn) => turn.run(() => pglite.transaction((tx) => fn(queryable(tx)))),
     close() {
       closing ??= (async () => {
         try {
