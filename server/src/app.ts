@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import type { ServerConfig } from './config'
-import type { Db } from './db'
+import { REQUEST_TIMEOUT_MS, type Db } from './db'
 import { handleError, handleNotFound } from './error-handler'
 import { routingTransport, type Transport } from './outbound/transport'
 import { createLogger, type Logger } from './logging/logger'
@@ -40,6 +40,8 @@ export interface BuildAppOptions {
    * `config.sandboxesMounted`. The app itself never imports them.
    */
   standIns?: StandIns
+  /** Past this a request is answered 503 and logged (default REQUEST_TIMEOUT_MS); tests shorten it. */
+  requestTimeoutMs?: number
 }
 
 /** What the development stand-ins offer the app and start-up; implemented by server/src/dev/index.ts. */
@@ -69,6 +71,8 @@ export function buildApp(options: BuildAppOptions): App {
     genReqId: requestId,
     // Fastify's default silently drops properties a schema forbids; callers must hear that a field is not accepted.
     ajv: { customOptions: { removeAdditional: false } },
+    // No request may hang unanswered: past this it gets 503 SERVICE_UNAVAILABLE and a warn line (error-handler.ts).
+    handlerTimeout: options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
   })
 
   app.addHook('onRequest', async (request, reply) => {
