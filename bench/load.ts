@@ -21,6 +21,7 @@ import { writeFileSync } from 'node:fs'
 import http from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
 import { signedHeaders, type SessionKeys } from '../tests/server/support/signed-client'
 import { startServerProcess } from '../tests/server/multi-process/server-process'
@@ -57,6 +58,13 @@ interface Answer {
   requestId?: string
 }
 
+/** Set when a request is given up on: whether its TCP connection was open and its request written by then. */
+class GaveUp extends Error {
+  constructor(readonly stage: string) {
+    super('client-timeout')
+  }
+}
+
 /** One HTTP request; `localAddress` picks the loopback source address; rejects with 'client-timeout' on give-up. */
 function request(
   base: string,
@@ -77,7 +85,17 @@ function request(
         res.on('error', reject)
       },
     )
-    req.setTimeout(CLIENT_TIMEOUT_MS, () => req.destroy(new Error('client-timeout')))
+    let stage = 'waiting for a socket'
+    req.on('socket', (socket) => {
+      if (!socket.connecting) {
+        stage = 'on a reused connection'
+        return
+      }
+      stage = 'connecting'
+      socket.once('connect', () => (stage = 'connected'))
+    })
+    req.on('finish', () => (stage = `${stage}, request written`))
+    req.setTimeout(CLIENT_TIMEOUT_MS, () => req.destroy(new GaveUp(stage)))
     req.on('error', reject)
     req.end(options.body)
   })
@@ -122,6 +140,8 @@ interface Sample {
   ms: number
   status: number | 'hung' | 'error'
   requestId?: string
+  /** For a hung request: how far it got on the client's side. */
+  stage?: string
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -132,6 +152,7 @@ async function main(): Promise<void> {
   const env: Record<string, string> = { ADMIN_TOKEN, LOG_LEVEL: 'info', NODE_ENV: 'development' }
   if (process.env.DATABASE_URL !== undefined) env.DATABASE_URL = process.env.DATABASE_URL
   const server = await startServerProcess(env, 180_000)
+  const loopDelay = monitorEventLoopDelay({ resolution: 20 })
   const base = server.url
   console.info(`server at ${base}; ${SESSIONS} sessions for ${SECONDS} s, client timeout ${CLIENT_TIMEOUT_MS / 1000} s`)
   const samples: Sample[] = []
@@ -141,6 +162,8 @@ async function main(): Promise<void> {
     for (let i = 0; i < SESSIONS; i += 1) sessions.push(await login(base, i, accounts[i % accounts.length]))
     console.info(`${sessions.length} sessions logged in; running`)
 
+    // The client's own event-loop delay: a starved client would look like a slow server.
+    loopDelay.enable()
     const endAt = Date.now() + SECONDS * 1000
     await Promise.all(
       sessions.map(async (session, i) => {
@@ -157,8 +180,8 @@ async function main(): Promise<void> {
             const answer = await request(base, { method, path: url, headers, body, agent, localAddress: sourceAddress(i) })
             samples.push({ route: `${method} ${url}`, ms: performance.now() - started, status: answer.status, requestId: answer.requestId })
           } catch (error) {
-            const hung = error instanceof Error && error.message === 'client-timeout'
-            samples.push({ route: `${method} ${url}`, ms: performance.now() - started, status: hung ? 'hung' : 'error', requestId })
+            const hung = error instanceof GaveUp
+            samples.push({ route: `${method} ${url}`, ms: performance.now() - started, status: hung ? 'hung' : 'error', requestId, stage: hung ? error.stage : String(error) })
           }
         }
         agent.destroy()
@@ -168,6 +191,7 @@ async function main(): Promise<void> {
     await server.stop()
   }
 
+  console.info(`client event-loop delay: p99 ${(loopDelay.percentile(99) / 1e6).toFixed(0)} ms, max ${(loopDelay.max / 1e6).toFixed(0)} ms`)
   const byRoute = new Map<string, Sample[]>()
   for (const sample of samples) byRoute.set(sample.route, [...(byRoute.get(sample.route) ?? []), sample])
   console.info('route                        n      p50    p95    p99    max   statuses')
@@ -200,7 +224,7 @@ async function main(): Promise<void> {
         : completed === undefined
           ? `server saw it (${seen.map((line) => line.msg).join(', ')}) but never answered`
           : `answered ${completed.res?.statusCode} after ${Math.round(completed.responseTime ?? 0)} ms`
-    console.info(`hung ${sample.requestId} ${sample.route}: ${fate}`)
+    console.info(`hung ${sample.requestId} ${sample.route} (client: ${sample.stage}): ${fate}`)
   }
   console.info(`server log: ${logFile}`)
   if (hung.length > 0) process.exitCode = 1
