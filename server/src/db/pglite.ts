@@ -50,14 +50,25 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Db> {
    */
   const turn = createGate({ max: 1, waitMs: DB_TIMEOUTS.queueWaitMs, reason: 'queue-wait', what: 'the PGlite connection' })
   const direct = queryable(pglite)
+  /**
+   * PGlite runs each statement synchronously (WASM) and hands the connection on through promise callbacks only, so
+   * under load one event-loop turn ran every waiting request's statements back to back (seconds), and the loop
+   * reached new connections once per turn: the hang of issue 12, item 10 (docs/resilience.md). Yielding to the
+   * event loop before each turn on the connection lets sockets be accepted and read between statements.
+   */
+  const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
+  const inTurn = <T>(fn: () => Promise<T>): Promise<T> => turn.run(async () => {
+    await yieldToEventLoop()
+    return fn()
+  })
 
   let closing: Promise<void> | undefined
   return {
     kind: 'pglite',
     connections: 1,
-    query: (sql, params) => turn.run(() => direct.query(sql, params)),
-    exec: (sql) => turn.run(() => direct.exec(sql)),
-    transaction: (fn) => turn.run(() => pglite.transaction((tx) => fn(queryable(tx)))),
+    query: (sql, params) => inTurn(() => direct.query(sql, params)),
+    exec: (sql) => inTurn(() => direct.exec(sql)),
+    transaction: (fn) => inTurn(() => pglite.transaction((tx) => fn(queryable(tx)))),
     close() {
       closing ??= (async () => {
         try {
