@@ -26,6 +26,17 @@ describe.each(testStores())('bounded waits on the $kind store', (store) => {
   })
   afterAll(() => store.cleanup())
 
+  it('a burst of statements leaves the event loop free between them (new connections are read under load)', async () => {
+    // Issue 12, item 10: PGlite ran a queue of statements back to back in one event-loop turn, so sockets were
+    // accepted and read once per turn and new connections' requests waited past the client's 30 s.
+    let done = 0
+    const burst = Array.from({ length: 200 }, () => db.query('select 1').then(() => (done += 1)))
+    const doneWhenLoopTurned = await new Promise<number>((resolve) => setImmediate(() => setImmediate(() => resolve(done))))
+    await Promise.all(burst)
+    expect(done).toBe(200)
+    expect(doneWhenLoopTurned).toBeLessThan(20)
+  })
+
   it('a statement issued on the Db inside its own transaction fails within the bounds instead of hanging', async () => {
     // On PGlite this is a deadlock (the transaction holds the only connection and waits for the statement, which
     // waits for the connection): the queue wait turns it into DbUnavailableError and the transaction rolls back.
