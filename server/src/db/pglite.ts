@@ -7,6 +7,9 @@ import { DB_TIMEOUTS } from './timeouts'
 import { keepAsText, textParsedTypes } from './type-parsers'
 import type { Db, Queryable, QueryResult } from './types'
 
+/** The longest PGlite's statements may keep the event loop from I/O before it is given a turn. */
+const YIELD_AFTER_MS = 10
+
 export interface PgliteOptions {
   /** Absolute directory for the data files; omitted = in memory, gone on close. */
   dataDir?: string
@@ -54,13 +57,18 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Db> {
    * PGlite runs each statement synchronously (WASM) and hands the connection on through promise callbacks only, so
    * under load one event-loop turn ran every waiting request's statements back to back (seconds), and the loop
    * reached new connections once per turn: the hang of issue 12, item 10 (docs/resilience.md). Yielding to the
-   * event loop before each turn on the connection lets sockets be accepted and read between statements.
+   * event loop once statements have held it for YIELD_AFTER_MS lets sockets be accepted and read between them,
+   * without a loop turn per statement when there is no queue (that slowed ordinary use several-fold).
    */
-  const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
-  const inTurn = <T>(fn: () => Promise<T>): Promise<T> => turn.run(async () => {
-    await yieldToEventLoop()
-    return fn()
-  })
+  let heldSince = performance.now()
+  const inTurn = <T>(fn: () => Promise<T>): Promise<T> =>
+    turn.run(async () => {
+      if (performance.now() - heldSince >= YIELD_AFTER_MS) {
+        await new Promise((resolve) => setImmediate(resolve))
+        heldSince = performance.now()
+      }
+      return fn()
+    })
 
   let closing: Promise<void> | undefined
   return {
