@@ -58,7 +58,7 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Db> {
    * under load one event-loop turn ran every waiting request's statements back to back (seconds), and the loop
    * reached new connections once per turn: the hang of issue 12, item 10 (docs/resilience.md). Yielding to the
    * event loop once statements have held it for YIELD_AFTER_MS lets sockets be accepted and read between them,
-   * without a loop turn per statement when there is no queue (that slowed ordinary use several-fold).
+   * without paying a loop turn for every statement when nothing is waiting.
    */
   let heldSince = performance.now()
   const inTurn = <T>(fn: () => Promise<T>): Promise<T> =>
