@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import type { ServerConfig } from './config'
-import type { Db } from './db'
+import { REQUEST_TIMEOUT_MS, type Db } from './db'
 import { handleError, handleFrameworkError, handleNotFound } from './error-handler'
 import { routingTransport, type Transport } from './outbound/transport'
 import { createLogger, type Logger } from './logging/logger'
@@ -49,6 +49,8 @@ export interface BuildAppOptions {
   standIns?: StandIns
   /** Actions from the phone: tests shorten the reconciler's waits and the rate limit. */
   actions?: { recheckMs?: number; rateLimit?: RateLimitRule; runReconcilerAtStart?: boolean }
+  /** Past this a request is answered 503 and logged (default REQUEST_TIMEOUT_MS); tests shorten it. */
+  requestTimeoutMs?: number
 }
 
 /** What the development stand-ins offer the app and start-up; implemented by server/src/dev/index.ts. */
@@ -82,6 +84,8 @@ export function buildApp(options: BuildAppOptions): App {
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false } },
     // Malformed percent-encoding and overlong params get our error envelope, not Fastify's own shape.
     frameworkErrors: handleFrameworkError,
+    // No request may hang unanswered: past this it gets 503 SERVICE_UNAVAILABLE and a warn line (error-handler.ts).
+    handlerTimeout: options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
   })
 
   app.addHook('onRequest', async (request, reply) => {

@@ -6,6 +6,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import type { ApiErrorCode } from '@contract/api'
 import { AppError, errorBody } from './errors'
+import { DbUnavailableError, RETRY_AFTER_SECONDS } from './db'
 
 const CODE_BY_STATUS: Readonly<Record<number, ApiErrorCode>> = {
   400: 'BAD_REQUEST',
@@ -35,7 +36,29 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
 }
 
+/**
+ * What could not be served in time — the store's bounded waits (DbUnavailableError) or the whole request past
+ * REQUEST_TIMEOUT_MS (Fastify's handlerTimeout) — is a 503 the caller may retry, with Retry-After, and one warn line
+ * saying which request, which route and how long it took. Not an error-level "bug": the system is busy, not broken.
+ */
+function unavailable(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply | undefined {
+  const timedOut = (error as Partial<FastifyError> | undefined)?.code === 'FST_ERR_HANDLER_TIMEOUT'
+  if (!(error instanceof DbUnavailableError) && !timedOut) return undefined
+  const reason = error instanceof DbUnavailableError ? error.reason : 'request-timeout'
+  request.log.warn(
+    { reason, method: request.method, route: request.routeOptions.url, ms: Math.round(reply.elapsedTime) },
+    'request not served in time',
+  )
+  return reply
+    .code(503)
+    .header('retry-after', String(error instanceof DbUnavailableError ? error.retryAfterSeconds : RETRY_AFTER_SECONDS))
+    .type('application/json; charset=utf-8')
+    .send(errorBody('SERVICE_UNAVAILABLE', 'The service is busy: try again in a few seconds', request.id))
+}
+
 export function handleError(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const busy = unavailable(error, request, reply)
+  if (busy !== undefined) return busy
   const status = statusOf(error)
   if (status >= 500) {
     request.log.error({ err: error }, 'request failed')

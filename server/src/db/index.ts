@@ -7,6 +7,9 @@ import type { Db } from './types'
 export type { Db, Queryable, QueryResult, StoreKind } from './types'
 export { openPglite, type PgliteOptions } from './pglite'
 export { openPostgres, type PostgresOptions } from './postgres'
+export { DbUnavailableError, type UnavailableReason } from './unavailable'
+export { DB_TIMEOUTS, REQUEST_TIMEOUT_MS, RETRY_AFTER_SECONDS } from './timeouts'
+export { noticeWriteShare } from './notice-writes'
 
 export interface OpenDbOptions {
   onIdleError?: (error: Error) => void

@@ -74,6 +74,10 @@ export async function loadMigrations(dir: string = migrationsDir): Promise<Migra
  */
 async function lock(db: Db, tx: Queryable): Promise<void> {
   if (db.kind !== 'postgres') return
+  // A migration may rewrite a large table, and a second process must wait for the first one's migrations however
+  // long they take: the request-sized bounds of timeouts.ts do not apply here (SET LOCAL: this transaction only).
+  await tx.query('set local statement_timeout = 0')
+  await tx.query('set local lock_timeout = 0')
   await tx.query(`select pg_advisory_xact_lock(hashtext('oceanpayment-assistant:migrate:' || current_schema()))`)
 }
 

@@ -1,6 +1,8 @@
 /** PostgreSQL through a node-postgres pool, for deployments that outgrow one machine or need several processes. */
 import pg from 'pg'
+import { DB_TIMEOUTS } from './timeouts'
 import { keepAsText, textParsedTypes } from './type-parsers'
+import { asUnavailable } from './unavailable'
 import type { Db, Queryable, QueryResult } from './types'
 
 export interface PostgresOptions {
@@ -12,6 +14,11 @@ export interface PostgresOptions {
   schema?: string
   /** Pool size (pg's default is 10). */
   max?: number
+  /**
+   * Lift statement_timeout and lock_timeout (0 = none) for long offline work on a pool of its own: the benchmark's
+   * data generation. The server never does.
+   */
+  unboundedStatements?: boolean
   /**
    * An idle pooled connection failed (server restart, network). The pool drops it and reconnects on demand;
    * without a listener the error would crash the process.
@@ -28,21 +35,46 @@ function typeOverrides(): pg.TypeOverrides {
   return types
 }
 
+/** The bounded waits of timeouts.ts as connection startup options: in force from a connection's first statement. */
+export function sessionSettings(unbounded = false): string[] {
+  return [
+    `statement_timeout=${unbounded ? 0 : DB_TIMEOUTS.statementMs}`,
+    `lock_timeout=${unbounded ? 0 : DB_TIMEOUTS.lockMs}`,
+    `idle_in_transaction_session_timeout=${DB_TIMEOUTS.idleInTransactionMs}`,
+  ]
+}
+
 function queryable(target: pg.Pool | pg.PoolClient): Queryable {
   return {
     async query<T>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<T>> {
-      const result = await target.query(sql, [...params])
-      return { rows: result.rows as T[] }
+      try {
+        const result = await target.query(sql, [...params])
+        return { rows: result.rows as T[] }
+      } catch (error) {
+        throw asUnavailable(error)
+      }
     },
     async exec(sql: string): Promise<void> {
-      // Without parameters pg uses the simple query protocol, which accepts several statements.
-      await target.query(sql)
+      try {
+        // Without parameters pg uses the simple query protocol, which accepts several statements.
+        await target.query(sql)
+      } catch (error) {
+        throw asUnavailable(error)
+      }
     },
   }
 }
 
+async function connect(pool: pg.Pool): Promise<pg.PoolClient> {
+  try {
+    return await pool.connect()
+  } catch (error) {
+    throw asUnavailable(error)
+  }
+}
+
 async function inTransaction<T>(pool: pg.Pool, fn: (tx: Queryable) => Promise<T>): Promise<T> {
-  const client = await pool.connect()
+  const client = await connect(pool)
   try {
     await client.query('begin')
     const result = await fn(queryable(client))
@@ -62,7 +94,8 @@ async function inTransaction<T>(pool: pg.Pool, fn: (tx: Queryable) => Promise<T>
 }
 
 export async function openPostgres(options: PostgresOptions): Promise<Db> {
-  const { connectionString, schema, max, onIdleError } = options
+  const { connectionString, schema, onIdleError } = options
+  const max = options.max ?? 10
   if (schema !== undefined && !SCHEMA_NAME.test(schema)) {
     throw new Error(`Invalid schema name "${schema}": use lower-case letters, digits and _`)
   }
@@ -70,9 +103,13 @@ export async function openPostgres(options: PostgresOptions): Promise<Db> {
   const pool = new pg.Pool({
     connectionString,
     max,
+    // Waiting for a connection is bounded like everything else: a full pool answers 503, not a queue without end.
+    connectionTimeoutMillis: DB_TIMEOUTS.connectionWaitMs,
     types: typeOverrides(),
-    // A startup option, so search_path is in place before the first query on every new connection.
-    options: schema === undefined ? undefined : `-c search_path=${schema}`,
+    // Startup options, so search_path and the timeouts are in place before the first query on every connection.
+    options: [...(schema === undefined ? [] : [`search_path=${schema}`]), ...sessionSettings(options.unboundedStatements)]
+      .map((setting) => `-c ${setting}`)
+      .join(' '),
   })
   pool.on('error', (error) => onIdleError?.(error))
 
@@ -89,6 +126,7 @@ export async function openPostgres(options: PostgresOptions): Promise<Db> {
 
   return {
     kind: 'postgres',
+    connections: max,
     ...queryable(pool),
     transaction: (fn) => inTransaction(pool, fn),
     close,

@@ -20,6 +20,8 @@ export interface Queryable {
 
 export interface Db extends Queryable {
   readonly kind: StoreKind
+  /** How many statements can run at once: the pool size on PostgreSQL, 1 on PGlite (absent on test fakes: 1). */
+  readonly connections?: number
   /**
    * Runs `fn` in BEGIN … COMMIT, rolling back if it throws. Use only the `tx` handed to `fn` inside it:
    * on PostgreSQL the Db itself would run on another connection, outside the transaction.

@@ -103,7 +103,7 @@ export async function runGapFill(options: GapFillOptions): Promise<GapFillReport
         report.records += result.records.length
         for (const record of result.records) {
           // The record carries no account or terminal of its own: it is the answer to this terminal's query.
-          const parsed = noticeFromFields({ ...record, ...who })
+          const parsed = noticeFromFields({ ...record, ...who }, logger)
           if (!parsed.ok) {
             logger?.warn({ ...who, reason: parsed.reason }, 'business-orders record skipped: invalid fields')
             continue

@@ -3,11 +3,13 @@
  * Oceanpayment, authenticated by the notice's signValue (checked with its terminal's secureCode), not a session.
  * Oceanpayment wants the plain text `receive-ok` once a notice is stored and retries otherwise (up to 5 times), so
  * a notice that can never be stored — bad signature, unknown terminal, not XML — is logged and answered
- * `receive-ok` too: retrying it cannot help. Only a failure to store (the database) answers 500, so it comes again.
+ * `receive-ok` too: retrying it cannot help. Only a failure to store answers otherwise, so it comes again: 503 with
+ * Retry-After when the store cannot take it in time (a locked or busy notifications table, or the webhook's share of
+ * connections full: server/src/db/notice-writes.ts), 500 for anything else.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { ServerConfig } from '../../config'
-import type { Db } from '../../db'
+import { noticeWriteShare, type Db } from '../../db'
 import { parseXml, verifyNotification, type XmlValue } from '../../gateway'
 import { recordNotice, type RefundLookup } from '../../notifications/apply'
 import { noticeFromFields, type Fields } from '../../notifications/notice'
@@ -92,12 +94,15 @@ export async function oceanpaymentWebhookRoutes(app: FastifyInstance, options: W
         )
         return RECEIVE_OK
       }
-      const parsed = noticeFromFields(fields)
+      const parsed = noticeFromFields(fields, request.log)
       if (!parsed.ok) {
         request.log.warn({ ...who, reason: parsed.reason }, 'oceanpayment notification dropped: invalid fields')
         return RECEIVE_OK
       }
-      await recordNotice(db, parsed.notice, 'notification', { refundLookup: options.refundLookup, logger: request.log })
+      // Through the webhook's bounded share of connections, so a burst of deliveries never starves reads.
+      await noticeWriteShare(db).run(() =>
+        recordNotice(db, parsed.notice, 'notification', { refundLookup: options.refundLookup, logger: request.log }),
+      )
       return RECEIVE_OK
     },
   )
