@@ -79,6 +79,7 @@ const zh = {
   'actions.failure.insufficient-balance': '商户余额不足，Oceanpayment 无法执行',
   'actions.failure.gateway-rejected': 'Oceanpayment 拒绝了此操作{code}',
   'actions.failure.gateway-unavailable': 'Oceanpayment 暂时无法处理，未执行任何操作，请稍后重试',
+  'actions.failure.payment-not-found': '没有找到这笔交易，或它不属于本商户',
   'actions.failure.code': '（代码 {code}）',
 
   'actions.history.title': '操作记录',
@@ -91,7 +92,7 @@ const zh = {
   'actions.tracking.number.placeholder': '多个单号用逗号分隔',
   'actions.tracking.site.placeholder': '例如 www.17track.net',
   'actions.tracking.problem.number': '请填写物流单号（最多 200 个字符）',
-  'actions.tracking.problem.site': '请填写物流网站（1–100 个字符）',
+  'actions.tracking.problem.site': '请填写物流网站的网址或域名（1–100 个字符）',
   'actions.tracking.problem.handler': '请填写经办人（1–15 个字符）',
   'actions.tracking.overwrite': '重新上传将覆盖原单号',
   'actions.tracking.submit': '上传',
@@ -182,6 +183,7 @@ const en: Record<ActionWord, string> = {
   'actions.failure.insufficient-balance': "The merchant balance cannot cover it, so Oceanpayment did not do it.",
   'actions.failure.gateway-rejected': 'Oceanpayment refused this action{code}.',
   'actions.failure.gateway-unavailable': 'Oceanpayment could not take it now; nothing was done. Try again later.',
+  'actions.failure.payment-not-found': 'This payment was not found for this merchant.',
   'actions.failure.code': ' (code {code})',
 
   'actions.history.title': 'Action history',
@@ -194,7 +196,7 @@ const en: Record<ActionWord, string> = {
   'actions.tracking.number.placeholder': 'Separate several numbers with commas',
   'actions.tracking.site.placeholder': 'e.g. www.17track.net',
   'actions.tracking.problem.number': 'Enter a tracking number (up to 200 characters)',
-  'actions.tracking.problem.site': 'Enter the carrier website (1–100 characters)',
+  'actions.tracking.problem.site': "Enter the carrier website's address or domain (1–100 characters)",
   'actions.tracking.problem.handler': 'Enter the handler (1–15 characters)',
   'actions.tracking.overwrite': 'Uploading again replaces the current number',
   'actions.tracking.submit': 'Upload',

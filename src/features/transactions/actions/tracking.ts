@@ -17,11 +17,14 @@ export interface TrackingCommon {
 
 const within = (text: string, max: number) => text.trim().length >= 1 && text.trim().length <= max
 
+/** The SDK's carrier-website rule (server/src/gateway/operations.ts SITE): a URL or a bare domain. */
+const SITE = /^(https?:\/\/)?[A-Za-z0-9.-]+(:\d+)?(\/\S*)?$/
+
 /** The fields that would be refused, in the form's order; empty when the item can be sent. */
 export function trackingProblems(item: Omit<TrackingUploadItem, 'paymentId'>): TrackingField[] {
   const problems: TrackingField[] = []
   if (!within(item.trackingNumber, TRACKING_LIMITS.number)) problems.push('number')
-  if (!within(item.trackingSite, TRACKING_LIMITS.site)) problems.push('site')
+  if (!within(item.trackingSite, TRACKING_LIMITS.site) || !SITE.test(item.trackingSite.trim())) problems.push('site')
   if (!within(item.handler, TRACKING_LIMITS.handler)) problems.push('handler')
   return problems
 }

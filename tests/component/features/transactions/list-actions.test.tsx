@@ -120,7 +120,7 @@ describe('quick tracking entry', () => {
     fireEvent.change(screen.getByTestId('tx-row-P1-tracking'), { target: { value: 'SF001' } })
     fireEvent.change(screen.getByTestId('tx-row-P2-tracking'), { target: { value: ' SF002 ' } })
     fireEvent.click(screen.getByTestId('tx-tracking-submit'))
-    expect(screen.getByTestId('tx-tracking-message').textContent).toBe('请填写物流网站（1–100 个字符）')
+    expect(screen.getByTestId('tx-tracking-message').textContent).toBe('请填写物流网站的网址或域名（1–100 个字符）')
     expect(api.uploadTracking).not.toHaveBeenCalled()
     fireEvent.change(screen.getByTestId('tx-tracking-site'), { target: { value: 'www.sf-express.com' } })
     fireEvent.change(screen.getByTestId('tx-tracking-handler'), { target: { value: '王芳' } })

@@ -47,7 +47,8 @@ describe('tracking input, as the server checks it', () => {
   it('names each field out of bounds', () => {
     expect(trackingProblems({ trackingNumber: 'SF1', trackingSite: 'www.sf-express.com', handler: '王芳' })).toEqual([])
     expect(trackingProblems({ trackingNumber: ' ', trackingSite: 'x'.repeat(101), handler: 'h'.repeat(16) })).toEqual(['number', 'site', 'handler'])
-    expect(trackingProblems({ trackingNumber: 'n'.repeat(200), trackingSite: 's', handler: 'h'.repeat(15) })).toEqual([])
+    expect(trackingProblems({ trackingNumber: 'n'.repeat(200), trackingSite: 'https://www.17track.net/en', handler: 'h'.repeat(15) })).toEqual([])
+    expect(trackingProblems({ trackingNumber: 'SF1', trackingSite: 'sf express', handler: 'h' })).toEqual(['site'])
   })
 
   it('sends only the rows with a number, in list order, with the batch site and handler', () => {
