@@ -73,3 +73,23 @@ create table refund_limits (
 -- A refund's result is a message of its own kind.
 alter table messages drop constraint messages_kind_check;
 alter table messages add constraint messages_kind_check check (kind in ('announcement', 'chargeback', 'fraud', 'retrieval', 'refund'));
+
+-- Only for kind 'refund': how the refund ended (a failed one says why in reason_code/reason).
+alter table messages add column refund_outcome text check (refund_outcome in ('succeeded', 'failed'));
+alter table messages add constraint messages_refund_outcome_kind check ((kind = 'refund') = (refund_outcome is not null));
+
+-- The one ledger of refunds added to transactions.refunded_minor, keyed by Oceanpayment's refund_id: a refund
+-- notice, a Refund Query answer of the reconciler and a gap-filled record of the same refund add it once.
+-- amount_minor null: a full refund whose amount the notice did not state (the whole payment).
+create table transaction_refunds (
+  account      text not null,
+  refund_id    text not null check (length(refund_id) between 1 and 64),
+  payment_id   text not null,
+  amount_minor bigint check (amount_minor > 0),
+  source       text not null check (source in ('notice', 'query', 'action')),
+  applied_at   timestamptz not null default now(),
+  primary key (account, refund_id)
+);
+
+-- Sum of today's refunds of an account in a currency (the daily limit), and the open refunds of a payment.
+create index actions_refund_day_idx on actions (account_id, currency, created_at) where kind = 'refund';

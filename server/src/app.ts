@@ -20,6 +20,11 @@ import { readApiRoutes } from './routes/read-api'
 import { oceanpaymentWebhookRoutes } from './routes/webhooks/oceanpayment'
 import { DEFAULT_LOGIN_LIMITS, type LoginLimits } from './auth/login'
 import { appVersion } from './version'
+import { actionClients } from './actions/gateway'
+import type { MoneyActionDeps } from './actions/money-actions'
+import { reconcilePlugin } from './actions/reconcile-job'
+import { actionRoutes } from './routes/actions'
+import type { RateLimitRule } from './auth/rate-limits'
 import { createWechatClient, type WechatApi } from './wechat'
 
 export interface BuildAppOptions {
@@ -40,6 +45,8 @@ export interface BuildAppOptions {
    * `config.sandboxesMounted`. The app itself never imports them.
    */
   standIns?: StandIns
+  /** Actions from the phone: tests shorten the reconciler's waits and the rate limit. */
+  actions?: { recheckMs?: number; rateLimit?: RateLimitRule; runReconcilerAtStart?: boolean }
 }
 
 /** What the development stand-ins offer the app and start-up; implemented by server/src/dev/index.ts. */
@@ -95,6 +102,26 @@ export function buildApp(options: BuildAppOptions): App {
   void app.register(oceanpaymentWebhookRoutes, { db, config, refundLookup: refundLookupOf(app, config) })
   void app.register(gapFillPlugin, { db, config })
   void app.register(readApiRoutes, { prefix: '/api', db, now: () => new Date(clock()) })
+  // Refund, capture, void (docs/actions.md): their calls never retried, their open outcomes reconciled.
+  const actionTimeoutMs = config.actions.gatewayTimeoutMs
+  const actionDeps: MoneyActionDeps = {
+    db,
+    clientFor: actionClients(config, routingTransport(app), { timeoutMs: actionTimeoutMs, logger: app.log }),
+    now: () => new Date(clock()),
+    // Looked at once its call can no longer be in flight: the timeout and a margin.
+    firstCheckAfterMs: 2 * actionTimeoutMs,
+    afterGatewayCall: config.actions.killAfterGatewayCall ? () => process.kill(process.pid, 'SIGKILL') : undefined,
+  }
+  void app.register(actionRoutes, { prefix: '/api', db, clock, deps: actionDeps, rateLimit: options.actions?.rateLimit })
+  void app.register(reconcilePlugin, {
+    db,
+    clientFor: actionDeps.clientFor,
+    now: actionDeps.now,
+    intervalMs: config.actions.reconcileIntervalSeconds * 1000,
+    recheckMs: options.actions?.recheckMs ?? 60_000,
+    inFlightMs: 2 * actionTimeoutMs,
+    runAtStart: options.actions?.runReconcilerAtStart,
+  })
   if (config.sandboxesMounted && options.standIns !== undefined) {
     options.standIns.mount(app, { config, db, clock, transport: routingTransport(app) })
   }

@@ -45,7 +45,7 @@ export function handleError(error: unknown, request: FastifyRequest, reply: Fast
   const message = messageOf(error)
   // Expected traffic (bad input, expired sessions): no stack, and not at error level.
   request.log.info({ error: { code, message } }, 'request rejected')
-  return reply.code(status).send(errorBody(code, message))
+  return reply.code(status).send(errorBody(code, message, undefined, error instanceof AppError ? error.extras : undefined))
 }
 
 export function handleNotFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {

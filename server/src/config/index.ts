@@ -82,6 +82,17 @@ export interface ServerConfig {
   readonly gapFillIntervalSeconds: number
   readonly oceanpayment: OceanpaymentConfig
   readonly wechat: WechatConfig
+  /** Actions from the phone (docs/actions.md). */
+  readonly actions: ActionsConfig
+}
+
+export interface ActionsConfig {
+  /** How long a refund/capture/void waits for Oceanpayment before its outcome is recorded as unknown. */
+  readonly gatewayTimeoutMs: number
+  /** How often open actions are reconciled; 0 turns the timer off (the run at start remains). */
+  readonly reconcileIntervalSeconds: number
+  /** Test-only (refused in production): the process kills itself after a gateway call, before writing its answer. */
+  readonly killAfterGatewayCall: boolean
 }
 
 export class ConfigError extends Error {
@@ -244,6 +255,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
 
   const sessionIdleSeconds = integer(env, 'SESSION_IDLE_SECONDS', 600, { min: 1, max: 86_400 }, issues)
   const gapFillIntervalSeconds = integer(env, 'GAP_FILL_INTERVAL_SECONDS', 300, { min: 0, max: 86_400 }, issues)
+  const actionTimeoutMs = integer(env, 'ACTION_GATEWAY_TIMEOUT_MS', 15_000, { min: 100, max: 120_000 }, issues)
+  const actionReconcileSeconds = integer(env, 'ACTION_RECONCILE_INTERVAL_SECONDS', 60, { min: 0, max: 86_400 }, issues)
+  const killAfterGatewayCall = read(env, 'TEST_KILL_AFTER_GATEWAY_CALL') === '1'
+  if (killAfterGatewayCall && production) issues.push('TEST_KILL_AFTER_GATEWAY_CALL is a test hook; production refuses it')
 
   const adminToken = read(env, 'ADMIN_TOKEN')
   if (adminToken !== undefined && adminToken.length < 32) {
@@ -324,6 +339,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       sandboxNoticeUrl,
     }),
     wechat: Object.freeze(wechat),
+    actions: Object.freeze({ gatewayTimeoutMs: actionTimeoutMs, reconcileIntervalSeconds: actionReconcileSeconds, killAfterGatewayCall }),
   }
   return Object.freeze(config)
 }

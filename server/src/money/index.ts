@@ -17,6 +17,20 @@ function toBigInt(minor: bigint | string | number): bigint {
   return BigInt(minor)
 }
 
+/**
+ * A decimal amount in major units as the client sends it ("12.5", "12.50", "1250" in JPY) → minor units. Undefined
+ * for anything else: a sign, an exponent, spaces, more decimals than the currency has (even trailing zeros: the
+ * contract says "at most the currency's decimals"), or more than 15 integer digits.
+ */
+export function parseMajor(text: string, currency: string): bigint | undefined {
+  const match = /^(0|[1-9]\d{0,14})(?:\.(\d+))?$/.exec(text)
+  if (match === null) return undefined
+  const digits = currencyDecimals(currency)
+  const fraction = match[2] ?? ''
+  if (fraction.length > digits || (match[2] !== undefined && fraction.length === 0)) return undefined
+  return BigInt(match[1] + fraction.padEnd(digits, '0'))
+}
+
 /** 1250 in USD → "12.50"; -5 in USD → "-0.05"; 2761 in JPY → "2761". */
 export function formatMinor(minor: bigint | string | number, currency: string): string {
   const value = toBigInt(minor)

@@ -5,9 +5,10 @@
  */
 import type { Db, Queryable } from '../db'
 import { toMinorUnits } from './amount'
-import { effectOf, type NoticeEffect } from './effects'
+import { effectOf, PUSH_STATUS, type NoticeEffect } from './effects'
 import { notificationsRepository, type BusinessNotice, type NoticeSource, type StoredEffect } from '../repositories/notifications'
 import { messageFacts, noticeAmount, splitReason } from './message-facts'
+import { settleRefund } from '../actions/refund-outcome'
 
 /** Finds what a successful partial refund took back when the notice does not say (the refund query). */
 export type RefundLookup = (notice: BusinessNotice) => Promise<{ currency: string; amount: string } | undefined>
@@ -47,6 +48,26 @@ interface Applied {
   reason?: string
 }
 
+/**
+ * A refund notice naming one of our refund_numbers (a refund made from the phone) decides that action: it is
+ * settled, its refund added through the one ledger (keyed by the refund_id the notice carries as push_id, so the
+ * refund effect below adds nothing more) and its user told. Idempotent: an action already final is left alone.
+ */
+async function settleOwnRefund(tx: Queryable, notice: BusinessNotice, now: Date): Promise<void> {
+  if (notice.noticeType !== 'refund' && notice.noticeType !== 'partialRefund') return
+  if (notice.refundNumber === undefined || notice.refundNumber === '') return
+  if (notice.pushStatus !== PUSH_STATUS.succeeded && notice.pushStatus !== PUSH_STATUS.failed) return
+  await settleRefund(tx, {
+    actionId: notice.refundNumber,
+    merchant: notice.account,
+    refundId: notice.pushId,
+    outcome: notice.pushStatus === PUSH_STATUS.succeeded ? 'succeeded' : 'failed',
+    details: notice.pushDetails,
+    source: 'notice',
+    at: notice.pushedAt ?? now,
+  })
+}
+
 /** The effects of one notice, inside the caller's transaction. Idempotent apart from the refund (see callers). */
 async function applyEffects(
   tx: Queryable,
@@ -55,6 +76,7 @@ async function applyEffects(
   source: NoticeSource,
   now: Date,
 ): Promise<Applied> {
+  await settleOwnRefund(tx, notice, now)
   if (effect.type === 'none') return { effect: 'none', reason: effect.reason }
   const repo = notificationsRepository(tx)
   if (!(await repo.merchantExists(notice.account))) return { effect: 'waiting', reason: 'merchant unknown' }
@@ -98,7 +120,7 @@ async function applyEffects(
       return { effect: 'applied' }
     case 'refund': {
       if (effect.full) {
-        await repo.applyRefund(notice.account, notice.paymentId, { full: true })
+        await repo.applyRefund(notice.account, notice.paymentId, notice.pushId, { full: true })
         return { effect: 'applied' }
       }
       if (notice.refundAmount === undefined || notice.refundCurrency === undefined) {
@@ -109,7 +131,7 @@ async function applyEffects(
         // Refunds are in the transaction currency; anything else is not something to add up.
         return { effect: 'none', reason: 'refund amount or currency does not fit the payment' }
       }
-      await repo.applyRefund(notice.account, notice.paymentId, { full: false, minor })
+      await repo.applyRefund(notice.account, notice.paymentId, notice.pushId, { full: false, minor })
       return { effect: 'applied' }
     }
   }

@@ -29,6 +29,21 @@ export interface ActionRow {
   next_check_at: Date | null
 }
 
+/** A payment as an action needs it, locked for the length of the caller's transaction. */
+export interface ActionPaymentRow {
+  payment_id: string
+  terminal: string
+  order_number: string
+  payment_time: Date
+  status: 'success' | 'failure' | 'pending'
+  txn_type: 'sale' | 'authorization'
+  auth_status: 'pending' | 'captured' | 'voided' | null
+  card_brand: string | null
+  currency: string
+  amount_minor: string
+  refunded_minor: string
+}
+
 /** What an attempt is when it is first written. */
 export interface NewAction {
   id: string
@@ -106,6 +121,92 @@ export function actionsRepository(db: Queryable) {
         [id, outcome.status, outcome.failure, outcome.gatewayCode, outcome.gatewayRef, outcome.nextCheckAt],
       )
       return rows[0]
+    },
+
+    /**
+     * Like settle, but only while the action is still open (pending/unknown): of a notice and a query settling the
+     * same refund at once, one wins and the other gets undefined (so the result message is made once).
+     */
+    async settleOpen(id: string, outcome: ActionOutcome): Promise<ActionRow | undefined> {
+      const { rows } = await db.query<ActionRow>(
+        `update actions set status = $2, failure = $3, gateway_code = coalesce($4, gateway_code),
+           gateway_ref = coalesce($5, gateway_ref), next_check_at = $6, updated_at = now()
+         where id = $1 and status in ('pending', 'unknown') returning ${COLUMNS}`,
+        [id, outcome.status, outcome.failure, outcome.gatewayCode, outcome.gatewayRef, outcome.nextCheckAt],
+      )
+      return rows[0]
+    },
+
+    /** Any merchant's action by id, locked (the reconciler and the notices settle through it). */
+    async lock(id: string): Promise<ActionRow | undefined> {
+      if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return undefined
+      const { rows } = await db.query<ActionRow>(`select ${COLUMNS} from actions where id = $1::uuid for update`, [id])
+      return rows[0]
+    },
+
+    /** What the payment's refunds not yet decided (pending, unknown) may still take, in its currency. */
+    async openRefundsMinor(merchant: string, paymentId: string): Promise<bigint> {
+      const { rows } = await db.query<{ total: string }>(
+        `select coalesce(sum(amount_minor), 0)::text as total from actions
+          where merchant = $1 and payment_id = $2 and kind = 'refund' and status in ('pending', 'unknown')`,
+        [merchant, paymentId],
+      )
+      return BigInt(rows[0]?.total ?? '0')
+    },
+
+    /** The account's refunds of the day starting at `dayStart` in a currency that count against its limit. */
+    async refundedToday(accountId: string, currency: string, dayStart: Date): Promise<bigint> {
+      const { rows } = await db.query<{ total: string }>(
+        `select coalesce(sum(amount_minor), 0)::text as total from actions
+          where account_id = $1 and currency = $2 and kind = 'refund' and created_at >= $3
+            and status in ('pending', 'unknown', 'succeeded')`,
+        [accountId, currency, dayStart],
+      )
+      return BigInt(rows[0]?.total ?? '0')
+    },
+
+    /** The account's daily refund limit in a currency, locked so two processes check and insert one at a time. */
+    async lockRefundLimit(accountId: string, currency: string): Promise<bigint | undefined> {
+      const { rows } = await db.query<{ daily_minor: string }>(
+        `select daily_minor::text as daily_minor from refund_limits where account_id = $1 and currency = $2 for update`,
+        [accountId, currency],
+      )
+      return rows[0] === undefined ? undefined : BigInt(rows[0].daily_minor)
+    },
+
+    /** An open action older than `before` stops being checked automatically (the admin page flags it). */
+    async stopChecking(id: string): Promise<void> {
+      await db.query(`update actions set next_check_at = null, updated_at = now() where id = $1 and status in ('pending', 'unknown')`, [id])
+    },
+
+    /**
+     * The merchant's payment (undefined for another merchant's or an unknown one); `lock` inside a transaction, so
+     * two refunds of one payment check the refundable amount one after the other.
+     */
+    async payment(merchant: string, paymentId: string, options: { lock?: boolean } = {}): Promise<ActionPaymentRow | undefined> {
+      const { rows } = await db.query<ActionPaymentRow>(
+        `select payment_id, terminal, order_number, payment_time, status, txn_type, auth_status, card_brand,
+                trim(currency) as currency, amount_minor::text as amount_minor, refunded_minor::text as refunded_minor
+           from transactions where account = $1 and payment_id = $2${options.lock === true ? ' for update' : ''}`,
+        [merchant, paymentId],
+      )
+      return rows[0]
+    },
+
+    /** A capture or void went through: the payment's pre-authorization state (and a capture's amount) follow. */
+    async setAuthorization(merchant: string, paymentId: string, change: { status: 'captured'; amountMinor: bigint; at: Date } | { status: 'voided' }): Promise<void> {
+      if (change.status === 'captured') {
+        await db.query(
+          `update transactions set auth_status = 'captured', amount_minor = $3, booked_at = coalesce(booked_at, $4), updated_at = now()
+            where account = $1 and payment_id = $2 and auth_status = 'pending'`,
+          [merchant, paymentId, change.amountMinor.toString(), change.at],
+        )
+      } else {
+        await db.query(
+          `update transactions set auth_status = 'voided', updated_at = now() where account = $1 and payment_id = $2 and auth_status = 'pending'`,
+          [merchant, paymentId],
+        )
+      }
     },
 
     /** One action of the merchant's (undefined for another merchant's id: it does not exist for them). */

@@ -20,6 +20,8 @@ export interface MessageRow {
   reason_code: string | null
   reason: string | null
   deadline_at: Date | null
+  /** Only for kind 'refund' (0013). */
+  refund_outcome: 'succeeded' | 'failed' | null
   created_at: Date
   read: boolean
   sort_key: string
@@ -47,7 +49,7 @@ function where(scope: MessageScope): { sql: string; params: unknown[] } {
 }
 
 const COLUMNS = `m.id::text as id, m.kind, m.title, m.body, m.title_en, m.body_en, m.payment_id, m.order_number,
-  m.currency, m.amount_minor::text as amount_minor, m.reason_code, m.reason, m.deadline_at, m.created_at, ${IS_READ} as read,
+  m.currency, m.amount_minor::text as amount_minor, m.reason_code, m.reason, m.deadline_at, m.refund_outcome, m.created_at, ${IS_READ} as read,
   to_char(m.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as sort_key`
 
 export function messagesRepository(db: Queryable) {

@@ -7,6 +7,7 @@
 import type { Queryable } from '../db'
 import type { MessageKind } from '@contract/messages'
 import type { CaseKind } from '@contract/transactions'
+import { addRefund } from './transaction-refunds'
 
 /** A business-order notice as this server keeps it (notifications/notice.ts builds it from what Oceanpayment sends). */
 export type NoticeSource = 'notification' | 'query'
@@ -265,12 +266,14 @@ export function notificationsRepository(db: Queryable) {
       facts: MessageFacts
       createdAt: Date
       sourceKey: string
+      /** Only for kind 'refund'. */
+      refundOutcome?: 'succeeded' | 'failed'
     }): Promise<boolean> {
       const { facts } = item
       const { rows } = await db.query(
         `insert into messages (account, kind, payment_id, order_number, currency, amount_minor, reason_code, reason,
-           deadline_at, created_at, source_key)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+           deadline_at, created_at, source_key, refund_outcome)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
          on conflict (source_key) do nothing
          returning id`,
         [
@@ -285,26 +288,18 @@ export function notificationsRepository(db: Queryable) {
           facts.deadlineAt ?? null,
           item.createdAt,
           item.sourceKey,
+          item.refundOutcome ?? null,
         ],
       )
       return rows.length > 0
     },
 
     /**
-     * Adds a refund to the payment, never beyond its amount; `full` sets the whole amount refunded. Called once per
-     * refund notice (its notifications row is the guard).
+     * Adds a refund notice's refund to the payment, through the one refund ledger keyed by its refund_id (the
+     * notice's push_id), so the action reconciler reading the same refund by Refund Query does not add it again.
      */
-    async applyRefund(account: string, paymentId: string, refund: { full: true } | { full: false; minor: bigint }): Promise<void> {
-      await db.query(
-        `update transactions
-            set refunded_minor = least(amount_minor, case when $3 then amount_minor else refunded_minor + $4::bigint end),
-                refund_status = case
-                  when least(amount_minor, case when $3 then amount_minor else refunded_minor + $4::bigint end) >= amount_minor
-                  then 'full' else 'partial' end,
-                updated_at = now()
-          where payment_id = $1 and account = $2`,
-        [paymentId, account, refund.full, refund.full ? '0' : refund.minor.toString()],
-      )
+    async applyRefund(account: string, paymentId: string, refundId: string, refund: { full: true } | { full: false; minor: bigint }): Promise<void> {
+      await addRefund(db, { account, paymentId, refundId, amount: refund, source: 'notice' })
     },
   }
 }

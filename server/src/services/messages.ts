@@ -43,6 +43,7 @@ function toItem(row: MessageRow): MessageItem {
     reasonCode: row.reason_code,
     reason: row.reason,
     deadlineAt: toBeijingIsoOrNull(row.deadline_at),
+    refundOutcome: row.kind === 'refund' ? row.refund_outcome : null,
     createdAt: toBeijingIso(row.created_at),
     read: row.read,
   }

@@ -8,6 +8,7 @@ import type { Queryable } from '../db'
 import { AppError } from '../errors'
 import { compareCurrencies, money } from '../money'
 import { refundableMinor } from '../money/refundable'
+import { actionsRepository } from '../repositories/actions'
 import {
   transactionsRepository,
   type TransactionCriteria,
@@ -154,9 +155,10 @@ export async function getTransaction(db: Queryable, merchantNo: string, paymentI
   const row: TransactionRow | undefined = await repository.find(merchantNo, paymentId)
   // Another merchant's payment is indistinguishable from one that does not exist.
   if (row === undefined) throw new AppError(404, 'NOT_FOUND', 'no such transaction')
-  const [cases, deductions] = await Promise.all([
+  const [cases, deductions, openRefunds] = await Promise.all([
     casesOfPayment(db, merchantNo, paymentId),
     repository.refundDeductions(merchantNo, paymentId),
+    actionsRepository(db).openRefundsMinor(merchantNo, paymentId),
   ])
   const amountMinor = BigInt(row.amount_minor)
   const refundable = refundableMinor({
@@ -167,7 +169,8 @@ export async function getTransaction(db: Queryable, merchantNo: string, paymentI
     refundedMinor: BigInt(row.refunded_minor),
     // A refund that went through but whose amount is not known yet may have taken everything: offer nothing
     // until its amount is applied (never a refund twice).
-    pendingRefundsMinor: deductions.waiting_refunds > 0 ? amountMinor : BigInt(0),
+    // Refunds made from the phone and not decided yet (pending, unknown) will take theirs.
+    pendingRefundsMinor: deductions.waiting_refunds > 0 ? amountMinor : openRefunds,
     chargebackedMinor: BigInt(deductions.chargebacked_minor),
   })
   return {

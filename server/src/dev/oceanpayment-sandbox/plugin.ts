@@ -13,6 +13,7 @@ import type { Transport } from '../../outbound/transport'
 import { admit } from './authenticate'
 import type { SandboxContext } from './context'
 import { registerDevRoutes } from './dev-routes'
+import { createFaultBoard, registerFaultRoutes, underFault } from './faults'
 import { createNotifier, type NotifierOptions } from './notifier'
 import { customsSubmission, preAuthorization, trackingUpload } from './operations/actions'
 import { cardBin, healthCheck } from './operations/checkout'
@@ -128,7 +129,15 @@ export async function oceanpaymentSandbox(app: FastifyInstance, options: Oceanpa
 
   if (!app.hasContentTypeParser('application/x-www-form-urlencoded')) await app.register(formbody)
 
+  const faults = createFaultBoard()
   const serve = (operation: OperationName) => async (request: FastifyRequest, reply: FastifyReply) => {
+    const fault = faults.take(operation)
+    const run = () => answer(operation, request)
+    if (fault !== undefined) return underFault(fault, request, reply, run)
+    return reply.type(XML).send(await run())
+  }
+  /** The XML answer to one call (executing it); the caller decides whether it is sent. */
+  const answer = async (operation: OperationName, request: FastifyRequest): Promise<string> => {
     let caller
     let params = {}
     try {
@@ -141,15 +150,15 @@ export async function oceanpaymentSandbox(app: FastifyInstance, options: Oceanpa
       if (!admission.admitted) {
         // Field names and codes only: values may be secret (signValue) or personal (pay_userId).
         request.log.info({ operation, code: admission.answer.code, rule: admission.rule }, 'sandbox request rejected')
-        return reply.type(XML).send(renderAnswer(operation, admission.answer, { params }))
+        return renderAnswer(operation, admission.answer, { params })
       }
       caller = admission.caller
-      const answer = await HANDLERS[operation](ctx, caller, admission.params)
-      request.log.info({ operation, terminal: caller.terminal, code: answer.code }, 'sandbox request answered')
-      return reply.type(XML).send(renderAnswer(operation, answer, { caller, params }))
+      const verdict = await HANDLERS[operation](ctx, caller, admission.params)
+      request.log.info({ operation, terminal: caller.terminal, code: verdict.code }, 'sandbox request answered')
+      return renderAnswer(operation, verdict, { caller, params })
     } catch (error) {
       request.log.error({ err: error, operation }, 'sandbox request failed')
-      return reply.type(XML).send(renderAnswer(operation, { code: '99' }, { caller, params }))
+      return renderAnswer(operation, { code: '99' }, { caller, params })
     }
   }
 
@@ -161,4 +170,5 @@ export async function oceanpaymentSandbox(app: FastifyInstance, options: Oceanpa
     }
   })
   registerDevRoutes(app, ctx, ready)
+  registerFaultRoutes(app, faults)
 }

@@ -45,6 +45,7 @@ const itemProperties = {
   reasonCode: nullableString,
   reason: nullableString,
   deadlineAt: nullableTimeSchema,
+  refundOutcome: { type: ['string', 'null'], enum: ['succeeded', 'failed', null] },
   createdAt: timeSchema,
   read: { type: 'boolean' },
 } as const
