@@ -63,6 +63,7 @@ export const ACTION_FAILURES = [
   'insufficient-balance', // Oceanpayment: the merchant's balance cannot cover it
   'gateway-rejected', // Oceanpayment refused it for a reason not mapped more precisely (see gatewayCode)
   'gateway-unavailable', // Oceanpayment did not answer: nothing was sent, or (status unknown) it is being checked
+  'payment-not-found', // one item of a batch (tracking upload) names a payment this merchant does not have
 ] as const
 export type ActionFailure = (typeof ACTION_FAILURES)[number]
 

@@ -59,3 +59,13 @@ export interface AdminMerchant {
   /** How many of the MAX_ACCOUNTS_PER_MERCHANT slots are used. */
   accounts: number
 }
+
+/**
+ * What the account list (`GET /admin/api/merchants/{account}/users`) adds to each account for acting from the phone
+ * (contract/actions.ts): whether its action PIN is set or locked (the admin resets it with `POST …/users/{id}/pin-reset`)
+ * and its daily refund limits per currency (`PUT …/users/{id}/refund-limits`, none: no limit).
+ */
+export interface AdminAccountActions {
+  actionPin: { set: boolean; locked: boolean }
+  refundLimits: { currency: string; amount: string }[]
+}

@@ -17,6 +17,7 @@ import { adminPage } from './routes/admin/page'
 import { authRoutes } from './routes/auth'
 import { healthRoutes } from './routes/health'
 import { readApiRoutes } from './routes/read-api'
+import { toolsRoutes } from './routes/tools'
 import { oceanpaymentWebhookRoutes } from './routes/webhooks/oceanpayment'
 import { DEFAULT_LOGIN_LIMITS, type LoginLimits } from './auth/login'
 import { appVersion } from './version'
@@ -122,6 +123,8 @@ export function buildApp(options: BuildAppOptions): App {
     inFlightMs: 2 * actionTimeoutMs,
     runAtStart: options.actions?.runReconcilerAtStart,
   })
+  // Tracking upload and the staff tools (issue 13): signed /api routes that call Oceanpayment through the SDK.
+  void app.register(toolsRoutes, { db, config, clock, transport: routingTransport(app) })
   if (config.sandboxesMounted && options.standIns !== undefined) {
     options.standIns.mount(app, { config, db, clock, transport: routingTransport(app) })
   }

@@ -39,6 +39,8 @@ export function handleError(error: unknown, request: FastifyRequest, reply: Fast
   const status = statusOf(error)
   if (status >= 500) {
     request.log.error({ err: error }, 'request failed')
+    // A deliberate 5xx (GATEWAY_UNAVAILABLE 502) keeps its code: the client acts on it; its message is written for outside.
+    if (error instanceof AppError) return reply.code(status).send(errorBody(error.code, error.message, request.id))
     return reply.code(status).send(errorBody('INTERNAL', 'Internal server error', request.id))
   }
   const code = clientErrorCode(error, status)

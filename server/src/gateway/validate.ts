@@ -170,6 +170,18 @@ export function validateParams(operation: OperationName, params: Params, options
     const issue = checkField('signValue', rule, params.signValue)
     if (issue) issues.push(issue)
   }
+  issues.push(...validateOperationFields(operation, params))
+  return issues
+}
+
+/**
+ * The problems of the operation's own parameters only (not account, terminal or signValue, nor unknown fields): what
+ * a caller checks at its own boundary, before it knows which terminal will send the call, so that its rules and
+ * the SDK's are the same rules.
+ */
+export function validateOperationFields(operation: OperationName, params: Params): ValidationIssue[] {
+  const spec = OPERATIONS[operation]
+  const issues: ValidationIssue[] = []
   for (const [field, rule] of Object.entries(spec.fields)) {
     const issue = checkField(field, rule, params[field])
     if (issue) issues.push(issue)

@@ -1,15 +1,14 @@
 /**
- * Puts the demo merchants' recent payments into the sandbox's order book, so that what the pages show and what
- * the sandbox knows are the same payments: an action on a demo transaction (capture a pending pre-authorization,
- * refund, upload tracking) reaches an order the sandbox has. Runs only where the sandbox is mounted.
+ * Puts the demo merchants' payments of the allowed year into the sandbox's order book, so that what the pages show
+ * and what the sandbox knows are the same payments: an action on any demo transaction the list can show (capture a
+ * pending pre-authorization, refund, upload tracking) reaches an order the sandbox has. Runs only where the sandbox
+ * is mounted, once, when the demo is first loaded.
  */
-import { DAY_MS } from '@contract/beijing-time'
 import type { Db } from '../../db'
+import { oneYearBack } from '../../lib/time-range'
 import { importSandboxOrders, seedSandbox, type SandboxOrderImport } from '../oceanpayment-sandbox'
 import { DEMO_MERCHANT, SECOND_MERCHANT } from '../../config/known-merchants'
 
-/** Actions concern recent payments; older ones stay on the assistant's side only, which keeps start-up quick. */
-const MIRROR_DAYS = 45
 
 interface MirrorRow {
   payment_id: string
@@ -70,7 +69,9 @@ export async function mirrorDemoPaymentsIntoSandbox(db: Db, now: Date): Promise<
   const merchants = [DEMO_MERCHANT, SECOND_MERCHANT]
   // Registers the terminals without inventing a history for them: the demo's own payments are their history.
   await seedSandbox(db, { now, merchants, ordersPerTerminal: 0 })
-  const since = new Date(now.getTime() - MIRROR_DAYS * DAY_MS)
+  // The year the transactions list allows (lib/time-range.ts): every payment an action may be asked for. The
+  // sandbox loads them set-based (importSandboxOrders), so a year costs about what 45 days did row by row.
+  const since = oneYearBack(now)
   const { rows } = await db.query<MirrorRow>(
     `select payment_id, terminal, order_number, currency, amount_minor, payment_time, booked_at, status, auth_status,
             payment_method, card_brand, card_country, card_masked, tracking_number, tracking_site,

@@ -6,27 +6,51 @@
  *   POST   /admin/api/merchants/{account}/users          → 201 with the account
  *   PATCH  /admin/api/merchants/{account}/users/{id}     → 200 with the account
  *   DELETE /admin/api/merchants/{account}/users/{id}     → 204
+ * and the admin side of acting from the phone (contract/actions.ts, services/admin-actions.ts):
+ *   GET    /admin/api/merchants/{account}/actions        → AdminActionsPage (filters, keyset cursor, newest first)
+ *   GET    /admin/api/merchants/{account}/actions.csv    → text/csv, the same filters
+ *   POST   /admin/api/merchants/{account}/users/{id}/pin-reset       → 204
+ *   PUT    /admin/api/merchants/{account}/users/{id}/refund-limits   → 200 { limits }
  */
 import type { FastifyPluginAsync } from 'fastify'
-import type { AdminMerchant, CreateAccountRequest, MiniProgramAccount, UpdateAccountRequest } from '@contract/admin'
+import type { AdminMerchant, CreateAccountRequest, UpdateAccountRequest } from '@contract/admin'
+import type { AdminActionsPage, RefundLimitsRequest } from '@contract/actions'
 import type { ServerConfig } from '../../config'
 import type { Db } from '../../db'
 import { AppError } from '../../errors'
-import { createAccount, listAccounts, listMerchants, removeAccount, updateAccount } from '../../services/accounts'
+import { createAccount, listMerchants, removeAccount, updateAccount } from '../../services/accounts'
+import {
+  actionLogCsv,
+  listActionLog,
+  listAccountsWithActions,
+  resetActionPin,
+  setRefundLimits,
+  withActionState,
+  type ActionLogQuery,
+  type AdminAccount,
+} from '../../services/admin-actions'
 import { resolveAdminToken, tokensEqual } from '../../auth/admin-token'
 import {
   accountListSchema,
   accountParamsSchema,
   accountSchema,
+  actionCsvQuerySchema,
+  actionLogPageSchema,
+  actionLogQuerySchema,
   createAccountBodySchema,
   merchantListSchema,
   merchantParamsSchema,
+  refundLimitsBodySchema,
+  refundLimitsReplySchema,
   updateAccountBodySchema,
 } from './schemas'
+import { rejectUnknownFields } from '../unknown-fields'
 
 export interface AdminRoutesOptions {
   db: Db
   config: Pick<ServerConfig, 'adminToken' | 'dataDir'>
+  /** "Needs attention" is judged against this clock; default the real one. */
+  now?: () => Date
 }
 
 interface MerchantParams {
@@ -56,23 +80,24 @@ export const adminApiRoutes: FastifyPluginAsync<AdminRoutesOptions> = async (app
     listMerchants(options.db),
   )
 
-  app.get<{ Params: MerchantParams; Reply: MiniProgramAccount[] }>(
+  app.get<{ Params: MerchantParams; Reply: AdminAccount[] }>(
     '/admin/api/merchants/:account/users',
     { schema: { params: merchantParamsSchema, response: { 200: accountListSchema } } },
-    (request) => listAccounts(options.db, request.params.account),
+    (request) => listAccountsWithActions(options.db, request.params.account),
   )
 
-  app.post<{ Params: MerchantParams; Body: CreateAccountRequest; Reply: MiniProgramAccount }>(
+  app.post<{ Params: MerchantParams; Body: CreateAccountRequest; Reply: AdminAccount }>(
     '/admin/api/merchants/:account/users',
     { schema: { params: merchantParamsSchema, body: createAccountBodySchema, response: { 201: accountSchema } } },
     async (request, reply) => {
       const account = await createAccount(options.db, request.params.account, request.body)
       request.log.info({ merchant: account.merchantAccount, userId: account.id }, 'admin: account created')
-      return reply.code(201).send(account)
+      const [shown] = await withActionState(options.db, account.merchantAccount, [account])
+      return reply.code(201).send(shown)
     },
   )
 
-  app.patch<{ Params: AccountParams; Body: UpdateAccountRequest; Reply: MiniProgramAccount }>(
+  app.patch<{ Params: AccountParams; Body: UpdateAccountRequest; Reply: AdminAccount }>(
     '/admin/api/merchants/:account/users/:id',
     { schema: { params: accountParamsSchema, body: updateAccountBodySchema, response: { 200: accountSchema } } },
     async (request) => {
@@ -81,7 +106,7 @@ export const adminApiRoutes: FastifyPluginAsync<AdminRoutesOptions> = async (app
         { merchant: account.merchantAccount, userId: account.id, fields: Object.keys(request.body) },
         'admin: account changed',
       )
-      return account
+      return (await withActionState(options.db, account.merchantAccount, [account]))[0]!
     },
   )
 
@@ -92,6 +117,49 @@ export const adminApiRoutes: FastifyPluginAsync<AdminRoutesOptions> = async (app
       await removeAccount(options.db, request.params.account, request.params.id)
       request.log.info({ merchant: request.params.account, userId: request.params.id }, 'admin: account deleted')
       return reply.code(204).send()
+    },
+  )
+
+  const now = options.now ?? (() => new Date())
+
+  app.get<{ Params: MerchantParams; Querystring: ActionLogQuery; Reply: AdminActionsPage }>(
+    '/admin/api/merchants/:account/actions',
+    {
+      preValidation: rejectUnknownFields,
+      schema: { params: merchantParamsSchema, querystring: actionLogQuerySchema, response: { 200: actionLogPageSchema } },
+    },
+    (request) => listActionLog(options.db, request.params.account, request.query, now()),
+  )
+
+  app.get<{ Params: MerchantParams; Querystring: Omit<ActionLogQuery, 'cursor' | 'limit'> }>(
+    '/admin/api/merchants/:account/actions.csv',
+    { preValidation: rejectUnknownFields, schema: { params: merchantParamsSchema, querystring: actionCsvQuerySchema } },
+    async (request, reply) => {
+      const csv = await actionLogCsv(options.db, request.params.account, request.query, now())
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="actions-${request.params.account}.csv"`)
+        .send(csv)
+    },
+  )
+
+  app.post<{ Params: AccountParams }>(
+    '/admin/api/merchants/:account/users/:id/pin-reset',
+    { schema: { params: accountParamsSchema, response: { 204: { type: 'null' } } } },
+    async (request, reply) => {
+      await resetActionPin(options.db, request.params.account, request.params.id)
+      request.log.info({ merchant: request.params.account, userId: request.params.id }, 'admin: action PIN reset')
+      return reply.code(204).send()
+    },
+  )
+
+  app.put<{ Params: AccountParams; Body: RefundLimitsRequest; Reply: RefundLimitsRequest }>(
+    '/admin/api/merchants/:account/users/:id/refund-limits',
+    { schema: { params: accountParamsSchema, body: refundLimitsBodySchema, response: { 200: refundLimitsReplySchema } } },
+    async (request) => {
+      const limits = await setRefundLimits(options.db, request.params.account, request.params.id, request.body.limits)
+      request.log.info({ merchant: request.params.account, userId: request.params.id, currencies: limits.map((l) => l.currency) }, 'admin: refund limits set')
+      return { limits }
     },
   )
 }

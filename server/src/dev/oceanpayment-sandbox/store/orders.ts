@@ -152,6 +152,66 @@ export async function insertOrder(db: Queryable, order: SandboxOrder): Promise<b
   return rows.length > 0
 }
 
+/**
+ * Many orders in one statement per chunk: one array parameter per column, expanded by unnest, so a year of payments
+ * (tens of thousands) loads in a few round trips instead of one per order. Orders already present are left as they
+ * are. @returns how many were inserted
+ */
+export async function insertOrders(db: Queryable, orders: readonly SandboxOrder[], chunkSize = 5_000): Promise<number> {
+  let inserted = 0
+  for (let start = 0; start < orders.length; start += chunkSize) {
+    const chunk = orders.slice(start, start + chunkSize)
+    const column = <T>(value: (order: SandboxOrder) => T) => chunk.map(value)
+    const time = (value: Date | null) => (value === null ? null : value.toISOString())
+    const { rows } = await db.query<{ n: number }>(
+      `with added as (
+         insert into sandbox_orders (payment_id, terminal, order_number, currency, amount_minor, payment_status,
+           payment_details, payment_method, channel, card_type, card_country, card_number, auth_status,
+           authorized_minor, captured_minor, auth_changed_at, tracking_number, tracking_site, tracking_handler,
+           tracking_at, created_at)
+         select u.payment_id, u.terminal, u.order_number, u.currency, u.amount_minor, u.payment_status,
+           u.payment_details, u.payment_method, u.channel, u.card_type, u.card_country, u.card_number, u.auth_status,
+           u.authorized_minor, u.captured_minor, u.auth_changed_at::timestamptz, u.tracking_number, u.tracking_site,
+           u.tracking_handler, u.tracking_at::timestamptz, u.created_at::timestamptz
+           from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::integer[], $7::text[],
+                       $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::bigint[],
+                       $15::bigint[], $16::text[], $17::text[], $18::text[], $19::text[], $20::text[], $21::text[])
+             as u(payment_id, terminal, order_number, currency, amount_minor, payment_status, payment_details,
+                  payment_method, channel, card_type, card_country, card_number, auth_status, authorized_minor,
+                  captured_minor, auth_changed_at, tracking_number, tracking_site, tracking_handler, tracking_at,
+                  created_at)
+         on conflict (payment_id) do nothing
+         returning 1)
+       select count(*)::int as n from added`,
+      [
+        column((o) => o.paymentId),
+        column((o) => o.terminal),
+        column((o) => o.orderNumber),
+        column((o) => o.currency),
+        column((o) => o.amountMinor.toString()),
+        column((o) => o.paymentStatus),
+        column((o) => o.paymentDetails),
+        column((o) => o.paymentMethod),
+        column((o) => o.channel),
+        column((o) => o.cardType),
+        column((o) => o.cardCountry),
+        column((o) => o.cardNumber),
+        column((o) => o.authStatus),
+        column((o) => o.authorizedMinor?.toString() ?? null),
+        column((o) => o.capturedMinor?.toString() ?? null),
+        column((o) => time(o.authChangedAt)),
+        column((o) => o.trackingNumber),
+        column((o) => o.trackingSite),
+        column((o) => o.trackingHandler),
+        column((o) => time(o.trackingAt)),
+        column((o) => o.createdAt.toISOString()),
+      ],
+    )
+    inserted += rows[0]?.n ?? 0
+  }
+  return inserted
+}
+
 export async function countOrders(db: Queryable, terminal: string): Promise<number> {
   const { rows } = await db.query<{ n: number }>('select count(*)::int as n from sandbox_orders where terminal = $1', [
     terminal,
