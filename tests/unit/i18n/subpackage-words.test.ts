@@ -9,7 +9,7 @@ const tables = { actions: ACTION_WORDS, tools: TOOL_WORDS } as const
 describe.each(Object.entries(tables))('the %s words', (_, table) => {
   it('define the same keys in both languages, none empty', () => {
     expect(Object.keys(table['en-US']).sort()).toEqual(Object.keys(table['zh-CN']).sort())
-    for (const language of Object.values(table)) for (const [key, text] of Object.entries(language)) expect(text.trim(), key).not.toBe('')
+    for (const language of Object.values(table)) for (const [key, text] of Object.entries(language as Record<string, string>)) expect(text.trim(), key).not.toBe('')
   })
 
   it('use Chinese punctuation in Chinese', () => {
