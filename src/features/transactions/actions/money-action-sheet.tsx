@@ -17,7 +17,7 @@ import type { ActionRecord, MoneyAction } from '@contract/actions'
 import { currencyDecimals, type Money } from '@contract/money'
 import { checkAmount, type AmountProblem } from './amount'
 import { actionsApi } from './api'
-import { failureSentence, finalHeadline, isFinal, submitProblem, type SubmitProblem } from './outcome'
+import { daysLeftText, failureSentence, finalHeadline, isFinal, submitProblem, type SubmitProblem } from './outcome'
 import { PinPad } from './pin-pad'
 import { useActionPolling } from './use-action-polling'
 import './action-sheet.scss'
@@ -255,7 +255,7 @@ export function MoneyActionSheet({ offer, onClose, endpoints = actionsApi }: Mon
 }
 
 function DaysLeft({ w, days }: { w: Words<ActionWord>; days: number | null }) {
-  const text = days === null ? w('actions.daysLeft.unknown') : days <= 0 ? w('actions.daysLeft.today') : w('actions.daysLeft', { days })
+  const text = daysLeftText(w, days)
   return (
     <Text className={`action-sheet__days${days !== null && days <= 2 ? ' action-sheet__days--due' : ''}`} data-testid='action-days-left'>
       {text}

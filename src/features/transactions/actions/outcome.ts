@@ -61,3 +61,13 @@ export function finalHeadline(w: Words<ActionWord>, record: Pick<ActionRecord, '
   const kind = record.kind === 'capture' || record.kind === 'void' ? record.kind : 'refund'
   return w(record.status === 'succeeded' ? `actions.state.succeeded.${kind}` : `actions.state.failed.${kind}`)
 }
+
+/**
+ * Days before a pre-authorization expires (AvailableActions daysLeft: null unknown, 0 today, negative once past —
+ * Oceanpayment may still accept it, the issuer may refuse).
+ */
+export function daysLeftText(w: Words<ActionWord>, days: number | null): string {
+  if (days === null) return w('actions.daysLeft.unknown')
+  if (days < 0) return w('actions.daysLeft.expired', { days: -days })
+  return days === 0 ? w('actions.daysLeft.today') : w('actions.daysLeft', { days })
+}

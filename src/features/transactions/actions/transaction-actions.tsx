@@ -14,6 +14,7 @@ import { formatMoney } from '@/utils/money'
 import type { AvailableActions, MoneyAction } from '@contract/actions'
 import type { TransactionDetail } from '@contract/transactions'
 import { actionsApi } from './api'
+import { daysLeftText } from './outcome'
 import { MoneyActionSheet, type MoneyActionOffer } from './money-action-sheet'
 import { TrackingSheet } from './tracking-sheet'
 import './transaction-actions.scss'
@@ -78,11 +79,7 @@ export function TransactionActions({ detail, onChanged }: TransactionActionsProp
           </View>
           {available.data?.capture?.daysLeft !== undefined && available.data.capture !== null ? (
             <Text className='note txa__days' data-testid='txd-action-days-left'>
-              {available.data.capture.daysLeft === null
-                ? w('actions.daysLeft.unknown')
-                : available.data.capture.daysLeft <= 0
-                  ? w('actions.daysLeft.today')
-                  : w('actions.daysLeft', { days: available.data.capture.daysLeft })}
+              {daysLeftText(w, available.data.capture.daysLeft)}
             </Text>
           ) : null}
         </View>

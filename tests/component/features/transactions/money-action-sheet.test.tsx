@@ -254,6 +254,19 @@ describe('after sending', () => {
   })
 })
 
+describe('days left', () => {
+  it('says unknown, today, N days, or how long ago it expired', async () => {
+    const { daysLeftText } = await import('@/features/transactions/actions/outcome')
+    const { ACTION_WORDS } = await import('@/i18n/features/actions')
+    const { fillParams } = await import('@/i18n/translate')
+    const w = (key: keyof (typeof ACTION_WORDS)['zh-CN'], params?: Record<string, string | number>) => fillParams(ACTION_WORDS['zh-CN'][key], params)
+    expect(daysLeftText(w, null)).toBe('预授权到期日未知')
+    expect(daysLeftText(w, 0)).toBe('预授权今天到期')
+    expect(daysLeftText(w, 6)).toBe('预授权还有 6 天到期')
+    expect(daysLeftText(w, -2)).toBe('预授权已过期 2 天，发卡行可能拒绝请款')
+  })
+})
+
 describe('failure sentences', () => {
   it('has one sentence for every failure, in both languages', async () => {
     const { failureSentence } = await import('@/features/transactions/actions/outcome')
