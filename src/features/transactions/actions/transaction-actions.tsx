@@ -42,15 +42,19 @@ export function TransactionActions({ detail, onChanged }: TransactionActionsProp
   const available = useRemote(() => actionsApi.fetchAvailableActions(detail.paymentId), [detail.paymentId])
   const history = useRemote(() => actionsApi.fetchPaymentActions(detail.paymentId), [detail.paymentId])
   const [open, setOpen] = useState<Open>(null)
-  const offers = available.data === undefined ? [] : moneyOffers(available.data, detail)
-  const tracking = available.data?.tracking === true
+  // After an action the offers are stale (less left to refund, an authorization no longer pending): no button
+  // shows until the server has said again what is allowed.
+  const [refreshing, setRefreshing] = useState(false)
+  const offers = available.data === undefined || refreshing ? [] : moneyOffers(available.data, detail)
+  const tracking = available.data?.tracking === true && !refreshing
 
   const close = (changed: boolean) => {
     setOpen(null)
     // The attempt is in the log whatever its result; the figures change only when it went through.
     void history.reload()
     if (!changed) return
-    void available.reload()
+    setRefreshing(true)
+    void available.reload().finally(() => setRefreshing(false))
     onChanged()
   }
   const offer = offers.find((candidate) => candidate.kind === open)

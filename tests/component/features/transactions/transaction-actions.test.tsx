@@ -43,6 +43,32 @@ beforeEach(() => {
 })
 
 describe('the actions card', () => {
+  it('after an action went through, shows no button until the server said again what is allowed', async () => {
+    let answer: (value: AvailableActions) => void = () => undefined
+    api.fetchAvailableActions
+      .mockResolvedValueOnce({ ...NONE, void: { expiresAt: null, daysLeft: 3 }, capture: { max: usd('100.00'), expiresAt: null, daysLeft: 3 } })
+      .mockImplementationOnce(() => new Promise((resolve) => (answer = resolve)))
+    api.fetchPinState.mockResolvedValue({ set: true, locked: false, triesLeft: 5 })
+    api.voidAuthorization.mockResolvedValue({
+      id: 'v1', kind: 'void', paymentId: DETAIL.paymentId, orderNumber: DETAIL.orderNumber, amount: null, status: 'succeeded',
+      failure: null, gatewayCode: null, actor: { username: '张敏', maskedPhone: '138****8000' },
+      createdAt: '2026-12-03T10:00:00+08:00', updatedAt: '2026-12-03T10:00:00+08:00',
+    })
+    const onChanged = vi.fn()
+    render(<TransactionActions detail={DETAIL} onChanged={onChanged} />)
+    fireEvent.click(await screen.findByTestId('txd-action-void'))
+    fireEvent.click(screen.getByTestId('action-next'))
+    fireEvent.click(screen.getByTestId('action-confirm-ok'))
+    await screen.findByTestId('pin-key-1')
+    for (const digit of '246810') fireEvent.click(screen.getByTestId(`pin-key-${digit}`))
+    fireEvent.click(await screen.findByTestId('action-done'))
+    expect(onChanged).toHaveBeenCalledTimes(1)
+    expect(screen.queryByTestId('txd-action-capture')).toBeNull()
+    answer({ ...NONE })
+    await waitFor(() => expect(api.fetchAvailableActions).toHaveBeenCalledTimes(2))
+    expect(screen.queryByTestId('txd-action-void')).toBeNull()
+  })
+
   it('shows exactly the allowed actions: a sale that can be refunded and tracked', async () => {
     api.fetchAvailableActions.mockResolvedValue({ ...NONE, refund: { max: usd('60.00') }, tracking: true })
     render(<TransactionActions detail={DETAIL} onChanged={vi.fn()} />)
