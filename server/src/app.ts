@@ -6,7 +6,7 @@ import type { IncomingMessage } from 'node:http'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import type { ServerConfig } from './config'
 import type { Db } from './db'
-import { handleError, handleNotFound } from './error-handler'
+import { handleError, handleFrameworkError, handleNotFound } from './error-handler'
 import { routingTransport, type Transport } from './outbound/transport'
 import { createLogger, type Logger } from './logging/logger'
 import { gapFillPlugin, refundLookupOf } from './notifications'
@@ -18,6 +18,7 @@ import { authRoutes } from './routes/auth'
 import { healthRoutes } from './routes/health'
 import { readApiRoutes } from './routes/read-api'
 import { toolsRoutes } from './routes/tools'
+import { guardInput } from './routes/input-guard'
 import { oceanpaymentWebhookRoutes } from './routes/webhooks/oceanpayment'
 import { DEFAULT_LOGIN_LIMITS, type LoginLimits } from './auth/login'
 import { appVersion } from './version'
@@ -76,13 +77,19 @@ export function buildApp(options: BuildAppOptions): App {
     loggerInstance: logger,
     genReqId: requestId,
     // Fastify's default silently drops properties a schema forbids; callers must hear that a field is not accepted.
-    ajv: { customOptions: { removeAdditional: false } },
+    // No coercion either: `"enabled": null` is not false and `"refund"` is not ["refund"]. Query integers and
+    // booleans are converted strictly by guardInput (routes/input-guard.ts) before validation.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false } },
+    // Malformed percent-encoding and overlong params get our error envelope, not Fastify's own shape.
+    frameworkErrors: handleFrameworkError,
   })
 
   app.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id)
   })
   app.setErrorHandler(handleError)
+  // App-wide, before any route's own schema: encoding, control characters, strict query numbers.
+  app.addHook('preValidation', guardInput)
   app.setNotFoundHandler(handleNotFound)
 
   const clock = options.clock ?? Date.now

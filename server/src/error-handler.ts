@@ -55,3 +55,16 @@ export function handleNotFound(request: FastifyRequest, reply: FastifyReply): Fa
   const path = request.url.split('?')[0]
   return reply.code(404).send(errorBody('NOT_FOUND', `No route for ${request.method} ${path}`))
 }
+
+/**
+ * Errors the router raises before a route is chosen (Fastify's frameworkErrors): a URL that is not validly
+ * percent-encoded, a path parameter longer than the router takes. The message is ours; the URL is not echoed.
+ */
+export function handleFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const status = statusOf(error)
+  if (status >= 500) return handleError(error, request, reply)
+  const message =
+    error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'a part of the URL path is too long' : 'the URL path is not validly percent-encoded UTF-8'
+  request.log.info({ error: { code: 'BAD_REQUEST', message } }, 'request rejected')
+  return reply.code(status === 414 ? 414 : 400).send(errorBody(status === 414 ? 'REQUEST_ERROR' : 'BAD_REQUEST', message))
+}

@@ -18,13 +18,47 @@ function text(fields: Fields, name: string, max: number): string | undefined {
 const CURRENCY = /^[A-Z]{3}$/
 const AMOUNT = /^\d{1,15}(\.\d{1,6})?$/
 
-export type NoticeParse = { ok: true; notice: BusinessNotice } | { ok: false; reason: string }
+export type NoticeParse = { ok: true; notice: BusinessNotice; neutralised: string[] } | { ok: false; reason: string }
+
+/**
+ * Control characters other than tab and line breaks: a signed notice may carry one (`&#0;` decodes to NUL), and
+ * PostgreSQL cannot store a NUL in text, so the notice failed to store on every delivery and was lost after
+ * Oceanpayment's retries. Each is replaced by U+FFFD: the notice is kept, the oddity stays visible.
+ */
+const UNSTORABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g
+
+/** The fields with unstorable characters replaced, and the names of the fields that had any. */
+export function neutraliseFields(fields: Fields): { fields: Fields; neutralised: string[] } {
+  const clean: Record<string, string | undefined> = {}
+  const neutralised: string[] = []
+  for (const [name, value] of Object.entries(fields)) {
+    if (value !== undefined && new RegExp(UNSTORABLE.source).test(value)) {
+      neutralised.push(name)
+      clean[name] = value.replace(UNSTORABLE, '\ufffd')
+    } else {
+      clean[name] = value
+    }
+  }
+  return { fields: clean, neutralised }
+}
+
+export interface NoticeLogger {
+  warn(details: object, message: string): void
+}
 
 /**
  * Validates the identifying fields strictly (they are keys) and the others loosely (they are shown). `fields`
- * comes from a notification whose signature has already been checked, or from a signed query answer.
+ * comes from a notification whose signature has already been checked, or from a signed query answer. Control
+ * characters are neutralised first (see UNSTORABLE); `logger` hears which fields had them and why.
  */
-export function noticeFromFields(fields: Fields): NoticeParse {
+export function noticeFromFields(received: Fields, logger?: NoticeLogger): NoticeParse {
+  const { fields, neutralised } = neutraliseFields(received)
+  if (neutralised.length > 0) {
+    logger?.warn(
+      { account: fields.account?.slice(0, 20), pushId: fields.push_id?.slice(0, 100), fields: neutralised },
+      'business-order notice: control characters replaced by U+FFFD (PostgreSQL cannot store them; the notice is kept)',
+    )
+  }
   const account = fields.account?.trim() ?? ''
   const terminal = fields.terminal?.trim() ?? ''
   const pushId = fields.push_id?.trim() ?? ''
@@ -64,5 +98,5 @@ export function noticeFromFields(fields: Fields): NoticeParse {
     // The case's answer deadline; empty for refunds and other notices without one.
     cpdTime: parseBeijingDateTime(fields.payment_cpdTime?.trim() ?? ''),
   }
-  return { ok: true, notice }
+  return { ok: true, notice, neutralised }
 }

@@ -3,12 +3,12 @@
  * Idempotency-Key, polling an action, a payment's 操作记录 and what its detail may offer. Signed /api routes; each
  * request counts against the account's action rate limit, as logins count against theirs.
  */
-import Ajv from 'ajv'
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import type { CaptureRequest, RefundRequest, SetActionPinRequest } from '@contract/actions'
 import { requireAuth } from '../../auth/request-context'
 import { rateLimiter, RateLimitedError, type RateLimitRule } from '../../auth/rate-limits'
 import type { Db } from '../../db'
+import { emptyQuery } from '../read-schemas'
 import { availableActions } from '../../actions/available'
 import { paymentActions } from '../../actions/history'
 import { captureAction, getAction, refundAction, voidAction, type ActionAnswer, type MoneyActionDeps } from '../../actions/money-actions'
@@ -27,8 +27,8 @@ import {
   voidBody,
 } from './schemas'
 
-/** Per account: generous for a person tapping, tight for a script (a PIN has 10^6 values; 5 tries lock it anyway). */
-export const DEFAULT_ACTION_RATE_LIMIT: RateLimitRule = { limit: 30, windowSeconds: 60 }
+/** Per account: room for a person tapping and a sheet polling every 2 s, tight for a script (5 wrong PINs lock it anyway). */
+export const DEFAULT_ACTION_RATE_LIMIT: RateLimitRule = { limit: 60, windowSeconds: 60 }
 
 export interface ActionRoutesOptions {
   db: Db
@@ -40,9 +40,6 @@ export interface ActionRoutesOptions {
 const errors = { 400: actionErrorSchema, 401: actionErrorSchema, 403: actionErrorSchema, 404: actionErrorSchema, 409: actionErrorSchema, 422: actionErrorSchema, 423: actionErrorSchema, 429: actionErrorSchema } as const
 
 export const actionRoutes: FastifyPluginAsync<ActionRoutesOptions> = async (app, { db, clock, deps, rateLimit }) => {
-  // The app's validator coerces ("1" for 1); a money request must say exactly what it means. Scoped to this plugin.
-  const ajv = new Ajv({ removeAdditional: false, coerceTypes: false, allErrors: false, strict: false })
-  app.setValidatorCompiler(({ schema }) => ajv.compile(schema))
   const limiter = rateLimiter(db, clock)
   const rule = rateLimit ?? DEFAULT_ACTION_RATE_LIMIT
 
@@ -58,13 +55,13 @@ export const actionRoutes: FastifyPluginAsync<ActionRoutesOptions> = async (app,
 
   const send = (reply: FastifyReply, answer: ActionAnswer) => reply.code(answer.statusCode).send(answer.body)
 
-  app.get('/actions/pin', { schema: { tags: ['actions'], summary: 'Whether the action PIN is set, locked, and tries left', response: { 200: pinStateSchema, ...errors } } }, async (request) =>
+  app.get('/actions/pin', { schema: { querystring: emptyQuery, tags: ['actions'], summary: 'Whether the action PIN is set, locked, and tries left', response: { 200: pinStateSchema, ...errors } } }, async (request) =>
     pinState(db, requireAuth(request).userId),
   )
 
   app.put<{ Body: SetActionPinRequest }>(
     '/actions/pin',
-    { schema: { tags: ['actions'], summary: 'Set the action PIN on first use (409 once set)', body: setPinBody, response: errors } },
+    { schema: { querystring: emptyQuery, tags: ['actions'], summary: 'Set the action PIN on first use (409 once set)', body: setPinBody, response: errors } },
     async (request, reply) => {
       await setPin(db, requireAuth(request).userId, request.body.pin)
       return reply.code(204).send()
@@ -73,38 +70,38 @@ export const actionRoutes: FastifyPluginAsync<ActionRoutesOptions> = async (app,
 
   app.get<{ Params: { id: string } }>(
     '/actions/:id',
-    { schema: { tags: ['actions'], summary: 'One action (poll until final)', params: actionIdParams, response: { 200: actionRecordSchema, ...errors } } },
+    { schema: { querystring: emptyQuery, tags: ['actions'], summary: 'One action (poll until final)', params: actionIdParams, response: { 200: actionRecordSchema, ...errors } } },
     async (request) => getAction(db, requireAuth(request).merchantNo, request.params.id),
   )
 
   app.get<{ Params: { paymentId: string } }>(
     '/transactions/:paymentId/actions',
-    { schema: { tags: ['actions'], summary: '操作记录 of a payment, newest first', params: paymentParams, response: { 200: paymentActionsSchema, ...errors } } },
+    { schema: { querystring: emptyQuery, tags: ['actions'], summary: '操作记录 of a payment, newest first', params: paymentParams, response: { 200: paymentActionsSchema, ...errors } } },
     async (request) => paymentActions(db, requireAuth(request).merchantNo, request.params.paymentId),
   )
 
   app.get<{ Params: { paymentId: string } }>(
     '/transactions/:paymentId/actions/available',
-    { schema: { tags: ['actions'], summary: 'The actions this account may take on this payment now', params: paymentParams, response: { 200: availableSchema, ...errors } } },
+    { schema: { querystring: emptyQuery, tags: ['actions'], summary: 'The actions this account may take on this payment now', params: paymentParams, response: { 200: availableSchema, ...errors } } },
     async (request) => availableActions(db, requireAuth(request), request.params.paymentId, deps.now()),
   )
 
   // Body validation is reported by the handler (attachValidation), after the permission and ownership checks.
   app.post<{ Params: { paymentId: string }; Body: RefundRequest }>(
     '/transactions/:paymentId/refunds',
-    { attachValidation: true, schema: { tags: ['actions'], summary: 'Refund (Idempotency-Key, PIN)', params: paymentParams, body: refundBody, response: { 201: actionRecordSchema, ...errors } } },
+    { attachValidation: true, schema: { querystring: emptyQuery, tags: ['actions'], summary: 'Refund (Idempotency-Key, PIN)', params: paymentParams, body: refundBody, response: { 201: actionRecordSchema, ...errors } } },
     async (request, reply) => send(reply, await refundAction(deps, request, request.params.paymentId)),
   )
 
   app.post<{ Params: { paymentId: string }; Body: CaptureRequest }>(
     '/transactions/:paymentId/capture',
-    { attachValidation: true, schema: { tags: ['actions'], summary: 'Capture a pending pre-authorization (Idempotency-Key, PIN)', params: paymentParams, body: captureBody, response: { 201: actionRecordSchema, ...errors } } },
+    { attachValidation: true, schema: { querystring: emptyQuery, tags: ['actions'], summary: 'Capture a pending pre-authorization (Idempotency-Key, PIN)', params: paymentParams, body: captureBody, response: { 201: actionRecordSchema, ...errors } } },
     async (request, reply) => send(reply, await captureAction(deps, request, request.params.paymentId)),
   )
 
   app.post<{ Params: { paymentId: string } }>(
     '/transactions/:paymentId/void',
-    { attachValidation: true, schema: { tags: ['actions'], summary: 'Void a pending pre-authorization (Idempotency-Key, PIN)', params: paymentParams, body: voidBody, response: { 201: actionRecordSchema, ...errors } } },
+    { attachValidation: true, schema: { querystring: emptyQuery, tags: ['actions'], summary: 'Void a pending pre-authorization (Idempotency-Key, PIN)', params: paymentParams, body: voidBody, response: { 201: actionRecordSchema, ...errors } } },
     async (request, reply) => send(reply, await voidAction(deps, request, request.params.paymentId)),
   )
 }

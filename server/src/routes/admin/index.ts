@@ -30,6 +30,7 @@ import {
   type AdminAccount,
 } from '../../services/admin-actions'
 import { resolveAdminToken, tokensEqual } from '../../auth/admin-token'
+import { emptyQuery } from '../read-schemas'
 import {
   accountListSchema,
   accountParamsSchema,
@@ -76,19 +77,19 @@ export const adminApiRoutes: FastifyPluginAsync<AdminRoutesOptions> = async (app
     }
   })
 
-  app.get<{ Reply: AdminMerchant[] }>('/admin/api/merchants', { schema: { response: { 200: merchantListSchema } } }, () =>
+  app.get<{ Reply: AdminMerchant[] }>('/admin/api/merchants', { schema: { querystring: emptyQuery, response: { 200: merchantListSchema } } }, () =>
     listMerchants(options.db),
   )
 
   app.get<{ Params: MerchantParams; Reply: AdminAccount[] }>(
     '/admin/api/merchants/:account/users',
-    { schema: { params: merchantParamsSchema, response: { 200: accountListSchema } } },
+    { schema: { params: merchantParamsSchema, querystring: emptyQuery, response: { 200: accountListSchema } } },
     (request) => listAccountsWithActions(options.db, request.params.account),
   )
 
   app.post<{ Params: MerchantParams; Body: CreateAccountRequest; Reply: AdminAccount }>(
     '/admin/api/merchants/:account/users',
-    { schema: { params: merchantParamsSchema, body: createAccountBodySchema, response: { 201: accountSchema } } },
+    { schema: { params: merchantParamsSchema, querystring: emptyQuery, body: createAccountBodySchema, response: { 201: accountSchema } } },
     async (request, reply) => {
       const account = await createAccount(options.db, request.params.account, request.body)
       request.log.info({ merchant: account.merchantAccount, userId: account.id }, 'admin: account created')
@@ -99,7 +100,7 @@ export const adminApiRoutes: FastifyPluginAsync<AdminRoutesOptions> = async (app
 
   app.patch<{ Params: AccountParams; Body: UpdateAccountRequest; Reply: AdminAccount }>(
     '/admin/api/merchants/:account/users/:id',
-    { schema: { params: accountParamsSchema, body: updateAccountBodySchema, response: { 200: accountSchema } } },
+    { schema: { params: accountParamsSchema, querystring: emptyQuery, body: updateAccountBodySchema, response: { 200: accountSchema } } },
     async (request) => {
       const account = await updateAccount(options.db, request.params.account, request.params.id, request.body)
       request.log.info(
@@ -112,7 +113,7 @@ export const adminApiRoutes: FastifyPluginAsync<AdminRoutesOptions> = async (app
 
   app.delete<{ Params: AccountParams }>(
     '/admin/api/merchants/:account/users/:id',
-    { schema: { params: accountParamsSchema, response: { 204: { type: 'null' } } } },
+    { schema: { params: accountParamsSchema, querystring: emptyQuery, response: { 204: { type: 'null' } } } },
     async (request, reply) => {
       await removeAccount(options.db, request.params.account, request.params.id)
       request.log.info({ merchant: request.params.account, userId: request.params.id }, 'admin: account deleted')

@@ -17,6 +17,7 @@ import {
 import { RateLimitedError } from '../../auth/rate-limits'
 import { sessionService } from '../../auth/sessions'
 import type { WechatApi } from '../../wechat/types'
+import { emptyQuery } from '../read-schemas'
 import { emptyBodySchema, heartbeatResponseSchema, loginBodySchema, loginResponseSchema, profileSchema } from './schemas'
 
 export interface AuthRoutesOptions {
@@ -71,19 +72,19 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, opt
 
   app.post<{ Reply: HeartbeatResponse }>(
     '/api/auth/heartbeat',
-    { schema: { body: emptyBodySchema, response: { 200: heartbeatResponseSchema } } },
+    { schema: { querystring: emptyQuery, body: emptyBodySchema, response: { 200: heartbeatResponseSchema } } },
     async (request) => {
       requireAuth(request)
       return { expiresIn: options.sessionIdleSeconds }
     },
   )
 
-  app.get<{ Reply: SessionProfile }>('/api/auth/profile', { schema: { response: { 200: profileSchema } } }, async (request) => {
+  app.get<{ Reply: SessionProfile }>('/api/auth/profile', { schema: { querystring: emptyQuery, response: { 200: profileSchema } } }, async (request) => {
     const auth = requireAuth(request)
     return logins.profile(auth.userId)
   })
 
-  app.post('/api/auth/logout', { schema: { body: emptyBodySchema, response: { 204: { type: 'null' } } } }, async (request, reply) => {
+  app.post('/api/auth/logout', { schema: { querystring: emptyQuery, body: emptyBodySchema, response: { 204: { type: 'null' } } } }, async (request, reply) => {
     const auth = requireAuth(request)
     await sessions.end(auth.sessionId)
     request.log.info({ userId: auth.userId }, 'logged out')

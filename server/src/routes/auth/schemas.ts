@@ -48,8 +48,12 @@ export const heartbeatResponseSchema = {
 
 /**
  * For POSTs that take no input: no body at all, or an empty JSON object. (Per content type, because a plain body
- * schema would also be applied to a request without a body, and reject it.)
+ * schema would also be applied to a request without a body, and reject it.) text/plain is the other type Fastify
+ * parses by default: there, only an empty body.
  */
 export const emptyBodySchema = {
-  content: { 'application/json': { schema: { type: 'object', additionalProperties: false, maxProperties: 0 } } },
+  content: {
+    'application/json': { schema: { type: 'object', additionalProperties: false, maxProperties: 0 } },
+    'text/plain': { schema: { type: 'string', maxLength: 0 } },
+  },
 } as const

@@ -3,9 +3,10 @@
  * JSON schemas (so it cannot drift from what is validated). Needs no session: the signing plugin skips /api/docs*.
  */
 import type { FastifyPluginAsync } from 'fastify'
+import { emptyQuery } from '../read-schemas'
 
 export const docsRoute: FastifyPluginAsync = async (app) => {
-  app.get('/docs', { schema: { hide: true } }, async (_request, reply) => {
+  app.get('/docs', { schema: { hide: true, querystring: emptyQuery } }, async (_request, reply) => {
     void reply.header('cache-control', 'no-store')
     return app.swagger()
   })

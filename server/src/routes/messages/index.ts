@@ -4,7 +4,8 @@ import { requireAuth } from '../../auth/request-context'
 import type { MarkReadResponse, MessageDetail, MessagesPage, MessagesQuery, ReadAllBody } from '@contract/messages'
 import { getMessage, listMessages, markAllRead, markMessageRead } from '../../services/messages'
 import type { ReadApiOptions } from '../read-api-options'
-import { errorResponse } from '../read-schemas'
+import { emptyBodySchema } from '../auth/schemas'
+import { emptyQuery, errorResponse } from '../read-schemas'
 import { detailSchema, idParams, markSchema, pageSchema, querySchema, readAllBody } from './schemas'
 
 export const messagesRoutes: FastifyPluginAsync<ReadApiOptions> = async (app, { db }) => {
@@ -32,6 +33,7 @@ export const messagesRoutes: FastifyPluginAsync<ReadApiOptions> = async (app, { 
       schema: {
         tags: ['messages'],
         summary: 'Mark every message (or every one of a kind) read for this user',
+        querystring: emptyQuery,
         body: readAllBody,
         response: { 200: markSchema },
       },
@@ -46,6 +48,7 @@ export const messagesRoutes: FastifyPluginAsync<ReadApiOptions> = async (app, { 
         tags: ['messages'],
         summary: 'One message; opening it marks it read',
         params: idParams,
+        querystring: emptyQuery,
         response: { 200: detailSchema, 404: errorResponse },
       },
     },
@@ -59,6 +62,8 @@ export const messagesRoutes: FastifyPluginAsync<ReadApiOptions> = async (app, { 
         tags: ['messages'],
         summary: 'Mark one message read for this user',
         params: idParams,
+        querystring: emptyQuery,
+        body: emptyBodySchema,
         response: { 200: markSchema, 404: errorResponse },
       },
     },

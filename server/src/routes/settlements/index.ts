@@ -7,7 +7,7 @@ import { requireAuth } from '../../auth/request-context'
 import type { SettlementDetail, SettlementRowsPage, SettlementRowsQuery, SettlementsPage, SettlementsQuery } from '@contract/settlements'
 import { getSettlement, listSettlementRows, listSettlements } from '../../services/settlements'
 import type { ReadApiOptions } from '../read-api-options'
-import { errorResponse } from '../read-schemas'
+import { emptyQuery, errorResponse } from '../read-schemas'
 import { batchNoParams, detailSchema, pageSchema, querySchema, rowsPageSchema, rowsQuerySchema } from './schemas'
 
 export const settlementsRoutes: FastifyPluginAsync<ReadApiOptions> = async (app, { db, now }) => {
@@ -31,6 +31,7 @@ export const settlementsRoutes: FastifyPluginAsync<ReadApiOptions> = async (app,
         tags: ['settlements'],
         summary: 'One batch with the first page of its rows, which add up to its figures (404 for another merchant)',
         params: batchNoParams,
+        querystring: emptyQuery,
         response: { 200: detailSchema, 404: errorResponse },
       },
     },

@@ -4,7 +4,7 @@ import { requireAuth } from '../../auth/request-context'
 import type { TransactionDetail, TransactionsPage, TransactionsQuery } from '@contract/transactions'
 import { getTransaction, listTransactions } from '../../services/transactions'
 import type { ReadApiOptions } from '../read-api-options'
-import { errorResponse } from '../read-schemas'
+import { emptyQuery, errorResponse } from '../read-schemas'
 import { detailSchema, listQuerySchema, pageSchema, paymentIdParams } from './schemas'
 
 export const transactionsRoutes: FastifyPluginAsync<ReadApiOptions> = async (app, { db, now }) => {
@@ -31,6 +31,7 @@ export const transactionsRoutes: FastifyPluginAsync<ReadApiOptions> = async (app
         tags: ['transactions'],
         summary: 'One transaction with its refund figures and cases (404 for another merchant)',
         params: paymentIdParams,
+        querystring: emptyQuery,
         response: { 200: detailSchema, 404: errorResponse },
       },
     },

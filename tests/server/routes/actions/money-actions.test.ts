@@ -264,6 +264,14 @@ describe.each(testStores())('money-moving actions on the $kind store', (store) =
     expect(await transactionRefunded(t.db, paymentId)).toBe(BigInt(2_500))
   })
 
+  it('a slow answer within the timeout is an ordinary answer', async () => {
+    const paymentId = await addPayment(t.db, { amountMinor: BigInt(5_000) })
+    await fault(t, { operation: 'refund', mode: 'slow', ms: 150 })
+    const response = await refund(paymentId, { amount: '5.00', reason: 'slow', pin: PIN })
+    expect((response.json() as ActionRecord).status).toBe('pending')
+    expect(await sandboxRefunds(t.db, paymentId)).toHaveLength(1)
+  })
+
   it('a refund that never reached Oceanpayment stays unknown (never re-sent) until found or flagged', async () => {
     const paymentId = await addPayment(t.db, { amountMinor: BigInt(5_000) })
     await fault(t, { operation: 'refund', mode: 'timeout', execute: false })
