@@ -221,7 +221,9 @@ export interface HealthCheckResponse {
 /**
  * `GET /admin/api/merchants/{account}/actions?from&to&kind&status&userId&cursor&limit` → { items, nextCursor };
  * `…/actions.csv` the same rows as CSV. `POST /admin/api/merchants/{account}/users/{id}/pin-reset` → 204.
- * `PUT /admin/api/merchants/{account}/users/{id}/refund-limits` body { limits: Money[] } (per currency, [] = none).
+ * `PUT /admin/api/merchants/{account}/users/{id}/refund-limits` body { limits: Money[] } (per currency, [] = none)
+ * → 200 { limits } as stored (each amount with exactly the currency's decimals). Every account the admin API answers
+ * carries its PIN state and limits (contract/admin.ts AdminAccountActions).
  */
 export interface AdminActionRecord extends ActionRecord {
   userId: string

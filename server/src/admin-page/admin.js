@@ -3,6 +3,9 @@
 'use strict'
 
 const PERMISSIONS = ['capture', 'void', 'refund', 'tracking', 'order-query', 'card-bin', 'health-check']
+// contract/actions.ts ACTION_KINDS and ACTION_STATUSES (this page has no build step to import them).
+const ACTION_KINDS = PERMISSIONS
+const ACTION_STATUSES = ['pending', 'unknown', 'succeeded', 'failed']
 const TOKEN_KEY = 'op-admin-token'
 const MERCHANT_KEY = 'op-admin-merchant'
 
@@ -60,6 +63,49 @@ const TEXTS = {
     'error.ACCOUNT_LIMIT_REACHED': '该商户的账号已达 10 个上限',
     'error.VALIDATION_FAILED': '填写的内容有误',
     'error.NOT_FOUND': '商户或账号不存在',
+    'col.pin': '操作密码',
+    'col.limits': '每日退款限额',
+    'pin.none': '未设置',
+    'pin.set': '已设置',
+    'pin.locked': '已锁定',
+    'pin.reset': '重置操作密码',
+    'pin.confirmReset': '重置 {name} 的操作密码？下次操作时需重新设置，锁定也随之解除。',
+    'pin.wasReset': '{name} 的操作密码已重置。',
+    'limits.none': '不限',
+    'limits.edit': '退款限额',
+    'limits.title': '{name} 的每日退款限额',
+    'limits.hint': '每行或以逗号分隔一个币种和金额，如 USD 1000.00, JPY 50000；留空即取消限额。',
+    'limits.bad': '无法识别：{part}（应为“币种 金额”，如 USD 1000.00）',
+    'limits.saved': '{name} 的每日退款限额已保存。',
+    'log.title': '操作记录',
+    'log.from': '从',
+    'log.to': '到',
+    'log.kind': '操作',
+    'log.status': '状态',
+    'log.user': '账号',
+    'log.any': '全部',
+    'log.search': '查询',
+    'log.csv': '下载 CSV',
+    'log.time': '时间（北京）',
+    'log.target': '订单',
+    'log.amount': '金额',
+    'log.code': '网关代码',
+    'log.attention': '需处理',
+    'log.attentionFlag': '超过 24 小时仍未知，请人工核对',
+    'log.empty': '没有符合条件的操作。',
+    'log.more': '加载更多',
+    'log.downloaded': 'CSV 已下载。',
+    'kind.refund': '退款',
+    'kind.capture': '预授权确认',
+    'kind.void': '撤销',
+    'kind.tracking': '上传物流',
+    'kind.order-query': '订单查询',
+    'kind.card-bin': '卡 BIN 查询',
+    'kind.health-check': '健康检查',
+    'status.pending': '处理中',
+    'status.unknown': '结果未知',
+    'status.succeeded': '成功',
+    'status.failed': '失败',
   },
   en: {
     title: 'Oceanpayment 商户助手 — mini-program accounts',
@@ -110,6 +156,49 @@ const TEXTS = {
     'error.ACCOUNT_LIMIT_REACHED': 'this merchant already has 10 accounts',
     'error.VALIDATION_FAILED': 'the form is not filled in correctly',
     'error.NOT_FOUND': 'no such merchant or account',
+    'col.pin': 'Action PIN',
+    'col.limits': 'Daily refund limits',
+    'pin.none': 'not set',
+    'pin.set': 'set',
+    'pin.locked': 'locked',
+    'pin.reset': 'Reset PIN',
+    'pin.confirmReset': 'Reset the action PIN of {name}? They set a new one on their next action; a lock is lifted.',
+    'pin.wasReset': 'The action PIN of {name} was reset.',
+    'limits.none': 'none',
+    'limits.edit': 'Refund limits',
+    'limits.title': 'Daily refund limits of {name}',
+    'limits.hint': 'One currency and amount per line or comma, e.g. USD 1000.00, JPY 50000; empty removes the limits.',
+    'limits.bad': 'Not understood: {part} (write "currency amount", e.g. USD 1000.00)',
+    'limits.saved': 'Daily refund limits of {name} saved.',
+    'log.title': 'Action log',
+    'log.from': 'From',
+    'log.to': 'To',
+    'log.kind': 'Action',
+    'log.status': 'Status',
+    'log.user': 'Account',
+    'log.any': 'All',
+    'log.search': 'Search',
+    'log.csv': 'Download CSV',
+    'log.time': 'Time (Beijing)',
+    'log.target': 'Order',
+    'log.amount': 'Amount',
+    'log.code': 'Gateway code',
+    'log.attention': 'Attention',
+    'log.attentionFlag': 'Unknown for over 24 h: check by hand',
+    'log.empty': 'No actions match.',
+    'log.more': 'Load more',
+    'log.downloaded': 'CSV downloaded.',
+    'kind.refund': 'Refund',
+    'kind.capture': 'Capture',
+    'kind.void': 'Void',
+    'kind.tracking': 'Tracking',
+    'kind.order-query': 'Order query',
+    'kind.card-bin': 'Card BIN',
+    'kind.health-check': 'Health check',
+    'status.pending': 'pending',
+    'status.unknown': 'unknown',
+    'status.succeeded': 'succeeded',
+    'status.failed': 'failed',
   },
 }
 
@@ -133,6 +222,7 @@ function applyTexts() {
   other.textContent = lang === 'zh' ? 'English' : '中文'
   other.lang = lang === 'zh' ? 'en' : 'zh-CN'
   if (editingId === null) resetForm()
+  fillLogSelects()
 }
 
 const $ = (id) => document.getElementById(id)
@@ -214,7 +304,10 @@ async function loadMerchants() {
   $('login').hidden = true
   $('main').hidden = false
   if (merchants.length === 0) say(tr('noMerchants'), 'error')
-  else await loadAccounts()
+  else {
+    await loadAccounts()
+    await loadLog(false)
+  }
 }
 
 function button(text, className, onClick) {
@@ -245,6 +338,8 @@ async function loadAccounts() {
       cell(account.position),
       cell(account.permissions.map((permission) => tr(`perm.${permission}`)).join(lang === 'zh' ? '、' : ', ')),
       cell(account.enabled ? tr('yes') : tr('no')),
+      cell(account.actionPin.locked ? tr('pin.locked') : account.actionPin.set ? tr('pin.set') : tr('pin.none')),
+      cell(account.refundLimits.length === 0 ? tr('limits.none') : account.refundLimits.map((l) => `${l.currency} ${l.amount}`).join(', ')),
     )
     const actions = document.createElement('td')
     const group = document.createElement('div')
@@ -257,6 +352,14 @@ async function loadAccounts() {
           await refresh()
         }, tr(account.enabled ? 'disabled' : 'enabled', { name: account.username })),
       ),
+      button(tr('pin.reset'), 'secondary', () => {
+        if (!window.confirm(tr('pin.confirmReset', { name: account.username }))) return
+        run(async () => {
+          await api('POST', `/merchants/${merchant()}/users/${account.id}/pin-reset`)
+          await loadAccounts()
+        }, tr('pin.wasReset', { name: account.username }))
+      }),
+      button(tr('limits.edit'), 'secondary', () => startLimits(account)),
       button(tr('delete'), 'danger', () => {
         if (!window.confirm(tr('confirmDelete', { name: account.username, phone: account.phone }))) return
         run(async () => {
@@ -272,6 +375,126 @@ async function loadAccounts() {
   }
   $('empty').hidden = accounts.length > 0
   $('slots').textContent = tr('slots', { used: accounts.length })
+  fillUserSelect(accounts)
+}
+
+// ───────────── Daily refund limits ─────────────
+
+let limitsAccount = null
+
+function startLimits(account) {
+  limitsAccount = account
+  const form = $('limits-form')
+  form.hidden = false
+  $('limits-title').textContent = tr('limits.title', { name: account.username })
+  form.elements.limits.value = account.refundLimits.map((l) => `${l.currency} ${l.amount}`).join(', ')
+  form.elements.limits.focus()
+}
+
+/** "USD 1000.00, JPY 50000" → [{ currency, amount }]; the server checks currency and decimals strictly. */
+function parseLimits(text) {
+  const parts = text.split(/[,\n，]/).map((part) => part.trim()).filter((part) => part !== '')
+  return parts.map((part) => {
+    const match = /^([A-Za-z]{3})\s+(\S+)$/.exec(part)
+    if (match === null) throw new Error(tr('limits.bad', { part }))
+    return { currency: match[1].toUpperCase(), amount: match[2] }
+  })
+}
+
+// ───────────── The action log ─────────────
+
+let logCursor = null
+
+function fillSelect(select, values, label) {
+  const chosen = select.value
+  select.replaceChildren()
+  const any = document.createElement('option')
+  any.value = ''
+  any.textContent = tr('log.any')
+  select.append(any)
+  for (const value of values) {
+    const option = document.createElement('option')
+    option.value = value
+    option.textContent = label(value)
+    select.append(option)
+  }
+  if (values.includes(chosen)) select.value = chosen
+}
+
+let knownAccounts = []
+
+function fillLogSelects() {
+  const form = $('log-filters')
+  fillSelect(form.elements.kind, ACTION_KINDS, (kind) => tr(`kind.${kind}`))
+  fillSelect(form.elements.status, ACTION_STATUSES, (status) => tr(`status.${status}`))
+  fillUserSelect(knownAccounts)
+}
+
+function fillUserSelect(accounts) {
+  knownAccounts = accounts
+  const names = new Map(accounts.map((a) => [a.id, `${a.username} (${a.phone})`]))
+  fillSelect($('log-filters').elements.userId, accounts.map((a) => a.id), (id) => names.get(id))
+}
+
+/** The filter as query parameters; a date is a whole Beijing day. */
+function logQuery() {
+  const form = $('log-filters')
+  const params = new URLSearchParams()
+  if (form.elements.from.value) params.set('from', `${form.elements.from.value}T00:00:00+08:00`)
+  if (form.elements.to.value) params.set('to', `${form.elements.to.value}T23:59:59+08:00`)
+  for (const name of ['kind', 'status', 'userId']) if (form.elements[name].value) params.set(name, form.elements[name].value)
+  return params
+}
+
+function beijingTime(iso) {
+  return iso.slice(0, 19).replace('T', ' ')
+}
+
+async function loadLog(more) {
+  const params = logQuery()
+  params.set('limit', '50')
+  if (more && logCursor) params.set('cursor', logCursor)
+  const page = await api('GET', `/merchants/${merchant()}/actions?${params}`)
+  const body = $('actions-log').querySelector('tbody')
+  if (!more) body.replaceChildren()
+  for (const item of page.items) {
+    const row = document.createElement('tr')
+    if (item.needsAttention) row.className = 'attention'
+    const status = item.failure ? `${tr(`status.${item.status}`)} (${item.failure})` : tr(`status.${item.status}`)
+    const flag = cell(item.needsAttention ? tr('log.attentionFlag') : '')
+    if (item.needsAttention) flag.className = 'flag'
+    row.append(
+      cell(beijingTime(item.createdAt)),
+      cell(`${item.actor.username} ${item.actor.maskedPhone}`),
+      cell(tr(`kind.${item.kind}`)),
+      cell([item.orderNumber, item.paymentId].filter((v) => v).join(' / ')),
+      cell(item.amount ? `${item.amount.currency} ${item.amount.amount}` : ''),
+      cell(status),
+      cell(item.gatewayCode || ''),
+      flag,
+    )
+    body.append(row)
+  }
+  logCursor = page.nextCursor
+  $('log-more').hidden = logCursor === null
+  $('log-empty').hidden = body.children.length > 0
+}
+
+/** The CSV needs the bearer token, so it is fetched and handed to the browser as a file. */
+async function downloadCsv() {
+  const response = await fetch(`/admin/api/merchants/${merchant()}/actions.csv?${logQuery()}`, { headers: { authorization: `Bearer ${token()}` } })
+  if (!response.ok) {
+    const data = await response.json().catch(() => null)
+    throw new ApiFailure(response.status, data && data.error ? `${data.error.code}: ${data.error.message}` : `HTTP ${response.status}`)
+  }
+  const url = URL.createObjectURL(await response.blob())
+  const link = document.createElement('a')
+  link.href = url
+  link.download = `actions-${merchant()}.csv`
+  document.body.append(link)
+  link.click()
+  link.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
 }
 
 async function refresh() {
@@ -339,7 +562,12 @@ document.addEventListener('DOMContentLoaded', () => {
     localStorage.setItem(LANG_KEY, lang)
     applyTexts()
     say('')
-    if (!$('main').hidden) run(loadAccounts)
+    if (!$('main').hidden) {
+      run(async () => {
+        await loadAccounts()
+        await loadLog(false)
+      })
+    }
   })
 
   $('token-form').addEventListener('submit', (event) => {
@@ -358,9 +586,34 @@ document.addEventListener('DOMContentLoaded', () => {
   $('merchant-select').addEventListener('change', () => {
     sessionStorage.setItem(MERCHANT_KEY, merchant())
     resetForm()
+    $('limits-form').hidden = true
     say('')
-    run(loadAccounts)
+    run(async () => {
+      await loadAccounts()
+      await loadLog(false)
+    })
   })
+
+  $('limits-form').addEventListener('submit', (event) => {
+    event.preventDefault()
+    const account = limitsAccount
+    run(async () => {
+      const limits = parseLimits($('limits-form').elements.limits.value)
+      await api('PUT', `/merchants/${merchant()}/users/${account.id}/refund-limits`, { limits })
+      $('limits-form').hidden = true
+      await loadAccounts()
+    }, tr('limits.saved', { name: account.username }))
+  })
+  $('limits-cancel').addEventListener('click', () => {
+    $('limits-form').hidden = true
+  })
+
+  $('log-filters').addEventListener('submit', (event) => {
+    event.preventDefault()
+    run(() => loadLog(false))
+  })
+  $('log-more').addEventListener('click', () => run(() => loadLog(true)))
+  $('log-csv').addEventListener('click', () => run(downloadCsv, tr('log.downloaded')))
 
   $('cancel-edit').addEventListener('click', resetForm)
 

@@ -14,6 +14,8 @@ import { testConfig } from '../harness'
 import { testStores } from '../stores'
 import { DEMO, OTHER, seededDb } from '../routes/fixture'
 import { oneYearBack } from '../../../server/src/lib/time-range'
+import { migrate } from '../../../server/src/db/migrate'
+import { loadDemoData } from '../../../server/src/dev/demo/load-demo-data'
 
 const now = new Date()
 
@@ -261,7 +263,9 @@ describe.each(testStores())('tools when Oceanpayment fails, on the $kind store',
 
   it('answers GATEWAY_UNAVAILABLE (502) when Oceanpayment does not answer, GATEWAY_REJECTED (422) when it refuses; each audited as failed', async () => {
     db = await store.open()
-    await seededDb(db, now)
+    // A small demo is enough here: one payment of terminal 14010588 is all this test needs.
+    await migrate(db)
+    await loadDemoData(db, { size: 200, secondSize: 20, now, seed: 7 })
     const down = buildAuthTestApp(db, { config: testConfig({ OCEANPAYMENT_API_BASE: 'http://127.0.0.1:9' }) }).app
     const wrongKey = buildAuthTestApp(db, { config: testConfig({ OCEANPAYMENT_TERMINALS: '140105:14010588:not-the-secure-code' }) }).app
     try {

@@ -12,7 +12,19 @@
  */
 import type { FromSchema, JSONSchema } from 'json-schema-to-ts'
 import { describe, expectTypeOf, it } from 'vitest'
-import type { AdminMerchant, CreateAccountRequest, MiniProgramAccount, UpdateAccountRequest } from '@contract/admin'
+import type { AdminAccountActions, AdminMerchant, CreateAccountRequest, MiniProgramAccount, UpdateAccountRequest } from '@contract/admin'
+import type {
+  AdminActionsPage,
+  CardBinRequest,
+  CardBinResponse,
+  HealthCheckRequest,
+  HealthCheckResponse,
+  OrderLookupRequest,
+  OrderLookupResponse,
+  RefundLimitsRequest,
+  TrackingUploadRequest,
+  TrackingUploadResponse,
+} from '@contract/actions'
 import type { ApiError, HealthResponse, HealthUnavailableResponse } from '@contract/api'
 import type { HeartbeatResponse, LoginRequest, LoginResponse, SessionProfile } from '@contract/auth'
 import type { ChartResponse, ChartsQuery, ChartType } from '@contract/charts'
@@ -32,6 +44,7 @@ import * as messages from '../../../server/src/routes/messages/schemas'
 import { emptyQuery, errorResponse } from '../../../server/src/routes/read-schemas'
 import * as settlements from '../../../server/src/routes/settlements/schemas'
 import * as todos from '../../../server/src/routes/todos/schemas'
+import * as tools from '../../../server/src/routes/tools/schemas'
 import * as transactions from '../../../server/src/routes/transactions/schemas'
 
 /** What a request schema accepts. A defaulted property stays optional: the client may leave it out. */
@@ -117,8 +130,21 @@ describe('wire shapes: each schema says what its type in contract/ says', () => 
     expectTypeOf<Accepted<typeof admin.accountParamsSchema>>().toEqualTypeOf<{ account: string; id: string }>()
     expectTypeOf<Accepted<typeof admin.createAccountBodySchema>>().toEqualTypeOf<CreateAccountRequest>()
     expectTypeOf<Accepted<typeof admin.updateAccountBodySchema>>().toEqualTypeOf<UpdateAccountRequest>()
-    expectTypeOf<Written<typeof admin.accountSchema>>().toEqualTypeOf<Loose<MiniProgramAccount>>()
-    expectTypeOf<Written<typeof admin.accountListSchema>>().toEqualTypeOf<Loose<MiniProgramAccount[]>>()
+    expectTypeOf<Written<typeof admin.accountSchema>>().toEqualTypeOf<Loose<MiniProgramAccount & AdminAccountActions>>()
+    expectTypeOf<Written<typeof admin.accountListSchema>>().toEqualTypeOf<Loose<Array<MiniProgramAccount & AdminAccountActions>>>()
     expectTypeOf<Written<typeof admin.merchantListSchema>>().toEqualTypeOf<Loose<AdminMerchant[]>>()
+    expectTypeOf<Written<typeof admin.actionLogPageSchema>>().toEqualTypeOf<Loose<AdminActionsPage>>()
+    expectTypeOf<Accepted<typeof admin.refundLimitsBodySchema>>().toEqualTypeOf<RefundLimitsRequest>()
+  })
+
+  it('tracking upload and the tools', () => {
+    expectTypeOf<Accepted<typeof tools.trackingUploadBodySchema>>().toEqualTypeOf<TrackingUploadRequest>()
+    expectTypeOf<Written<typeof tools.trackingUploadResponseSchema>>().toEqualTypeOf<Loose<TrackingUploadResponse>>()
+    expectTypeOf<Accepted<typeof tools.orderLookupBodySchema>>().toEqualTypeOf<OrderLookupRequest>()
+    expectTypeOf<Written<typeof tools.orderLookupResponseSchema>>().toEqualTypeOf<Loose<OrderLookupResponse>>()
+    expectTypeOf<Accepted<typeof tools.cardBinBodySchema>>().toEqualTypeOf<CardBinRequest>()
+    expectTypeOf<Written<typeof tools.cardBinResponseSchema>>().toEqualTypeOf<Loose<CardBinResponse>>()
+    expectTypeOf<Accepted<typeof tools.healthCheckBodySchema>>().toEqualTypeOf<HealthCheckRequest>()
+    expectTypeOf<Written<typeof tools.healthCheckResponseSchema>>().toEqualTypeOf<Loose<HealthCheckResponse>>()
   })
 })

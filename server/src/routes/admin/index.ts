@@ -6,7 +6,7 @@
  *   POST   /admin/api/merchants/{account}/users          → 201 with the account
  *   PATCH  /admin/api/merchants/{account}/users/{id}     → 200 with the account
  *   DELETE /admin/api/merchants/{account}/users/{id}     → 204
- * and the admin side of acting from the phone (contract/actions.ts, services/admin-actions.ts):
+ * and the admin side of acting from the phone (contract/actions.ts, actions/admin-log.ts):
  *   GET    /admin/api/merchants/{account}/actions        → AdminActionsPage (filters, keyset cursor, newest first)
  *   GET    /admin/api/merchants/{account}/actions.csv    → text/csv, the same filters
  *   POST   /admin/api/merchants/{account}/users/{id}/pin-reset       → 204
@@ -28,7 +28,7 @@ import {
   withActionState,
   type ActionLogQuery,
   type AdminAccount,
-} from '../../services/admin-actions'
+} from '../../actions/admin-log'
 import { resolveAdminToken, tokensEqual } from '../../auth/admin-token'
 import { emptyQuery } from '../read-schemas'
 import {
@@ -93,8 +93,8 @@ export const adminApiRoutes: FastifyPluginAsync<AdminRoutesOptions> = async (app
     async (request, reply) => {
       const account = await createAccount(options.db, request.params.account, request.body)
       request.log.info({ merchant: account.merchantAccount, userId: account.id }, 'admin: account created')
-      const [shown] = await withActionState(options.db, account.merchantAccount, [account])
-      return reply.code(201).send(shown)
+      // A new account has neither a PIN nor limits yet: nothing to look up.
+      return reply.code(201).send({ ...account, actionPin: { set: false, locked: false }, refundLimits: [] })
     },
   )
 

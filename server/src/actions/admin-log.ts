@@ -9,7 +9,7 @@ import { formatBeijingDateTime } from '@contract/beijing-time'
 import { CURRENCY_CODES, currencyDecimals, type CurrencyCode, type Money } from '@contract/money'
 import type { Db } from '../db'
 import { AppError } from '../errors'
-import { toAdminActionRecord } from '../actions/action-record'
+import { toAdminActionRecord } from './action-record'
 import { csvRow } from '../lib/csv'
 import { decodeCursor, encodeCursor, filterFingerprint } from '../lib/list-cursor'
 import { parseInstant } from '../lib/time-range'
@@ -17,7 +17,7 @@ import { money } from '../money'
 import { accountsRepository } from '../repositories/accounts'
 import { adminActionsRepository, type ActionLogFilter } from '../repositories/admin-actions'
 import { merchantsRepository } from '../repositories/merchants'
-import { listAccounts } from './accounts'
+import { listAccounts } from '../services/accounts'
 
 export const DEFAULT_ACTION_PAGE = 50
 export const MAX_ACTION_PAGE = 200
