@@ -112,13 +112,6 @@ async function finalResult(timeout = 120_000) {
   return (await byTestId('action-headline').innerText()).trim()
 }
 
-/**
- * The action routes allow 30 requests a minute per account, reads and polls included (DEFAULT_ACTION_RATE_LIMIT):
- * the refund test's sheet, polling and re-reads, followed at once by capture, void and the detail reads, would
- * pass it together — no person does all that within one minute, so the test waits the minute out once.
- */
-const outOfTheRefundsMinute = () => new Promise((resolve) => setTimeout(resolve, 61_000))
-
 beforeAll(async () => {
   app = await startApp({ SKIP_BUILD: process.env.SKIP_BUILD ?? '' })
   browser = await launchBrowser()
@@ -185,7 +178,6 @@ describe('acting from the phone', () => {
   }, 300_000)
 
   it('captures part of a pending pre-authorization and voids another', async () => {
-    await outOfTheRefundsMinute()
     const [toCapture, toVoid] = await findPayments({ ...YEAR, authStatus: 'pending' }, 2, (offer) => offer.capture !== null && offer.void !== null)
     const max = (await available(toCapture.paymentId)).capture!.max
     await openDetail(toCapture.paymentId)
@@ -216,7 +208,7 @@ describe('acting from the phone', () => {
     await byTestId('action-done').tap()
     const voided = await apiGet<TransactionDetail>(app, login, `/api/transactions/${toVoid.paymentId}`)
     expect(voided.authStatus).toBe('voided')
-  }, 240_000)
+  }, 180_000)
 
   it('a pending pre-authorization row of the to-do list offers capture and void', async () => {
     const filter = { ...YEAR, authStatus: 'pending' } as const
