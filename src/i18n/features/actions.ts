@@ -20,6 +20,7 @@ const zh = {
   'actions.status.failed': '失败',
 
   'actions.amount': '金额',
+  'actions.amount.in': '金额（{currency}）',
   'actions.amount.max': '最多 {max}',
   'actions.amount.problem.empty': '请输入金额',
   'actions.amount.problem.format': '请输入数字金额，例如 12.50',
@@ -125,6 +126,7 @@ const en: Record<ActionWord, string> = {
   'actions.status.failed': 'Failed',
 
   'actions.amount': 'Amount',
+  'actions.amount.in': 'Amount ({currency})',
   'actions.amount.max': 'Up to {max}',
   'actions.amount.problem.empty': 'Enter an amount',
   'actions.amount.problem.format': 'Enter a number, e.g. 12.50',
@@ -133,7 +135,7 @@ const en: Record<ActionWord, string> = {
   'actions.amount.problem.zero': 'The amount must be more than 0',
   'actions.amount.problem.over-max': 'At most {max}',
   'actions.reason': 'Reason',
-  'actions.reason.placeholder': '1–100 characters, sent to Oceanpayment',
+  'actions.reason.placeholder': '1–100 characters',
   'actions.reason.problem': 'Enter a reason (1–100 characters)',
   'actions.daysLeft': 'The authorization expires in {days} days',
   'actions.daysLeft.today': 'The authorization expires today',

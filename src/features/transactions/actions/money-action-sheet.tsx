@@ -152,7 +152,7 @@ export function MoneyActionSheet({ offer, onClose, endpoints = actionsApi }: Mon
               {takesAmount ? (
                 <View className='action-sheet__field'>
                   <View className='action-sheet__label-line'>
-                    <Text className='action-sheet__label'>{`${w('actions.amount')}（${offer.max.currency}）`}</Text>
+                    <Text className='action-sheet__label'>{w('actions.amount.in', { currency: offer.max.currency })}</Text>
                     <Text className='action-sheet__hint money-text'>{w('actions.amount.max', { max: formatMoney(offer.max) })}</Text>
                   </View>
                   <Input
