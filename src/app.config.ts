@@ -15,6 +15,11 @@ export default defineAppConfig({
       root: 'subpackages/charts',
       pages: ['index/index'],
     },
+    {
+      // 工具 (order lookup, card BIN, site health check): staff tools and their words, opened from 我的.
+      root: 'subpackages/tools',
+      pages: ['index/index'],
+    },
   ],
   preloadRule: {
     'pages/home/index': { network: 'all', packages: ['subpackages/finance'] },

@@ -12,6 +12,7 @@ export const ROUTES = {
   settlements: '/subpackages/finance/settlements/index',
   settlementDetail: '/subpackages/finance/settlement-detail/index',
   charts: '/subpackages/charts/index/index',
+  tools: '/subpackages/tools/index/index',
 } as const
 
 export type RouteName = keyof typeof ROUTES

@@ -2,6 +2,7 @@
  * The one error type the API client throws. Pages branch on `kind` (what the user can do about it) and show the
  * i18n text for `kind` or `code`; the message is for developers and never shown.
  */
+import type { ActionFailure } from '@contract/actions'
 import type { ApiError, ApiErrorCode } from '@contract/api'
 
 export type MerchantChoice = NonNullable<ApiError['merchants']>[number]
@@ -32,6 +33,10 @@ export class ApiClientError extends Error {
   readonly retryAfterSeconds?: number
   /** The login's 409 CONFLICT: the merchants the phone may log in to (ApiError.merchants). */
   readonly merchants?: readonly MerchantChoice[]
+  /** ACTION_REFUSED: why the action cannot be done (one sentence per value in the client's words). */
+  readonly failure?: ActionFailure
+  /** ACTION_PIN_WRONG: wrong tries left before the PIN locks. */
+  readonly triesLeft?: number
 
   constructor(init: {
     kind: ApiErrorKind
@@ -41,6 +46,8 @@ export class ApiClientError extends Error {
     requestId?: string
     retryAfterSeconds?: number
     merchants?: readonly MerchantChoice[]
+    failure?: ActionFailure
+    triesLeft?: number
   }) {
     super(init.message)
     this.name = 'ApiClientError'
@@ -50,6 +57,8 @@ export class ApiClientError extends Error {
     this.requestId = init.requestId
     this.retryAfterSeconds = init.retryAfterSeconds
     this.merchants = init.merchants
+    this.failure = init.failure
+    this.triesLeft = init.triesLeft
   }
 }
 

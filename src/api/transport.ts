@@ -9,6 +9,7 @@
  * signature per attempt); a POST is sent once, except after TIMESTAMP_OUT_OF_WINDOW, which the server answers
  * before doing anything, so the client corrects its clock from X-OP-Server-Time and signs again.
  */
+import { ACTION_FAILURES, type ActionFailure } from '@contract/actions'
 import type { ApiErrorBody } from '@contract/api'
 import { ApiClientError, errorKindFor, type MerchantChoice } from './errors'
 import { createNonceSource, signRequest } from './signing'
@@ -22,7 +23,7 @@ export interface Credentials {
 /** One HTTP request as the transport receives it: Taro.request's options (the body is the exact signed string). */
 export interface TransportRequest {
   url: string
-  method: 'GET' | 'POST'
+  method: HttpMethod
   header: Record<string, string>
   data: string | undefined
   /** Parsed by the client: an empty 204 or a proxy's HTML page must become a typed error, not a parser exception. */
@@ -59,14 +60,22 @@ export interface ApiClientOptions {
 export type QueryValue = string | number | boolean | null | undefined
 export type Query = Readonly<Record<string, QueryValue>>
 
+/** PUT only sets the action PIN (`PUT /api/actions/pin`); it is sent once, like a POST. */
+export type HttpMethod = 'GET' | 'POST' | 'PUT'
+
 export interface RequestOptions {
-  method: 'GET' | 'POST'
+  method: HttpMethod
   /** Path under the base URL, e.g. `/api/transactions`. */
   path: string
   query?: Query
   body?: unknown
   /** Login is the one unsigned call. Default true. */
   signed?: boolean
+  /**
+   * Extra headers, e.g. the Idempotency-Key of a money-moving POST (contract/actions.ts). They are not signed:
+   * the server reads the key beside the signature, and the same key must survive a re-signed retry.
+   */
+  headers?: Readonly<Record<string, string>>
 }
 
 export type ApiRequest = <T>(options: RequestOptions) => Promise<T>
@@ -115,7 +124,7 @@ export function createRequester(options: ApiClientOptions): Requester {
   }
 
   async function send(call: RequestOptions, url: string, body: string): Promise<RawAnswer> {
-    const header: Record<string, string> = { Accept: 'application/json' }
+    const header: Record<string, string> = { ...call.headers, Accept: 'application/json' }
     if (body !== '') header['Content-Type'] = 'application/json'
     if (call.signed !== false) {
       const session = credentials()
@@ -152,7 +161,7 @@ export function createRequester(options: ApiClientOptions): Requester {
     const url = `${call.path}${buildQueryString(call.query)}`
     // A POST always carries a JSON body ({} when it has nothing to say): WeChat sends Content-Type application/json
     // on every request, and an empty JSON body is a 400 on the server.
-    const body = call.method === 'POST' ? JSON.stringify(call.body ?? {}) : ''
+    const body = call.method === 'GET' ? '' : JSON.stringify(call.body ?? {})
     const attempts = call.method === 'GET' ? Math.max(1, maxGetAttempts) : 1
     let clockCorrected = false
 
@@ -258,7 +267,13 @@ function toError(answer: RawAnswer): ApiClientError {
     requestId: apiError.requestId,
     retryAfterSeconds: retryAfterSeconds(answer.header),
     merchants: merchantChoices(apiError.merchants),
+    failure: isActionFailure(apiError.failure) ? apiError.failure : undefined,
+    triesLeft: typeof apiError.triesLeft === 'number' && Number.isInteger(apiError.triesLeft) ? apiError.triesLeft : undefined,
   })
+}
+
+function isActionFailure(value: unknown): value is ActionFailure {
+  return typeof value === 'string' && (ACTION_FAILURES as readonly string[]).includes(value)
 }
 
 /** Retry-After in seconds (the server only sends the delta form). */

@@ -88,3 +88,15 @@ export const Picker = (
 )
 
 export const ScrollView = (props: BaseProps & { scrollY?: boolean }) => <div {...pick(props)} />
+
+// Added for the tools (order numbers and BINs, one per line).
+export const Textarea = (
+  props: BaseProps & { value?: string; maxlength?: number; onInput?: (event: { detail: { value: string } }) => void },
+) => (
+  <textarea
+    className={props.className}
+    data-testid={props['data-testid']}
+    value={props.value ?? ''}
+    onChange={(event) => props.onInput?.({ detail: { value: event.target.value } })}
+  />
+)

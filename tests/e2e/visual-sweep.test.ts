@@ -12,6 +12,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addDays, beijingToday } from '../../src/utils/dates'
+import type { AvailableActions } from '@contract/actions'
 import type { MessagesPage } from '@contract/messages'
 import type { SettlementsPage } from '@contract/settlements'
 import type { TransactionsPage } from '@contract/transactions'
@@ -58,6 +59,18 @@ beforeAll(async () => {
   const longest = [...transactions.items].sort((a, b) => b.amount.amount.length - a.amount.amount.length)[0]
   const settlements = await apiGet<SettlementsPage>(app, login, `/api/settlements?from=${encodeURIComponent(LAST_60_DAYS.from)}&to=${encodeURIComponent(LAST_60_DAYS.to)}`)
   const messages = await apiGet<MessagesPage>(app, login, '/api/messages?limit=1')
+  // Acting from the phone (issue 13): a refundable sale and a pending pre-authorization for their sheets.
+  const availableFor = (paymentId: string) => apiGet<AvailableActions>(app, login, `/api/transactions/${encodeURIComponent(paymentId)}/actions/available`)
+  let refundable = longest.paymentId
+  for (const item of transactions.items) {
+    if ((await availableFor(item.paymentId)).refund !== null) {
+      refundable = item.paymentId
+      break
+    }
+  }
+  const YEAR = { from: `${addDays(today, -360)}T00:00:00+08:00`, to: `${today}T23:59:59+08:00` }
+  const pendingAuthorizations = `${ROUTES.transactions}${transactionsQueryString({ ...YEAR, authStatus: 'pending' })}`
+  const authorization = (await apiGet<TransactionsPage>(app, login, `/api/transactions${transactionsQueryString({ ...YEAR, authStatus: 'pending' })}&limit=1`)).items[0]
   const tap = (testId: string) => async (page: Page) => {
     await pageOnScreen(page).locator(`[data-testid="${testId}"]`).first().tap()
   }
@@ -72,6 +85,12 @@ beforeAll(async () => {
     { name: 'charts', path: ROUTES.charts },
     { name: 'messages', path: ROUTES.messages },
     { name: 'message-detail', path: `${ROUTES.messageDetail}?id=${encodeURIComponent(messages.items[0].id)}` },
+    { name: 'refund-sheet', path: `${ROUTES.transactionDetail}?paymentId=${encodeURIComponent(refundable)}`, act: tap('txd-action-refund') },
+    { name: 'pending-authorizations', path: pendingAuthorizations },
+    { name: 'capture-sheet', path: `${ROUTES.transactionDetail}?paymentId=${encodeURIComponent(authorization.paymentId)}`, act: tap('txd-action-capture') },
+    { name: 'void-sheet', path: `${ROUTES.transactionDetail}?paymentId=${encodeURIComponent(authorization.paymentId)}`, act: tap('txd-action-void') },
+    { name: 'tracking-entry', path: `${ROUTES.transactions}${transactionsQueryString({ ...LAST_60_DAYS, tracking: 'missing' })}`, act: tap('tx-tracking-entry-open') },
+    { name: 'tools', path: ROUTES.tools },
     { name: 'me', path: ROUTES.me },
     { name: 'security', path: ROUTES.me, act: tap('security-settings') },
     { name: 'not-found', path: '/pages/no-such-page/index' },

@@ -1,9 +1,12 @@
 import { useState } from 'react'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { fetchMe } from '@/api'
 import { PageState } from '@/components/page-state'
 import { useRemote } from '@/hooks/use-remote'
 import { useT } from '@/hooks/use-t'
+import { ROUTES } from '@/routes'
+import { ACTION_PERMISSION } from '@contract/actions'
 import { useSession } from '@/stores/session'
 import { AccountCard } from './account-card'
 import { accountFacts } from './account-facts'
@@ -13,6 +16,9 @@ import { LogoutButton } from './logout-button'
 import { SecuritySheet } from './security-sheet'
 import './me-view.scss'
 
+/** The permissions of the tools subpackage (contract ACTION_PERMISSION of order-query, card-bin, health-check). */
+const TOOL_PERMISSIONS: readonly string[] = [ACTION_PERMISSION['order-query'], ACTION_PERMISSION['card-bin'], ACTION_PERMISSION['health-check']]
+
 /** 我的 (SPEC §3.3): account, contacts, security, language, log out. */
 export function MeView({ onLogout }: { onLogout: () => Promise<void> }) {
   const t = useT()
@@ -20,6 +26,8 @@ export function MeView({ onLogout }: { onLogout: () => Promise<void> }) {
   const profile = useSession((state) => state.profile)
   const facts = accountFacts(me.data, profile)
   const [securityOpen, setSecurityOpen] = useState(false)
+  // 工具 is shown only to an account that holds one of its permissions (the server checks each call again).
+  const tools = (me.data?.permissions ?? []).some((permission) => TOOL_PERMISSIONS.includes(permission))
   return (
     <View className='me'>
       {facts !== undefined ? (
@@ -34,6 +42,12 @@ export function MeView({ onLogout }: { onLogout: () => Promise<void> }) {
           <Text className='row__label me__entry'>{t('me.security')}</Text>
           <Text className='me__chevron'>›</Text>
         </View>
+        {tools ? (
+          <View className='row' data-testid='me-tools' onClick={() => void Taro.navigateTo({ url: ROUTES.tools })}>
+            <Text className='row__label me__entry'>{t('me.tools')}</Text>
+            <Text className='me__chevron'>›</Text>
+          </View>
+        ) : null}
         <Text className='note me__note'>{t('me.editOnPc')}</Text>
       </View>
       <ContactCard me={me} />

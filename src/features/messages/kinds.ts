@@ -7,6 +7,7 @@ export const KIND_LABEL: Record<MessageKind, MessageKey> = {
   chargeback: 'messages.type.chargeback',
   fraud: 'messages.type.fraud',
   retrieval: 'messages.type.retrieval',
+  refund: 'messages.type.refund',
 }
 
 export interface MessageFilter {

@@ -12,22 +12,32 @@ import type { MessageItem, MessageKind } from '@contract/messages'
 type Translate = (key: MessageKey, params?: Record<string, string | number>) => string
 type NoticeKind = Exclude<MessageKind, 'announcement'>
 
-const EVENT: Record<NoticeKind, MessageKey> = {
+const EVENT: Record<Exclude<NoticeKind, 'refund'>, MessageKey> = {
   chargeback: 'messages.event.chargeback',
   fraud: 'messages.event.fraud',
   retrieval: 'messages.event.retrieval',
+}
+
+/** A refund made from the phone says how it ended; without an outcome the title claims neither. */
+const REFUND_EVENT: Record<'succeeded' | 'failed' | 'none', MessageKey> = {
+  succeeded: 'messages.event.refund.succeeded',
+  failed: 'messages.event.refund.failed',
+  none: 'messages.event.refund',
 }
 
 export const ADVICE: Record<NoticeKind, MessageKey> = {
   chargeback: 'messages.advice.chargeback',
   fraud: 'messages.advice.fraud',
   retrieval: 'messages.advice.retrieval',
+  refund: 'messages.advice.refund',
 }
 
 /** What happened, to which order: "订单 MK2026… 被拒付" / "Chargeback on order MK2026…"; an announcement's own title. */
 export function messageTitle(item: MessageItem, t: Translate, locale: Locale): string {
   if (item.kind === 'announcement') return item.title?.[locale] ?? ''
-  return t(EVENT[item.kind], { order: item.orderNumber ?? item.paymentId ?? '' })
+  const order = item.orderNumber ?? item.paymentId ?? ''
+  if (item.kind === 'refund') return t(REFUND_EVENT[item.refundOutcome ?? 'none'], { order })
+  return t(EVENT[item.kind], { order })
 }
 
 /** The reason as the notice gave it ("4837 No cardholder authorization"); not translated (a card scheme's text). */

@@ -7,6 +7,7 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { fetchTransaction, isApiClientError } from '@/api'
 import { PageState } from '@/components/page-state'
+import { TransactionActions } from './actions/transaction-actions'
 import { useRemote } from '@/hooks/use-remote'
 import { countryLabel, reasonLabel } from '@/i18n/reference-labels'
 import type { MessageKey } from '@/i18n/translate'
@@ -51,6 +52,7 @@ export function TransactionDetailScreen({ paymentId }: { paymentId: string | und
     <View className='page txd'>
       <PageState status={remote.status} error={remote.error} onRetry={() => void remote.reload()}>
         {remote.data ? <DetailCards detail={remote.data} t={t} /> : null}
+        {remote.data ? <TransactionActions detail={remote.data} onChanged={() => void remote.reload()} /> : null}
       </PageState>
     </View>
   )

@@ -33,8 +33,19 @@ import {
 } from './list-filter'
 import { ListSummary } from './list-summary'
 import { transactionSheetFields } from './sheet-fields'
-import { ROW_HEIGHT, TransactionRow } from './transaction-row'
-import { useMerchantTerminals } from './use-terminals'
+import { ROW_HEIGHT, TALL_ROW_HEIGHT, TransactionRow } from './transaction-row'
+import { useMerchantFacts } from './use-merchant-facts'
+import { useWords } from '@/hooks/use-words'
+import { ACTION_WORDS } from '@/i18n/features/actions'
+import { actionsApi } from './actions/api'
+import { MoneyActionSheet, type MoneyActionOffer } from './actions/money-action-sheet'
+import { failureSentence } from './actions/outcome'
+import { listRowActions, offersTrackingEntry, rowActionsFor } from './actions/row-actions'
+import { trackingBatch, trackingProblems, type TrackingCommon } from './actions/tracking'
+import { TrackingEntryPanel } from './actions/tracking-entry-panel'
+import { moneyOffers } from './actions/transaction-actions'
+import type { TransactionListItem } from '@contract/transactions'
+import type { RowAction } from './transaction-row'
 import './transactions.scss'
 
 /** Rows per request, as the seed's list pages. */
@@ -66,7 +77,71 @@ export function TransactionsScreen({ params }: TransactionsScreenProps) {
   const { items } = list
   // Only the first page carries the count and totals; appended pages keep them.
   const total = list.first?.total
-  const knownTerminals = useMerchantTerminals()
+  const facts = useMerchantFacts()
+  const knownTerminals = facts.terminals
+  const w = useWords(ACTION_WORDS)
+  const listActions = useMemo(() => listRowActions(state.filter, facts.permissions), [state.filter, facts.permissions])
+  const entryOffered = offersTrackingEntry(state.filter, facts.permissions)
+  const [entryMode, setEntryMode] = useState(false)
+  const entryOn = entryMode && entryOffered
+  const [numbers, setNumbers] = useState<Record<string, string>>({})
+  const [common, setCommon] = useState<TrackingCommon>({ trackingSite: '', handler: '' })
+  const [entrySending, setEntrySending] = useState(false)
+  const [entryMessage, setEntryMessage] = useState<string | null>(null)
+  const [rowSheet, setRowSheet] = useState<MoneyActionOffer | null>(null)
+  const tall = entryOn || listActions.length > 0
+
+  const setNumber = useCallback((paymentId: string, value: string) => setNumbers((current) => ({ ...current, [paymentId]: value })), [])
+  const scan =
+    process.env.TARO_ENV === 'weapp'
+      ? (paymentId: string) =>
+          void Taro.scanCode({ onlyFromCamera: true }).then(
+            (result) => setNumber(paymentId, result.result),
+            () => undefined,
+          )
+      : undefined
+
+  // A to-do row's button: the server says what this payment allows now (and for how many days) before the sheet.
+  const openRowAction = useCallback(
+    (item: TransactionListItem, action: RowAction) => {
+      actionsApi.fetchAvailableActions(item.paymentId).then(
+        (available) => {
+          const offer = moneyOffers(available, item).find((candidate) => candidate.kind === action)
+          if (offer !== undefined) return setRowSheet(offer)
+          const why = action === 'refund' ? 'not-refundable' : 'not-pending-authorization'
+          void Taro.showToast({ title: failureSentence(w, why), icon: 'none' })
+        },
+        () => void Taro.showToast({ title: w('actions.retry.network'), icon: 'none' }),
+      )
+    },
+    [w],
+  )
+
+  const submitTracking = () => {
+    const batch = trackingBatch(numbers, items.map((item) => item.paymentId), common)
+    if (batch.length === 0) return setEntryMessage(w('actions.tracking.batch.none'))
+    const problem = batch.map((item) => trackingProblems(item)).find((problems) => problems.length > 0)?.[0]
+    if (problem !== undefined) return setEntryMessage(w(`actions.tracking.problem.${problem}`))
+    setEntrySending(true)
+    setEntryMessage(null)
+    const chunks: (typeof batch)[] = []
+    for (let start = 0; start < batch.length; start += 50) chunks.push(batch.slice(start, start + 50))
+    chunks
+      .reduce<Promise<number>>(
+        (done, chunk) => done.then((ok) => actionsApi.uploadTracking({ items: chunk }).then((answer) => ok + answer.results.filter((r) => r.status !== 'failed').length)),
+        Promise.resolve(0),
+      )
+      .then(
+        (ok) => {
+          const failed = batch.length - ok
+          setEntryMessage(failed === 0 ? w('actions.tracking.batch.done', { ok }) : w('actions.tracking.batch.partial', { ok, failed }))
+          setNumbers({})
+          void list.reload()
+        },
+        () => setEntryMessage(w('actions.retry.network')),
+      )
+      .finally(() => setEntrySending(false))
+  }
 
   const update = (next: ListState) => {
     setState(next)
@@ -156,6 +231,25 @@ export function TransactionsScreen({ params }: TransactionsScreenProps) {
             {activeCount > 0 ? t('tx.filters.active', { count: activeCount }) : t('tx.filters')}
           </Text>
         </View>
+        {entryOffered && !entryOn ? (
+          <Text className='tx-entry-open link' onClick={() => setEntryMode(true)} data-testid='tx-tracking-entry-open'>
+            {w('actions.tracking.batch.enter')}
+          </Text>
+        ) : null}
+        {entryOn ? (
+          <TrackingEntryPanel
+            common={common}
+            onCommon={setCommon}
+            count={trackingBatch(numbers, items.map((item) => item.paymentId), common).length}
+            sending={entrySending}
+            message={entryMessage}
+            onSubmit={submitTracking}
+            onExit={() => {
+              setEntryMode(false)
+              setEntryMessage(null)
+            }}
+          />
+        ) : null}
       </View>
 
       <PageState
@@ -169,16 +263,35 @@ export function TransactionsScreen({ params }: TransactionsScreenProps) {
           <VirtualList
             id='tx-list'
             count={items.length}
-            rowHeight={ROW_HEIGHT}
+            rowHeight={tall ? TALL_ROW_HEIGHT : ROW_HEIGHT}
             overscan={8}
             step={LIST_STEP}
             rowKey={(index) => items[index].paymentId}
-            renderRow={(index) => <TransactionRow item={items[index]} onOpen={openDetail} />}
-            layoutKey={`${queryKey}|${presets.length}|${total?.amounts.length ?? 0}|${totalsExpanded}|${limitNotice}|${idSearch ?? ''}`}
+            renderRow={(index) => (
+              <TransactionRow
+                item={items[index]}
+                onOpen={openDetail}
+                tall={tall}
+                actions={entryOn ? undefined : rowActionsFor(items[index], listActions)}
+                onAction={openRowAction}
+                entry={entryOn ? { value: numbers[items[index].paymentId] ?? '', onChange: setNumber, onScan: scan } : undefined}
+              />
+            )}
+            layoutKey={`${queryKey}|${presets.length}|${total?.amounts.length ?? 0}|${totalsExpanded}|${limitNotice}|${idSearch ?? ''}|${tall}|${entryOn}|${entryMessage ?? ''}`}
           />
         </View>
         <ListFooter more={list} testId='tx-load-more' slotTestId='tx-footer' />
       </PageState>
+
+      {rowSheet !== null ? (
+        <MoneyActionSheet
+          offer={rowSheet}
+          onClose={(changed) => {
+            setRowSheet(null)
+            if (changed) void list.reload()
+          }}
+        />
+      ) : null}
 
       <FilterSheet
         open={sheetOpen}

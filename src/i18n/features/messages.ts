@@ -6,6 +6,7 @@ const zh = {
   'messages.type.chargeback': '拒付通知',
   'messages.type.fraud': '伪冒通知',
   'messages.type.retrieval': '调单通知',
+  'messages.type.refund': '退款结果',
   'messages.onlyUnread': '仅显示未读',
   'messages.unreadTotal': '{count} 条未读',
   'messages.readAll': '全部已读',
@@ -30,6 +31,9 @@ const zh = {
   'messages.event.chargeback': '订单 {order} 被拒付',
   'messages.event.fraud': '订单 {order} 被报告为伪冒交易',
   'messages.event.retrieval': '订单 {order} 收到调单请求',
+  'messages.event.refund.succeeded': '订单 {order} 退款成功',
+  'messages.event.refund.failed': '订单 {order} 退款失败',
+  'messages.event.refund': '订单 {order} 的退款结果',
   'messages.amount': '金额',
   'messages.reason': '原因',
   'messages.deadline': '处理截止',
@@ -37,6 +41,7 @@ const zh = {
   'messages.advice.chargeback': '请尽快准备交易凭证，并在处理截止前于 ODPM 提交申诉材料。',
   'messages.advice.fraud': '请核实订单并暂停发货，必要时主动退款以避免拒付。',
   'messages.advice.retrieval': '请在处理截止前通过 ODPM 提交交易凭证。',
+  'messages.advice.refund': '退款结果以 Oceanpayment 的答复为准；失败的退款不会自动重发，可在交易详情的操作记录中查看。',
 } as const
 
 export const messagesZhCN = zh
@@ -47,6 +52,7 @@ export const messagesEnUS: Record<keyof typeof zh, string> = {
   'messages.type.chargeback': 'Chargebacks',
   'messages.type.fraud': 'Fraud',
   'messages.type.retrieval': 'Retrievals',
+  'messages.type.refund': 'Refund results',
   'messages.onlyUnread': 'Unread only',
   'messages.unreadTotal': '{count} unread',
   'messages.readAll': 'Mark all read',
@@ -70,6 +76,9 @@ export const messagesEnUS: Record<keyof typeof zh, string> = {
   'messages.event.chargeback': 'Chargeback on order {order}',
   'messages.event.fraud': 'Order {order} reported as fraud',
   'messages.event.retrieval': 'Retrieval request on order {order}',
+  'messages.event.refund.succeeded': 'Refund succeeded on order {order}',
+  'messages.event.refund.failed': 'Refund failed on order {order}',
+  'messages.event.refund': 'Refund result for order {order}',
   'messages.amount': 'Amount',
   'messages.reason': 'Reason',
   'messages.deadline': 'Answer by',
@@ -77,4 +86,5 @@ export const messagesEnUS: Record<keyof typeof zh, string> = {
   'messages.advice.chargeback': 'Prepare the transaction evidence and submit your response in ODPM before the deadline.',
   'messages.advice.fraud': 'Check the order and hold the shipment; refund it if needed to avoid a chargeback.',
   'messages.advice.retrieval': 'Submit the transaction evidence in ODPM before the deadline.',
+  'messages.advice.refund': "This is Oceanpayment's answer. A failed refund is never resent by itself; see the transaction's action history.",
 }

@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { SessionProfile } from '@contract/auth'
@@ -50,6 +50,16 @@ async function renderLoaded() {
 }
 
 describe('me page', () => {
+  it('offers 工具 only to an account holding a tool permission', async () => {
+    await renderLoaded()
+    expect(screen.queryByTestId('me-tools')).toBeNull()
+    cleanup()
+    me.mockResolvedValue({ ...ME, permissions: ['refund', 'card-bin'] })
+    await renderLoaded()
+    fireEvent.click(screen.getByTestId('me-tools'))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/subpackages/tools/index/index' })
+  })
+
   it('shows the account: main account name, account number, user name with position, masked phone', async () => {
     await renderLoaded()
     const account = screen.getByTestId('me-account').textContent ?? ''

@@ -18,6 +18,7 @@ const NOTICE: MessageItem = {
   reason: 'No cardholder authorization',
   deadlineAt: '2026-11-18T10:00:00+08:00',
   createdAt: '2026-11-08T10:00:00+08:00',
+  refundOutcome: null,
   read: false,
 }
 
@@ -28,6 +29,19 @@ describe('message wording', () => {
     expect(messageTitle({ ...NOTICE, kind: 'retrieval' }, tIn('en-US'), 'en-US')).toBe('Retrieval request on order MK20261108101010001')
     // A notice without an order number still names the payment.
     expect(messageTitle({ ...NOTICE, orderNumber: null }, tIn('zh-CN'), 'zh-CN')).toBe('订单 2611081401050017981 被拒付')
+  })
+
+  it('words a refund result: succeeded or failed, with the order and the amount, in each language', () => {
+    const refund: MessageItem = { ...NOTICE, kind: 'refund', deadlineAt: null, reasonCode: null, reason: null, refundOutcome: 'succeeded' }
+    expect(messageTitle(refund, tIn('zh-CN'), 'zh-CN')).toBe('订单 MK20261108101010001 退款成功')
+    expect(messageTitle(refund, tIn('en-US'), 'en-US')).toBe('Refund succeeded on order MK20261108101010001')
+    const failed: MessageItem = { ...refund, refundOutcome: 'failed', reasonCode: '41', reason: 'The refund amount exceeds the refundable amount' }
+    expect(messageTitle(failed, tIn('zh-CN'), 'zh-CN')).toBe('订单 MK20261108101010001 退款失败')
+    expect(messageTitle(failed, tIn('en-US'), 'en-US')).toBe('Refund failed on order MK20261108101010001')
+    expect(messageSummary(refund, tIn('zh-CN'))).toBe('SEK 1,111.22')
+    expect(messageSummary(failed, tIn('en-US'))).toBe('SEK 1,111.22  ·  41 The refund amount exceeds the refundable amount')
+    // No outcome given: the title claims neither.
+    expect(messageTitle({ ...refund, refundOutcome: null }, tIn('zh-CN'), 'zh-CN')).toBe('订单 MK20261108101010001 的退款结果')
   })
 
   it('gives how much (grouped, as all money), by when and why; skips what the notice did not give', () => {
