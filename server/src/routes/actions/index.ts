@@ -27,7 +27,12 @@ import {
   voidBody,
 } from './schemas'
 
-/** Per account: room for a person tapping and a sheet polling every 2 s, tight for a script (5 wrong PINs lock it anyway). */
+/**
+ * Per account, on the requests that act (POST/PUT: set the PIN, refund, capture, void): room for a person tapping,
+ * tight for a script (5 wrong PINs lock it anyway). Reads — the PIN's state, 操作记录, the available actions, polling
+ * an outcome — are not limited here, like every other read: a merchant opening details quickly must never lose the
+ * action buttons to a 429.
+ */
 export const DEFAULT_ACTION_RATE_LIMIT: RateLimitRule = { limit: 60, windowSeconds: 60 }
 
 export interface ActionRoutesOptions {
@@ -44,6 +49,7 @@ export const actionRoutes: FastifyPluginAsync<ActionRoutesOptions> = async (app,
   const rule = rateLimit ?? DEFAULT_ACTION_RATE_LIMIT
 
   app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
+    if (request.method === 'GET') return
     const auth = requireAuth(request)
     try {
       await limiter.hit(`actions:${auth.userId}`, rule, 'action requests')
