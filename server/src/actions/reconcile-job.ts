@@ -20,6 +20,9 @@ export interface ReconcilePluginOptions {
   runAtStart?: boolean
 }
 
+/** How long closing the app waits for a reconciliation run in progress. */
+const CLOSE_WAIT_MS = 2_000
+
 declare module 'fastify' {
   interface FastifyInstance {
     /** Runs the action reconciler now (tests, and the timer). */
@@ -61,7 +64,13 @@ async function reconcilePluginBody(app: FastifyInstance, options: ReconcilePlugi
   app.addHook('onClose', async () => {
     stopped = true
     if (timer !== undefined) clearTimeout(timer)
-    await running?.catch(() => undefined)
+    // Let a run in progress finish its action, but never let a store that stopped answering hold the shutdown:
+    // what it did not settle, the next start reconciles.
+    let bound: NodeJS.Timeout | undefined
+    const waited = new Promise<void>((resolve) => {
+      bound = setTimeout(resolve, CLOSE_WAIT_MS)
+    })
+    await Promise.race([running?.catch(() => undefined), waited]).finally(() => clearTimeout(bound))
   })
 }
 

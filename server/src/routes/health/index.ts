@@ -5,7 +5,6 @@
 import type { FastifyPluginAsync } from 'fastify'
 import type { HealthResponse, HealthUnavailableResponse } from '@contract/api'
 import type { Db } from '../../db'
-import { emptyQuery } from '../read-schemas'
 import { okSchema, unavailableSchema } from './schemas'
 
 export interface HealthRoutesOptions {
@@ -26,7 +25,8 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 export const healthRoutes: FastifyPluginAsync<HealthRoutesOptions> = async (app, { db, version, timeoutMs }) => {
   app.get<{ Reply: { 200: HealthResponse; 503: HealthUnavailableResponse } }>(
     '/api/health',
-    { schema: { querystring: emptyQuery, response: { 200: okSchema, 503: unavailableSchema } } },
+    // Any query is accepted (and ignored): load balancers and uptime probes add their own parameters.
+    { schema: { response: { 200: okSchema, 503: unavailableSchema } } },
     async (request, reply) => {
       void reply.header('cache-control', 'no-store')
       try {
