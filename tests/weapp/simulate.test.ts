@@ -26,6 +26,7 @@ const EXPECTED_TEXT: Record<string, readonly string[]> = {
   'subpackages/finance/settlements/index': ['开始时间', '查询出', '条符合条件数据', '高级筛选', '划款净额'],
   'subpackages/finance/settlement-detail/index': ['划款批次不存在'],
   'subpackages/charts/index/index': ['可视化图表高级筛选', '近七日', '整体交易分析', '图表类型'],
+  'subpackages/tools/index/index': ['订单查询', '卡 BIN 查询', '网站健康检查'],
 }
 
 let app: WeappApp
