@@ -1,6 +1,7 @@
 /**
  * `GET /api/transactions` and `GET /api/transactions/:paymentId` (交易明细): types and the filter vocabularies.
  */
+import type { AuthorizationExpiry } from './authorization-validity'
 import { RANGE_FILTER, type FilterOf, type FilterTable } from './filters'
 import { CURRENCY_CODES, type BeijingTime, type Money } from './money'
 
@@ -120,6 +121,11 @@ export interface TransactionListItem {
   settlementTime: BeijingTime | null
   /** Only on a case list (filter `case`): the open case of that kind that put the row there. */
   case?: TransactionCase
+  /**
+   * Only on a pending pre-authorization: when it can no longer be captured (contract/authorization-validity.ts).
+   * The pending list comes soonest-expiring first.
+   */
+  authorizationExpiry?: AuthorizationExpiry
 }
 
 export interface TransactionsTotal {
@@ -155,7 +161,7 @@ export interface TransactionCase {
 }
 
 /** The detail lists every case in `cases`, so it has no single `case`. */
-export interface TransactionDetail extends Omit<TransactionListItem, 'case'> {
+export interface TransactionDetail extends Omit<TransactionListItem, 'case' | 'authorizationExpiry'> {
   website: string | null
   cardCountry: string | null
   /** First 6 and last 4 digits only. */

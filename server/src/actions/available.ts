@@ -11,7 +11,7 @@ import { money } from '../money'
 import { movedMoney, refundableMinor } from '../money/refundable'
 import { actionsRepository } from '../repositories/actions'
 import { transactionsRepository } from '../repositories/transactions'
-import { authorizationExpiry } from './authorization-validity'
+import { authorizationExpiry } from '@contract/authorization-validity'
 import { isPendingAuthorization } from './money-actions'
 
 export async function availableActions(db: Db, auth: AuthContext, paymentId: string, now: Date): Promise<AvailableActions> {

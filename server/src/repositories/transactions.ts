@@ -8,6 +8,7 @@
  * (transaction-day-totals.ts), else a scan. An ID (order number, payment ID, batch number) is compared lower-cased,
  * through 0009's lower() indexes.
  */
+import { AUTHORIZATION_VALIDITY, FALLBACK_VALIDITY } from '@contract/authorization-validity'
 import type { Queryable } from '../db'
 import { dayTotals, wholeDaysOf, type CurrencyTotalRow, type DayTotalsFilter } from './transaction-day-totals'
 import type {
@@ -155,6 +156,28 @@ const TIME_COLUMNS: Record<TimeType, string> = {
   booked: 't.booked_at',
 }
 
+/**
+ * The same table as SQL, for ordering a list by expiry: `<authorizedAt> + validity days of <brand>`. Built from
+ * AUTHORIZATION_VALIDITY, so the list's order and the days shown can never disagree. The brands and days are our own
+ * constants (quotes doubled all the same), never input.
+ */
+function expirySql(brandColumn: string, authorizedAtColumn: string): string {
+  const cases = Object.entries(AUTHORIZATION_VALIDITY)
+    .map(([brand, validity]) => `when '${brand.replaceAll("'", "''")}' then ${validity.days}`)
+    .join(' ')
+  return `(${authorizedAtColumn} + make_interval(days => case lower(trim(coalesce(${brandColumn}, ''))) ${cases} else ${FALLBACK_VALIDITY.days} end))`
+}
+
+/**
+ * How a page is ordered. Newest first by the chosen time; but the pending pre-authorizations are a to-do list, and
+ * the one to act on first is the one that expires first — so soonest expiry first (per card brand's validity,
+ * contract/authorization-validity.ts). Few rows are pending, so the expression needs no index of its own.
+ */
+function listOrder(criteria: TransactionCriteria, timeColumn: string): { key: string; direction: 'asc' | 'desc'; after: '<' | '>' } {
+  if (criteria.authStatus === 'pending') return { key: expirySql('t.card_brand', 't.payment_time'), direction: 'asc', after: '>' }
+  return { key: timeColumn, direction: 'desc', after: '<' }
+}
+
 /** WHERE clause and parameters for the criteria; $1 is always the account. */
 function where(criteria: TransactionCriteria): { sql: string; params: unknown[]; timeColumn: string } {
   const params: unknown[] = [criteria.account]
@@ -185,20 +208,24 @@ function rollupFilterOf(criteria: TransactionCriteria): DayTotalsFilter | undefi
 
 export function transactionsRepository(db: Queryable) {
   return {
-    /** Up to `limit` rows after `after` (newest first), each with its sort key for the next cursor. */
+    /**
+     * Up to `limit` rows after `after`, each with its sort key for the next cursor: newest first, except the pending
+     * pre-authorizations (the to-do list), which come soonest-expiring first (see listOrder).
+     */
     async page(criteria: TransactionCriteria, after: TransactionKey | undefined, limit: number): Promise<TransactionListRow[]> {
       const { sql, params, timeColumn } = where(criteria)
+      const order = listOrder(criteria, timeColumn)
       let keyset = ''
       if (after !== undefined) {
         params.push(after.time, after.paymentId)
-        keyset = ` and (${timeColumn}, t.payment_id) < ($${params.length - 1}::timestamptz, $${params.length})`
+        keyset = ` and (${order.key}, t.payment_id) ${order.after} ($${params.length - 1}::timestamptz, $${params.length})`
       }
       params.push(limit)
       const { rows } = await db.query<TransactionListRow>(
-        `select ${LIST_COLUMNS}, ${keyText(timeColumn)} as sort_key
+        `select ${LIST_COLUMNS}, ${keyText(order.key)} as sort_key
          from transactions t
          where ${sql}${keyset}
-         order by ${timeColumn} desc, t.payment_id desc
+         order by ${order.key} ${order.direction}, t.payment_id ${order.direction}
          limit $${params.length}`,
         params,
       )

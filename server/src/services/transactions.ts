@@ -28,6 +28,7 @@ import {
   type TransactionsQuery,
   type TransactionsTotal,
 } from '@contract/transactions'
+import { authorizationExpiry } from '@contract/authorization-validity'
 import { toBeijingIso, toBeijingIsoOrNull } from '@contract/beijing-time'
 import { oneYearBack, resolveRange } from '../lib/time-range'
 import { decodeCursor, encodeCursor, filterFingerprint } from '../lib/list-cursor'
@@ -86,6 +87,12 @@ export function toListItem(row: Omit<TransactionListRow, 'sort_key'>): Transacti
   }
 }
 
+/** A pending pre-authorization says when it expires (the to-do list shows days left and orders by it). */
+function withAuthorizationExpiry(item: TransactionListItem, authorizedAt: Date, now: Date): TransactionListItem {
+  if (item.authStatus !== 'pending') return item
+  return { ...item, authorizationExpiry: authorizationExpiry(item.cardBrand, authorizedAt, now) }
+}
+
 /**
  * The wire total: every matching row counted; 金额统计 per currency of the rows of the basis' status (a currency
  * none of them has is left out, rather than shown as 0).
@@ -110,7 +117,8 @@ export async function countTransactions(
   options: ListOptions = {},
 ): Promise<TransactionsTotal> {
   const repository = transactionsRepository(db)
-  const criteria = criteriaOf(merchantNo, filter, options.now ?? new Date())
+  const now = options.now ?? new Date()
+  const criteria = criteriaOf(merchantNo, filter, now)
   if (criteria.terminal !== undefined && !(await repository.terminalBelongs(merchantNo, criteria.terminal))) {
     throw new AppError(400, 'VALIDATION_FAILED', 'terminal: not a terminal of this merchant')
   }
@@ -130,7 +138,8 @@ export async function listTransactions(
   const repository = transactionsRepository(db)
   const { limit, cursor, ...filter } = query
   const size = pageSize(limit)
-  const criteria = criteriaOf(merchantNo, filter, options.now ?? new Date())
+  const now = options.now ?? new Date()
+  const criteria = criteriaOf(merchantNo, filter, now)
   const fingerprint = filterFingerprint(merchantNo, filter)
   const after = cursor === undefined ? undefined : decodeCursor(cursor, fingerprint)
   if (criteria.terminal !== undefined && !(await repository.terminalBelongs(merchantNo, criteria.terminal))) {
@@ -145,7 +154,8 @@ export async function listTransactions(
   const last = items[items.length - 1]
   const nextCursor =
     rows.length > size && last !== undefined ? encodeCursor({ time: last.sort_key, id: last.payment_id }, fingerprint) : null
-  const page: TransactionsPage = { items: await withOpenCases(db, merchantNo, filter.case, items.map(toListItem)), nextCursor }
+  const listed = items.map((row) => withAuthorizationExpiry(toListItem(row), row.payment_time, now))
+  const page: TransactionsPage = { items: await withOpenCases(db, merchantNo, filter.case, listed), nextCursor }
   if (totals !== undefined) page.total = totalOf(totals, criteria.basis)
   return page
 }

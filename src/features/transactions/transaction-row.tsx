@@ -81,8 +81,14 @@ const stop = (event: { stopPropagation?: () => void }) => event.stopPropagation?
 
 function ActionLine({ item, actions, onAction }: { item: TransactionListItem; actions: readonly RowAction[]; onAction: NonNullable<TransactionRowProps['onAction']> }) {
   const w = useWords(ACTION_WORDS)
+  const days = item.authorizationExpiry?.daysLeft
   return (
     <View className='tx-row__actions' onClick={stop}>
+      {days !== undefined ? (
+        <Text className={`tx-row__expiry${days <= 1 ? ' tx-row__expiry--urgent' : ''}`} data-testid={`tx-row-${item.paymentId}-expiry`}>
+          {days < 0 ? w('actions.row.expired', { days: -days }) : days === 0 ? w('actions.row.today') : w('actions.row.daysLeft', { days })}
+        </Text>
+      ) : null}
       {actions.map((action) => (
         <Button
           key={action}

@@ -1,7 +1,7 @@
 /** The pure rules of the actions: amounts without floating point, the PIN hash, the validity table, the failure table. */
 import { describe, expect, it } from 'vitest'
 import { ACTION_FAILURES } from '@contract/actions'
-import { AUTHORIZATION_VALIDITY, authorizationExpiry, validityOf } from '../../../server/src/actions/authorization-validity'
+import { AUTHORIZATION_VALIDITY, authorizationExpiry, validityOf } from '@contract/authorization-validity'
 import { failureOfRefundDetails, failureOfResultCode } from '../../../server/src/actions/gateway-failure'
 import { requestHash } from '../../../server/src/actions/idempotency'
 import { hashPin, pinMatches } from '../../../server/src/actions/pin'

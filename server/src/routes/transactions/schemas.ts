@@ -55,8 +55,17 @@ export const listItemSchema = {
   type: 'object',
   additionalProperties: false,
   required: propertyNames(listItemProperties),
-  // `case` only on a case list (filter `case`), hence not required.
-  properties: { ...listItemProperties, case: caseSchema },
+  // `case` only on a case list (filter `case`), `authorizationExpiry` only on a pending pre-authorization: not required.
+  properties: {
+    ...listItemProperties,
+    case: caseSchema,
+    authorizationExpiry: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['expiresAt', 'daysLeft'],
+      properties: { expiresAt: timeSchema, daysLeft: { type: 'integer' } },
+    },
+  },
 } as const
 
 export const totalSchema = {

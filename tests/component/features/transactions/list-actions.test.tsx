@@ -86,6 +86,23 @@ describe('to-do rows', () => {
     expect((screen.getByTestId('action-amount') as HTMLInputElement).value).toBe('10.00')
   })
 
+  it('a pending pre-authorization row says when it expires, in a few words, in both languages', async () => {
+    me.mockResolvedValue(meWith(ALL))
+    const expiring = (n: number, daysLeft: number) => row(n, { authorizationExpiry: { expiresAt: '2026-12-05T10:00:00+08:00', daysLeft } })
+    list.mockResolvedValue(page([expiring(1, -2), expiring(2, 0), expiring(3, 5)]))
+    const { unmount } = render(<TransactionsScreen params={{ authStatus: 'pending' }} />)
+    expect((await screen.findByTestId('tx-row-P1-expiry')).textContent).toBe('已过期 2 天')
+    expect(screen.getByTestId('tx-row-P2-expiry').textContent).toBe('今天到期')
+    expect(screen.getByTestId('tx-row-P3-expiry').textContent).toBe('5 天后到期')
+    expect(screen.getByTestId('tx-row-P2-expiry').className).toContain('tx-row__expiry--urgent')
+    expect(screen.getByTestId('tx-row-P3-expiry').className).not.toContain('--urgent')
+    unmount()
+
+    usePreferences.setState({ locale: 'en-US' })
+    render(<TransactionsScreen params={{ authStatus: 'pending' }} />)
+    expect((await screen.findByTestId('tx-row-P3-expiry')).textContent).toBe('Expires in 5 days')
+  })
+
   it('a fraud row offers Refund', async () => {
     me.mockResolvedValue(meWith(ALL))
     list.mockResolvedValue(page([row(3, { txnType: 'sale', authStatus: null })]))
