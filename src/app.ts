@@ -1,6 +1,7 @@
 import { type PropsWithChildren } from 'react'
 import Taro, { useDidHide, useDidShow, useLaunch, usePageNotFound, useUnhandledRejection } from '@tarojs/taro'
 import { handleAppHide, handleAppShow, wireSession } from './features/auth/app-session'
+import { keepLinksCspSafe } from './features/shell/csp-safe-links'
 import { toastIfPackageLoadFailure, watchPackageLoadFailures } from './features/shell/package-load-error'
 import { applyTabBarLocale } from './i18n/tab-bar'
 import { ROUTES } from './routes'
@@ -10,6 +11,8 @@ import './app.scss'
 // At load, before any page can send a request: the API client must know where the credentials are.
 wireSession()
 watchPackageLoadFailures()
+// H5: Taro's tab bar links must not trip the Content-Security-Policy (csp-safe-links.h5.ts).
+keepLinksCspSafe()
 
 /** The app component: Taro renders every page inside it. */
 function App({ children }: PropsWithChildren) {
