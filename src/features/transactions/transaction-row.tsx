@@ -63,7 +63,15 @@ export const TransactionRow = memo(function TransactionRow({ item, onOpen, actio
         <Text className={`tx-chip tx-chip--${tone}`}>{chip}</Text>
       </View>
       {/* One Text per line: every node of a row is multiplied by the rows in the window (WXML node budget). */}
-      <Text className='tx-row__detail'>{`${t('tx.row.terminal')}  ${item.terminal}`}</Text>
+      {item.authorizationExpiry !== undefined ? (
+        // A pending pre-authorization says when it expires, beside the terminal (the action line has no room at 320 px).
+        <View className='tx-row__line tx-row__line--detail'>
+          <Text className='tx-row__detail'>{`${t('tx.row.terminal')}  ${item.terminal}`}</Text>
+          <ExpiryText item={item} days={item.authorizationExpiry.daysLeft} />
+        </View>
+      ) : (
+        <Text className='tx-row__detail'>{`${t('tx.row.terminal')}  ${item.terminal}`}</Text>
+      )}
       <Text className='tx-row__detail'>{`${t('tx.row.orderNumber')}  ${item.orderNumber}`}</Text>
       <View className='tx-row__line'>
         <Text className={`tx-row__amount${isNegative(item.amount) ? ' tx-row__amount--negative' : ''}`}>
@@ -76,19 +84,22 @@ export const TransactionRow = memo(function TransactionRow({ item, onOpen, actio
   )
 })
 
+function ExpiryText({ item, days }: { item: TransactionListItem; days: number }) {
+  const w = useWords(ACTION_WORDS)
+  return (
+    <Text className={`tx-row__expiry${days <= 1 ? ' tx-row__expiry--urgent' : ''}`} data-testid={`tx-row-${item.paymentId}-expiry`}>
+      {days < 0 ? w('actions.row.expired', { days: -days }) : days === 0 ? w('actions.row.today') : w('actions.row.daysLeft', { days })}
+    </Text>
+  )
+}
+
 /** A tap on a row's button or field acts there; it must not also open the detail. */
 const stop = (event: { stopPropagation?: () => void }) => event.stopPropagation?.()
 
 function ActionLine({ item, actions, onAction }: { item: TransactionListItem; actions: readonly RowAction[]; onAction: NonNullable<TransactionRowProps['onAction']> }) {
   const w = useWords(ACTION_WORDS)
-  const days = item.authorizationExpiry?.daysLeft
   return (
     <View className='tx-row__actions' onClick={stop}>
-      {days !== undefined ? (
-        <Text className={`tx-row__expiry${days <= 1 ? ' tx-row__expiry--urgent' : ''}`} data-testid={`tx-row-${item.paymentId}-expiry`}>
-          {days < 0 ? w('actions.row.expired', { days: -days }) : days === 0 ? w('actions.row.today') : w('actions.row.daysLeft', { days })}
-        </Text>
-      ) : null}
       {actions.map((action) => (
         <Button
           key={action}
