@@ -219,7 +219,11 @@ describe('settlements in a browser', () => {
 
     await stationed().locator(`[data-testid="${rowId}"]`).first().tap()
     await expect.poll(() => page.url(), { timeout: 15_000 }).toContain('transaction-detail')
-    await stationed().getByText(second.items[0].paymentId).first().waitFor({ timeout: 15_000 })
+    // The detail page's own field, not the payment id's text: the batch page beneath lists that id too, so looking
+    // for the text passed before the detail page had slid in, and the back below then raced the push.
+    await expect
+      .poll(() => stationed().locator('[data-testid="txd-payment-id"]').innerText().catch(() => ''), { timeout: 15_000 })
+      .toContain(second.items[0].paymentId)
     await goBackSettled(page)
     await expect.poll(() => page.url(), { timeout: 15_000 }).not.toContain('transaction-detail')
     // During the back transition two pages are stationed: look for the link that is actually on screen.
