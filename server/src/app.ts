@@ -17,6 +17,8 @@ import { adminPage } from './routes/admin/page'
 import { authRoutes } from './routes/auth'
 import { healthRoutes } from './routes/health'
 import { readApiRoutes } from './routes/read-api'
+import swagger from '@fastify/swagger'
+import { openApiOptions } from './routes/docs/openapi'
 import { guardInput } from './routes/input-guard'
 import { toolsRoutes } from './routes/tools'
 import { oceanpaymentWebhookRoutes } from './routes/webhooks/oceanpayment'
@@ -98,6 +100,8 @@ export function buildApp(options: BuildAppOptions): App {
 
   const clock = options.clock ?? Date.now
   const wechat = options.wechat ?? createWechatClient({ ...config.wechat, transport: routingTransport(app), db, logger: app.log })
+  // Before every route, so the OpenAPI document (GET /api/docs) sees them all.
+  void app.register(swagger, openApiOptions)
   // First, so its hook (app-wide through skip-override) guards every /api/ route registered after it.
   void app.register(requestSigning, { db, clock, sessionIdleSeconds: config.sessionIdleSeconds, bodyLimit: app.initialConfig.bodyLimit ?? 1_048_576 })
   void app.register(authRoutes, {

@@ -228,6 +228,19 @@ describe.each(testStores())('read API routes on the $kind store', (store) => {
     expect(docs.statusCode).toBe(200)
     const paths = Object.keys((docs.json() as { paths: Record<string, unknown> }).paths)
     expect(paths).toEqual(expect.arrayContaining(['/api/transactions', '/api/transactions/{paymentId}', '/api/charts/{type}', '/api/me']))
+    // Every API a client or the PC may call is in it — the actions, tools, login and admin API too — and nothing of
+    // the development doors, the webhooks (Oceanpayment's side) or the pages.
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '/api/transactions/{paymentId}/refunds',
+        '/api/actions/pin',
+        '/api/tracking-uploads',
+        '/api/auth/login',
+        '/admin/api/merchants/{account}/users',
+      ]),
+    )
+    expect(paths.filter((path) => !path.startsWith('/api/') && !path.startsWith('/admin/api/'))).toEqual([])
+    expect(paths).not.toContain('/api/docs')
     expect((await app.inject({ method: 'GET', url: '/api/transactions' })).statusCode).toBe(401)
   })
 })
