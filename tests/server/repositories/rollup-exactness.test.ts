@@ -274,6 +274,25 @@ describe.each(testStores())(`rollup exactness (seed ${SEED}) on the $kind store`
     }
   }
 
+  it('a bulk load that rebuilds the rollups at its end (the generator\'s million rows) leaves them exact', async () => {
+    const bulk = await store.open()
+    await migrate(bulk)
+    await loadDemoData(bulk, { size: 300, secondSize: 50, now, seed: 9, deferRollups: true })
+    const previous = db
+    db = bulk
+    try {
+      const { rows } = await db.query<{ n: number }>('select count(*)::int as n from transaction_list_facets')
+      expect(rows[0]?.n).toBeGreaterThan(300)
+      await expectRollupsRebuildEqual('after a deferred bulk load')
+      const { rows: triggers } = await db.query<{ n: number }>(
+        `select count(*)::int as n from pg_trigger where tgrelid = 'transactions'::regclass and tgname like 'transactions_facets_%' and tgenabled = 'O'`,
+      )
+      expect(triggers[0]?.n, 'the facet triggers are on again').toBe(4)
+    } finally {
+      db = previous
+    }
+  }, 120_000)
+
   it('answers exactly what a scan answers, after random writes', async () => {
     const distinct = async (column: string) =>
       (await db.query<{ v: string }>(`select distinct ${column} as v from transactions where account = $1 and ${column} is not null order by 1`, [DEMO])).rows.map((row) => row.v)
