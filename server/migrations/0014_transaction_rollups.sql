@@ -13,7 +13,8 @@
 --      facet 'fulfilment': tracking uploaded, delivery status, funds and deposit settlement states.
 --    The unused facet's columns are null.
 -- 2. transaction_chart_facets: counts by Beijing payment day, terminal, card brand and status, and
---      facet 'day':       whether a successful payment was refunded (overview, success rate, case charts);
+--      facet 'day':       whether a successful payment was refunded, charged back, reported as fraud (overview,
+--                         success rate, the case charts);
 --      facet 'country':   the card's country;
 --      facet 'failure':   the failure reason of a failed payment (the chart's key);
 --      facet 'logistics': 'no_tracking' or the delivery status of a successful payment (the chart's key).
@@ -22,6 +23,40 @@
 -- (every writer — refunds, captures, voids, tracking, delivery, settlement and booking — updates transactions), and
 -- emptied on truncate: an update adds the new rows' facets and subtracts the old rows', so only the groups whose
 -- figures change are written.
+
+-- 3. transactions.has_chargeback / has_fraud: whether the payment has a chargeback / fraud case (open or handled),
+--    kept by triggers on order_cases, so the case charts' cohort counts roll up with the payment instead of joining
+--    every case to its payment at each read. A new payment has no case (order_cases references it), so the
+--    insert trigger clears flags an insert may have copied.
+alter table transactions add column has_chargeback boolean not null default false,
+                         add column has_fraud boolean not null default false;
+update transactions t set has_chargeback = exists (select 1 from order_cases c where c.payment_id = t.payment_id and c.kind = 'chargeback'),
+                          has_fraud = exists (select 1 from order_cases c where c.payment_id = t.payment_id and c.kind = 'fraud')
+ where t.payment_id in (select payment_id from order_cases where kind in ('chargeback', 'fraud'));
+
+create function transaction_case_flags_follow() returns trigger language plpgsql as $$
+begin
+  execute format($q$
+    update transactions t
+       set has_chargeback = exists (select 1 from order_cases c where c.payment_id = t.payment_id and c.kind = 'chargeback'),
+           has_fraud = exists (select 1 from order_cases c where c.payment_id = t.payment_id and c.kind = 'fraud')
+     where t.payment_id in (%s)
+       and (t.has_chargeback, t.has_fraud) is distinct from (
+             exists (select 1 from order_cases c where c.payment_id = t.payment_id and c.kind = 'chargeback'),
+             exists (select 1 from order_cases c where c.payment_id = t.payment_id and c.kind = 'fraud'))
+  $q$, case tg_op
+    when 'INSERT' then 'select payment_id from new_rows'
+    when 'DELETE' then 'select payment_id from old_rows'
+    else 'select payment_id from new_rows union select payment_id from old_rows' end);
+  return null;
+end $$;
+
+create trigger order_cases_flags_insert after insert on order_cases
+  referencing new table as new_rows for each statement execute function transaction_case_flags_follow();
+create trigger order_cases_flags_update after update on order_cases
+  referencing new table as new_rows old table as old_rows for each statement execute function transaction_case_flags_follow();
+create trigger order_cases_flags_delete after delete on order_cases
+  referencing old table as old_rows for each statement execute function transaction_case_flags_follow();
 
 create table transaction_list_facets (
   account              text not null,
@@ -59,11 +94,13 @@ create table transaction_chart_facets (
   status     text not null,
   key        text,
   refunded   boolean not null,
+  chargeback boolean not null,
+  fraud      boolean not null,
   txn_count  bigint not null
 );
 
 create unique index transaction_chart_facets_key on transaction_chart_facets
-  (account, facet, day, terminal, card_brand, status, key, refunded) nulls not distinct;
+  (account, facet, day, terminal, card_brand, status, key, refunded, chargeback, fraud) nulls not distinct;
 create index transaction_chart_facets_empty on transaction_chart_facets (account) where txn_count = 0;
 
 -- The two upserts as text over a source of signed transactions ("select 1 as sign, * from new_rows"): a trigger
@@ -106,26 +143,28 @@ $f$;
 create function transaction_chart_facets_sql(source text) returns text language sql immutable as $f$
   select format($q$
     insert into transaction_chart_facets as r (account, day, facet, terminal, card_brand, status, key, refunded,
-      txn_count)
-    select account, day, facet, terminal, card_brand, status, key, refunded, sum(sign)
+      chargeback, fraud, txn_count)
+    select account, day, facet, terminal, card_brand, status, key, refunded, chargeback, fraud, sum(sign)
     from (
       select c.sign, c.account, transaction_beijing_day(c.payment_time) as day, f.facet, c.terminal, c.card_brand,
-             c.status, f.key, f.refunded
+             c.status, f.key, f.day and c.status = 'success' and c.refund_status <> 'none' as refunded,
+             f.day and c.status = 'success' and c.has_chargeback as chargeback,
+             f.day and c.status = 'success' and c.has_fraud as fraud
       from (%s) c
       cross join lateral (values
-        ('day', null::text, c.status = 'success' and c.refund_status <> 'none', true),
+        ('day', null::text, true, true),
         ('country', c.card_country, false, true),
         ('failure', coalesce(c.failure_code || ' ' || c.failure_reason, c.failure_reason, c.failure_code), false,
          c.status = 'failure'),
         ('logistics', case when c.tracking_number is null then 'no_tracking' else c.delivery_status end, false,
          c.status = 'success')
-      ) as f (facet, key, refunded, applies)
+      ) as f (facet, key, day, applies)
       where f.applies
     ) x
-    group by 1, 2, 3, 4, 5, 6, 7, 8
+    group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
     having sum(sign) <> 0
-    order by 1, 2, 3, 4, 5, 6, 7, 8
-    on conflict (account, facet, day, terminal, card_brand, status, key, refunded)
+    order by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
+    on conflict (account, facet, day, terminal, card_brand, status, key, refunded, chargeback, fraud)
     do update set txn_count = r.txn_count + excluded.txn_count
   $q$, source)
 $f$;
@@ -139,6 +178,11 @@ declare
 begin
   execute transaction_list_facets_sql(source);
   execute transaction_chart_facets_sql(source);
+  -- Flags copied into a new payment (it has no case yet): cleared, which the update trigger follows.
+  if tg_op = 'INSERT' then
+    update transactions t set has_chargeback = false, has_fraud = false
+      from new_rows n where t.payment_id = n.payment_id and (n.has_chargeback or n.has_fraud);
+  end if;
   if tg_op <> 'INSERT' then
     delete from transaction_list_facets where txn_count = 0;
     delete from transaction_chart_facets where txn_count = 0;

@@ -3,8 +3,8 @@
  * optionally one terminal and one card brand. Days are Beijing calendar days.
  *
  * Transaction counts come from 0014's transaction_chart_facets for the whole days of the range and from the rows for
- * the partial days at its ends, so a year costs what its rollup rows cost; case flags and chargeback reasons are
- * read from order_cases (cases are ~1 % of payments).
+ * the partial days at its ends, so a year costs what its rollup rows cost (a payment's chargeback / fraud flags are
+ * kept on it from order_cases by 0014's triggers); chargeback reasons are read from the cases (~1 % of payments).
  */
 import type { Queryable } from '../db'
 import { wholeDaysOf } from './transaction-day-totals'
@@ -31,79 +31,62 @@ function narrowTransactions(c: ChartCriteria, params: unknown[], clauses: string
 
 /**
  * The facets of 0014's transaction_chart_facets and the same figures of one transaction row (for the partial days):
- * its key, whether it counts as refunded, and which rows the facet holds. These are the migration's expressions.
+ * its key, whether the 'day' facet's flags apply, and which rows the facet holds. These are the migration's
+ * expressions.
  */
 const FACETS = {
-  day: { key: 'null::text', refunded: `(t.status = 'success' and t.refund_status <> 'none')`, holds: 'true' },
-  country: { key: 't.card_country', refunded: 'false', holds: 'true' },
-  failure: {
-    key: `coalesce(t.failure_code || ' ' || t.failure_reason, t.failure_reason, t.failure_code)`,
-    refunded: 'false',
-    holds: `t.status = 'failure'`,
-  },
-  logistics: {
-    // 未上传物流单号 is its own bar next to the delivery states of those with a tracking number.
-    key: `case when t.tracking_number is null then 'no_tracking' else t.delivery_status end`,
-    refunded: 'false',
-    holds: `t.status = 'success'`,
-  },
+  day: { key: 'null::text', flags: true, holds: 'true' },
+  country: { key: 't.card_country', flags: false, holds: 'true' },
+  failure: { key: `coalesce(t.failure_code || ' ' || t.failure_reason, t.failure_reason, t.failure_code)`, flags: false, holds: `t.status = 'failure'` },
+  // 未上传物流单号 is its own bar next to the delivery states of those with a tracking number.
+  logistics: { key: `case when t.tracking_number is null then 'no_tracking' else t.delivery_status end`, flags: false, holds: `t.status = 'success'` },
 } as const
 
 type Facet = keyof typeof FACETS
 
+/** Among successful payments: refunded, with a chargeback case, with a fraud case (the cohort of the case charts). */
+const FLAG_EXPRESSIONS = {
+  refunded: `t.refund_status <> 'none'`,
+  chargeback: 't.has_chargeback',
+  fraud: 't.has_fraud',
+} as const
+
 /**
- * One facet's counts in the range as rows `(day, card_brand, status, key, refunded, n)`: the whole Beijing days from
- * the rollup, the partial days at the ends (or the whole range when it holds no whole day) from the transactions.
+ * One facet's counts in the range as rows `(day, card_brand, status, key, refunded, chargeback, fraud, n)`: the
+ * whole Beijing days from the rollup, the partial days at the ends (or the whole range when it holds no whole day)
+ * from the transactions.
  */
 function facetRows(c: ChartCriteria, facet: Facet, params: unknown[]): string {
-  const { key, refunded, holds } = FACETS[facet]
+  const { key, flags, holds } = FACETS[facet]
+  const flagColumns = Object.entries(FLAG_EXPRESSIONS)
+    .map(([name, expression]) => `${flags ? `(t.status = 'success' and ${expression})` : 'false'} as ${name}`)
+    .join(', ')
   const rows = (from: Date, to: Date, before?: Date): string => {
     const clauses = ['t.account = $1', `t.payment_time >= $${params.push(from)}`, `t.payment_time <= $${params.push(to)}`, holds]
     if (before !== undefined) clauses.push(`t.payment_time < $${params.push(before)}`)
     narrowTransactions(c, params, clauses)
-    return `select transaction_beijing_day(t.payment_time) as day, t.card_brand, t.status, ${key} as key,
-              ${refunded} as refunded, 1::bigint as n
+    return `select transaction_beijing_day(t.payment_time) as day, t.card_brand, t.status, ${key} as key, ${flagColumns},
+              1::bigint as n
             from transactions t where ${clauses.join(' and ')}`
   }
   const plan = wholeDaysOf({ account: c.account, from: c.from, to: c.to })
   if (plan === undefined) return rows(c.from, c.to)
   const clauses = ['f.account = $1', `f.facet = $${params.push(facet)}`, `f.day between $${params.push(plan.firstDay)}::date and $${params.push(plan.lastDay)}::date`]
   narrowTransactions(c, params, clauses, 'f.')
-  return `select f.day, f.card_brand, f.status, f.key, f.refunded, f.txn_count as n
+  return `select f.day, f.card_brand, f.status, f.key, f.refunded, f.chargeback, f.fraud, f.txn_count as n
           from transaction_chart_facets f where ${clauses.join(' and ')}
           union all ${rows(c.from, plan.wholeFrom, plan.wholeFrom)}
           union all ${rows(plan.wholeUntil, c.to)}`
 }
 
-/**
- * Successful payments in the range with a chargeback / fraud case (open or handled), by `group`. Read from the
- * cases themselves (about 1 % of payments), not rolled up: a case is another table's row and may come long after
- * its payment.
- */
-async function caseFlags(db: Queryable, c: ChartCriteria, group: string): Promise<Map<string | null, { chargebacks: number; frauds: number }>> {
-  const params: unknown[] = [c.account, c.from, c.to]
-  const clauses = ['t.account = $1', 't.payment_time >= $2', 't.payment_time <= $3', `t.status = 'success'`]
-  narrowTransactions(c, params, clauses)
-  const { rows } = await db.query<{ g: string | null; chargebacks: number; frauds: number }>(
-    `with flagged as materialized (
-       select payment_id, bool_or(kind = 'chargeback') as chargeback, bool_or(kind = 'fraud') as fraud
-       from order_cases where kind in ('chargeback', 'fraud') group by payment_id)
-     select ${group} as g, count(*) filter (where f.chargeback)::int as chargebacks,
-            count(*) filter (where f.fraud)::int as frauds
-     from flagged f join transactions t on t.payment_id = f.payment_id
-     where ${clauses.join(' and ')}
-     group by 1`,
-    params,
-  )
-  return new Map(rows.map((row) => [row.g, { chargebacks: row.chargebacks, frauds: row.frauds }]))
-}
-
-/** The per-status counts of a grouping of the 'day' facet: all, successes, failures, pending, refunded successes. */
+/** The counts of a grouping of the 'day' facet: all, successes, failures, pending; successes charged back, reported, refunded. */
 const STATUS_COUNTS = `sum(n)::int as total,
   coalesce(sum(n) filter (where status = 'success'), 0)::int as success,
   coalesce(sum(n) filter (where status = 'failure'), 0)::int as failure,
   coalesce(sum(n) filter (where status = 'pending'), 0)::int as pending,
-  coalesce(sum(n) filter (where status = 'success' and refunded), 0)::int as refunds`
+  coalesce(sum(n) filter (where chargeback), 0)::int as chargebacks,
+  coalesce(sum(n) filter (where fraud), 0)::int as frauds,
+  coalesce(sum(n) filter (where refunded), 0)::int as refunds`
 
 export interface DayRow {
   day: string
@@ -123,27 +106,17 @@ export interface GroupRow {
   success: number
 }
 
-type CountsRow = Omit<DayRow, 'chargebacks' | 'frauds'>
-
-/** Adds the case flags of each row's group to its counts. */
-function withCases<Row extends CountsRow>(rows: Row[], group: (row: Row) => string | null, flags: Awaited<ReturnType<typeof caseFlags>>) {
-  return rows.map((row) => ({ ...row, ...(flags.get(group(row)) ?? { chargebacks: 0, frauds: 0 }) }))
-}
-
 export function chartFiguresRepository(db: Queryable) {
   return {
     /** Per Beijing payment day: all, successes, failures, pending; and among successes those with a chargeback, fraud, refund. */
     async byDay(c: ChartCriteria): Promise<DayRow[]> {
       const params: unknown[] = [c.account]
-      const [{ rows }, flags] = await Promise.all([
-        db.query<CountsRow>(
-          `select to_char(day, 'YYYY-MM-DD') as day, ${STATUS_COUNTS}
-           from (${facetRows(c, 'day', params)}) d group by d.day order by d.day`,
-          params,
-        ),
-        caseFlags(db, c, `to_char(transaction_beijing_day(t.payment_time), 'YYYY-MM-DD')`),
-      ])
-      return withCases(rows, (row) => row.day, flags)
+      const { rows } = await db.query<DayRow>(
+        `select to_char(day, 'YYYY-MM-DD') as day, ${STATUS_COUNTS}
+         from (${facetRows(c, 'day', params)}) d group by d.day order by d.day`,
+        params,
+      )
+      return rows
     },
 
     /** All and successes grouped by a key of the transactions (only whitelisted facets). */
@@ -186,15 +159,12 @@ export function chartFiguresRepository(db: Queryable) {
     /** Per card brand: successes and those among them with a chargeback, fraud, refund. */
     async casesByBrand(c: ChartCriteria): Promise<Array<DayRow & { brand: string | null }>> {
       const params: unknown[] = [c.account]
-      const [{ rows }, flags] = await Promise.all([
-        db.query<CountsRow & { brand: string | null }>(
-          `select card_brand as brand, ${STATUS_COUNTS}
-           from (${facetRows(c, 'day', params)}) d group by card_brand order by card_brand nulls last`,
-          params,
-        ),
-        caseFlags(db, c, 't.card_brand'),
-      ])
-      return withCases(rows, (row) => row.brand, flags)
+      const { rows } = await db.query<DayRow & { brand: string | null }>(
+        `select card_brand as brand, ${STATUS_COUNTS}
+         from (${facetRows(c, 'day', params)}) d group by card_brand order by card_brand nulls last`,
+        params,
+      )
+      return rows
     },
   }
 }

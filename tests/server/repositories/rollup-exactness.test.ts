@@ -73,6 +73,10 @@ describe.each(testStores())(`rollup exactness (seed ${SEED}) on the $kind store`
   let copies = 0
   const random = createRandom(SEED)
   const edges = edgeDays(random)
+  /** The edge days as Beijing dates, for choosing payments on them (our own literals, never input). */
+  const onEdgeDays = `transaction_beijing_day(payment_time) in (${edges
+    .map((offset) => `'${new Date(TODAY - offset * DAY_MS + 8 * 3_600_000).toISOString().slice(0, 10)}'`)
+    .join(', ')})`
 
   beforeAll(async () => {
     db = await store.open()
@@ -148,7 +152,11 @@ describe.each(testStores())(`rollup exactness (seed ${SEED}) on the $kind store`
           `insert into order_cases (account, payment_id, kind, status, reason_code, reason, currency, amount_minor, opened_at, source)
            select account, payment_id, $2, 'open', '10.4', 'Other Fraud', currency, amount_minor, $3, 'demo'
            from transactions where payment_id = any($1::text[])`,
-          [await ids('true', n), random.pick(['chargeback', 'fraud', 'dispute', 'retrieval']), at],
+          [
+            await ids(random.chance(0.8) ? `status = 'success' and ${onEdgeDays}` : 'true', n),
+            random.pick(['chargeback', 'fraud', 'chargeback', 'fraud', 'dispute', 'retrieval']),
+            at,
+          ],
         )
         break
       case 8: // a case handled, or removed
@@ -253,8 +261,17 @@ describe.each(testStores())(`rollup exactness (seed ${SEED}) on the $kind store`
     }
   }
 
-  /** The rollup tables equal a rebuild from the rows (inside a transaction that is rolled back). */
+  /**
+   * The rollup tables equal a rebuild from the rows (inside a transaction that is rolled back), and each payment's
+   * case flags say what its cases say.
+   */
   async function expectRollupsRebuildEqual(label: string): Promise<void> {
+    const { rows: flags } = await db.query<{ n: number }>(
+      `select count(*)::int as n from transactions t
+       where has_chargeback is distinct from exists (select 1 from order_cases c where c.payment_id = t.payment_id and c.kind = 'chargeback')
+          or has_fraud is distinct from exists (select 1 from order_cases c where c.payment_id = t.payment_id and c.kind = 'fraud')`,
+    )
+    expect(flags[0]?.n, `${label}: case flags differ from the cases`).toBe(0)
     for (const [table, build] of [
       ['transaction_list_facets', 'transaction_list_facets_sql'],
       ['transaction_chart_facets', 'transaction_chart_facets_sql'],
