@@ -1,8 +1,13 @@
 /**
  * Aggregates behind the charts (可视化图表): grouped counts over a merchant's transactions and cases in a range,
  * optionally one terminal and one card brand. Days are Beijing calendar days.
+ *
+ * Transaction counts come from 0014's transaction_chart_facets for the whole days of the range and from the rows for
+ * the partial days at its ends, so a year costs what its rollup rows cost (a payment's chargeback / fraud flags are
+ * kept on it from order_cases by 0014's triggers); chargeback reasons are read from the cases (~1 % of payments).
  */
 import type { Queryable } from '../db'
+import { wholeDaysOf } from './transaction-day-totals'
 
 export interface ChartCriteria {
   account: string
@@ -12,30 +17,76 @@ export interface ChartCriteria {
   cardBrand?: string
 }
 
-const BEIJING_DAY = `to_char((t.payment_time at time zone 'UTC') + interval '8 hours', 'YYYY-MM-DD')`
-
 /** The transaction-side narrowing every chart shares: an optional terminal and card brand on `t`. */
-function narrowTransactions(c: ChartCriteria, params: unknown[], clauses: string[]): void {
+function narrowTransactions(c: ChartCriteria, params: unknown[], clauses: string[], alias = 't.'): void {
   if (c.terminal !== undefined) {
     params.push(c.terminal)
-    clauses.push(`t.terminal = $${params.length}`)
+    clauses.push(`${alias}terminal = $${params.length}`)
   }
   if (c.cardBrand !== undefined) {
     params.push(c.cardBrand)
-    clauses.push(`t.card_brand = $${params.length}`)
+    clauses.push(`${alias}card_brand = $${params.length}`)
   }
 }
 
-function where(c: ChartCriteria): { sql: string; params: unknown[] } {
-  const params: unknown[] = [c.account, c.from, c.to]
-  const clauses = ['t.account = $1', 't.payment_time >= $2', 't.payment_time <= $3']
-  narrowTransactions(c, params, clauses)
-  return { sql: clauses.join(' and '), params }
+/**
+ * The facets of 0014's transaction_chart_facets and the same figures of one transaction row (for the partial days):
+ * its key, whether the 'day' facet's flags apply, and which rows the facet holds. These are the migration's
+ * expressions.
+ */
+const FACETS = {
+  day: { key: 'null::text', flags: true, holds: 'true' },
+  country: { key: 't.card_country', flags: false, holds: 'true' },
+  failure: { key: `coalesce(t.failure_code || ' ' || t.failure_reason, t.failure_reason, t.failure_code)`, flags: false, holds: `t.status = 'failure'` },
+  // 未上传物流单号 is its own bar next to the delivery states of those with a tracking number.
+  logistics: { key: `case when t.tracking_number is null then 'no_tracking' else t.delivery_status end`, flags: false, holds: `t.status = 'success'` },
+} as const
+
+type Facet = keyof typeof FACETS
+
+/** Among successful payments: refunded, with a chargeback case, with a fraud case (the cohort of the case charts). */
+const FLAG_EXPRESSIONS = {
+  refunded: `t.refund_status <> 'none'`,
+  chargeback: 't.has_chargeback',
+  fraud: 't.has_fraud',
+} as const
+
+/**
+ * One facet's counts in the range as rows `(day, card_brand, status, key, refunded, chargeback, fraud, n)`: the
+ * whole Beijing days from the rollup, the partial days at the ends (or the whole range when it holds no whole day)
+ * from the transactions.
+ */
+function facetRows(c: ChartCriteria, facet: Facet, params: unknown[]): string {
+  const { key, flags, holds } = FACETS[facet]
+  const flagColumns = Object.entries(FLAG_EXPRESSIONS)
+    .map(([name, expression]) => `${flags ? `(t.status = 'success' and ${expression})` : 'false'} as ${name}`)
+    .join(', ')
+  const rows = (from: Date, to: Date, before?: Date): string => {
+    const clauses = ['t.account = $1', `t.payment_time >= $${params.push(from)}`, `t.payment_time <= $${params.push(to)}`, holds]
+    if (before !== undefined) clauses.push(`t.payment_time < $${params.push(before)}`)
+    narrowTransactions(c, params, clauses)
+    return `select transaction_beijing_day(t.payment_time) as day, t.card_brand, t.status, ${key} as key, ${flagColumns},
+              1::bigint as n
+            from transactions t where ${clauses.join(' and ')}`
+  }
+  const plan = wholeDaysOf({ account: c.account, from: c.from, to: c.to })
+  if (plan === undefined) return rows(c.from, c.to)
+  const clauses = ['f.account = $1', `f.facet = $${params.push(facet)}`, `f.day between $${params.push(plan.firstDay)}::date and $${params.push(plan.lastDay)}::date`]
+  narrowTransactions(c, params, clauses, 'f.')
+  return `select f.day, f.card_brand, f.status, f.key, f.refunded, f.chargeback, f.fraud, f.txn_count as n
+          from transaction_chart_facets f where ${clauses.join(' and ')}
+          union all ${rows(c.from, plan.wholeFrom, plan.wholeFrom)}
+          union all ${rows(plan.wholeUntil, c.to)}`
 }
 
-/** Per-transaction case flags: whether it has a chargeback / fraud case (open or handled). */
-const CASE_FLAGS = `exists (select 1 from order_cases c where c.payment_id = t.payment_id and c.kind = 'chargeback') as has_chargeback,
-  exists (select 1 from order_cases c where c.payment_id = t.payment_id and c.kind = 'fraud') as has_fraud`
+/** The counts of a grouping of the 'day' facet: all, successes, failures, pending; successes charged back, reported, refunded. */
+const STATUS_COUNTS = `sum(n)::int as total,
+  coalesce(sum(n) filter (where status = 'success'), 0)::int as success,
+  coalesce(sum(n) filter (where status = 'failure'), 0)::int as failure,
+  coalesce(sum(n) filter (where status = 'pending'), 0)::int as pending,
+  coalesce(sum(n) filter (where chargeback), 0)::int as chargebacks,
+  coalesce(sum(n) filter (where fraud), 0)::int as frauds,
+  coalesce(sum(n) filter (where refunded), 0)::int as refunds`
 
 export interface DayRow {
   day: string
@@ -59,38 +110,27 @@ export function chartFiguresRepository(db: Queryable) {
   return {
     /** Per Beijing payment day: all, successes, failures, pending; and among successes those with a chargeback, fraud, refund. */
     async byDay(c: ChartCriteria): Promise<DayRow[]> {
-      const { sql, params } = where(c)
+      const params: unknown[] = [c.account]
       const { rows } = await db.query<DayRow>(
-        `select day, count(*)::int as total,
-           count(*) filter (where status = 'success')::int as success,
-           count(*) filter (where status = 'failure')::int as failure,
-           count(*) filter (where status = 'pending')::int as pending,
-           count(*) filter (where status = 'success' and has_chargeback)::int as chargebacks,
-           count(*) filter (where status = 'success' and has_fraud)::int as frauds,
-           count(*) filter (where status = 'success' and refund_status <> 'none')::int as refunds
-         from (select ${BEIJING_DAY} as day, t.status, t.refund_status, ${CASE_FLAGS}
-               from transactions t where ${sql}) d
-         group by day order by day`,
+        `select to_char(day, 'YYYY-MM-DD') as day, ${STATUS_COUNTS}
+         from (${facetRows(c, 'day', params)}) d group by d.day order by d.day`,
         params,
       )
       return rows
     },
 
-    /** All and successes grouped by a column of transactions (only whitelisted expressions). */
+    /** All and successes grouped by a key of the transactions (only whitelisted facets). */
     async groupBy(c: ChartCriteria, by: 'card_country' | 'card_brand' | 'delivery' | 'failure_reason'): Promise<GroupRow[]> {
-      const expressions = {
-        card_country: 't.card_country',
-        card_brand: 't.card_brand',
-        // 未上传物流单号 is its own bar next to the delivery states of those with a tracking number.
-        delivery: `case when t.tracking_number is null then 'no_tracking' else t.delivery_status end`,
-        failure_reason: `coalesce(t.failure_code || ' ' || t.failure_reason, t.failure_reason, t.failure_code)`,
-      }
-      const { sql, params } = where(c)
-      const onlyFailures = by === 'failure_reason' ? ` and t.status = 'failure'` : ''
-      const onlySuccesses = by === 'delivery' ? ` and t.status = 'success'` : ''
+      const params: unknown[] = [c.account]
+      const [facet, key] = ({
+        card_country: ['country', 'key'],
+        card_brand: ['day', 'card_brand'],
+        delivery: ['logistics', 'key'],
+        failure_reason: ['failure', 'key'],
+      } as const)[by]
       const { rows } = await db.query<GroupRow>(
-        `select ${expressions[by]} as key, count(*)::int as total, count(*) filter (where t.status = 'success')::int as success
-         from transactions t where ${sql}${onlyFailures}${onlySuccesses}
+        `select ${key} as key, sum(n)::int as total, coalesce(sum(n) filter (where status = 'success'), 0)::int as success
+         from (${facetRows(c, facet, params)}) d
          group by 1 order by 2 desc, 1`,
         params,
       )
@@ -118,18 +158,10 @@ export function chartFiguresRepository(db: Queryable) {
 
     /** Per card brand: successes and those among them with a chargeback, fraud, refund. */
     async casesByBrand(c: ChartCriteria): Promise<Array<DayRow & { brand: string | null }>> {
-      const { sql, params } = where(c)
+      const params: unknown[] = [c.account]
       const { rows } = await db.query<DayRow & { brand: string | null }>(
-        `select brand, count(*)::int as total,
-           count(*) filter (where status = 'success')::int as success,
-           count(*) filter (where status = 'failure')::int as failure,
-           count(*) filter (where status = 'pending')::int as pending,
-           count(*) filter (where status = 'success' and has_chargeback)::int as chargebacks,
-           count(*) filter (where status = 'success' and has_fraud)::int as frauds,
-           count(*) filter (where status = 'success' and refund_status <> 'none')::int as refunds
-         from (select t.card_brand as brand, t.status, t.refund_status, ${CASE_FLAGS}
-               from transactions t where ${sql}) d
-         group by brand order by brand nulls last`,
+        `select card_brand as brand, ${STATUS_COUNTS}
+         from (${facetRows(c, 'day', params)}) d group by card_brand order by card_brand nulls last`,
         params,
       )
       return rows

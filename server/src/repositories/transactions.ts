@@ -5,12 +5,14 @@
  * Pages are keyset only (no OFFSET): `(time, payment_id) < (last row's)` in the order of the indexes
  * transactions_account_time_idx / transactions_account_settlement_idx, so page 500 reads what page 1 reads.
  * Totals come from the day rollup (0008, with 0009's status) where the filter allows it exactly
- * (transaction-day-totals.ts), else a scan. An ID (order number, payment ID, batch number) is compared lower-cased,
+ * (transaction-day-totals.ts), else from 0014's list facets where one holds the filter (transaction-rollups.ts),
+ * else a scan. An ID (order number, payment ID, batch number) is compared lower-cased,
  * through 0009's lower() indexes.
  */
 import { AUTHORIZATION_VALIDITY, FALLBACK_VALIDITY } from '@contract/authorization-validity'
 import type { Queryable } from '../db'
 import { dayTotals, wholeDaysOf, type CurrencyTotalRow, type DayTotalsFilter } from './transaction-day-totals'
+import { facetTotals, listFacetOf } from './transaction-rollups'
 import type {
   AuthStatus,
   TotalsBasis,
@@ -178,15 +180,22 @@ function listOrder(criteria: TransactionCriteria, timeColumn: string): { key: st
   return { key: timeColumn, direction: 'desc', after: '<' }
 }
 
-/** WHERE clause and parameters for the criteria; $1 is always the account. */
-function where(criteria: TransactionCriteria): { sql: string; params: unknown[]; timeColumn: string } {
-  const params: unknown[] = [criteria.account]
+/**
+ * WHERE clause and parameters for the criteria; $1 is always the account. `params` continues a statement's
+ * parameters (its $1 being the account); `before` also excludes that instant and later (a partial day's end).
+ */
+function where(
+  criteria: TransactionCriteria,
+  params: unknown[] = [criteria.account],
+  before?: Date,
+): { sql: string; params: unknown[]; timeColumn: string } {
   const param: Param = (value) => {
     params.push(value)
     return `$${params.length}`
   }
   const timeColumn = TIME_COLUMNS[criteria.timeType]
   const clauses = ['t.account = $1', `${timeColumn} >= ${param(criteria.from)}`, `${timeColumn} <= ${param(criteria.to)}`]
+  if (before !== undefined) clauses.push(`${timeColumn} < ${param(before)}`)
   for (const key of NARROWING_KEYS) {
     const value = criteria[key]
     if (value !== undefined) clauses.push(predicate(key, value, param))
@@ -199,6 +208,12 @@ function where(criteria: TransactionCriteria): { sql: string; params: unknown[];
  * settlement time): the rollup has no other columns, so those totals must come from the rows. Everything not
  * named here counts as "something else", so a filter added to the criteria later falls back to the scan.
  */
+/** The narrowing keys of the criteria (without the account, range, time type and basis). */
+function narrowingOf(criteria: TransactionCriteria): TransactionNarrowing {
+  const { account: _account, timeType: _timeType, from: _from, to: _to, basis: _basis, ...narrowing } = criteria
+  return narrowing
+}
+
 function rollupFilterOf(criteria: TransactionCriteria): DayTotalsFilter | undefined {
   const { account, timeType, from, to, terminal, currency, status, basis, ...others } = criteria
   if (timeType !== 'payment' || basis.amount !== 'transaction') return undefined
@@ -241,11 +256,23 @@ export function transactionsRepository(db: Queryable) {
       const rollup = rollupFilterOf(criteria)
       const plan = rollup && wholeDaysOf(rollup)
       if (plan !== undefined) return dayTotals(db, plan)
+      const [currency, amount] =
+        criteria.basis.amount === 'booking' ? ['t.booking_currency', 't.booking_amount_minor'] : ['t.currency', 't.amount_minor']
+      const facet = listFacetOf(narrowingOf(criteria))
+      const days = facet && wholeDaysOf(criteria)
+      if (facet !== undefined && days !== undefined) {
+        // The head [from, wholeFrom) and the tail [wholeUntil, to] row by row, under the list's own predicates.
+        const partial = (bounds: Pick<TransactionCriteria, 'from' | 'to'>, params: unknown[], before?: Date): string =>
+          `select ${currency}, t.status, 1, ${amount} from transactions t
+            where ${where({ ...criteria, ...bounds }, params, before).sql}`
+        return facetTotals(db, facet, criteria.timeType, criteria.basis, days, (params) => [
+          partial({ from: criteria.from, to: days.wholeFrom }, params, days.wholeFrom),
+          partial({ from: days.wholeUntil, to: criteria.to }, params),
+        ])
+      }
       const { sql, params } = where(criteria)
       params.push(criteria.basis.status)
       const summed = `t.status = $${params.length}`
-      const [currency, amount] =
-        criteria.basis.amount === 'booking' ? ['t.booking_currency', 't.booking_amount_minor'] : ['t.currency', 't.amount_minor']
       const { rows } = await db.query<CurrencyTotalRow>(
         `select ${currency} as currency, count(*)::text as count, count(*) filter (where ${summed})::text as summed,
                 coalesce(sum(${amount}) filter (where ${summed}), 0)::text as amount_minor

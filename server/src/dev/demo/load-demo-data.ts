@@ -6,6 +6,7 @@
 import type { ServerConfig } from '../../config'
 import type { Db, Queryable } from '../../db'
 import { merchantsRepository } from '../../repositories/merchants'
+import { deferFacets } from '../../repositories/transaction-rollups'
 import { announcements } from './announcements'
 import { insertRows } from './bulk-insert'
 import {
@@ -36,9 +37,18 @@ export interface LoadDemoDataOptions {
   seed?: number
   /** Rows per INSERT statement. */
   chunkSize?: number
+  /**
+   * Rebuild 0014's rollup facets once at the end instead of keeping them row chunk by chunk (deferFacets); default:
+   * for loads of 50,000 transactions or more. It holds transactions exclusively until the load commits, so the
+   * small start-up load keeps the triggers and leaves readers alone.
+   */
+  deferRollups?: boolean
   /** Called after each chunk of transactions is written. */
   onProgress?: (progress: { account: string; inserted: number; total: number }) => void
 }
+
+/** From this many transactions a load rebuilds the rollup facets at its end (deferRollups). */
+const DEFERRED_ROLLUPS_FROM = 50_000
 
 export interface LoadDemoDataResult {
   /** False when `onlyIntoEmptyStore` found transactions already there. */
@@ -119,6 +129,10 @@ async function load(db: Db, options: LoadDemoDataOptions, internal: InternalOpti
       if (rows.length > 0) throw new DemoDataPresentError(rows.map((row) => row.account))
     }
 
+    // The statement_timeout of a server connection is for requests; the rebuild reads every loaded row.
+    const rebuildFacets = (options.deferRollups ?? sizes.reduce((sum, n) => sum + n, 0) >= DEFERRED_ROLLUPS_FROM)
+      ? await deferFacets(tx, DEMO_ACCOUNTS)
+      : undefined
     await upsertKnownMerchants(tx)
     await insertRows(tx, 'messages', MESSAGE_COLUMNS, announcements(now), 'on conflict (source_key) do nothing')
     for (const [index, profile] of DEMO_PROFILES.entries()) {
@@ -140,12 +154,16 @@ async function load(db: Db, options: LoadDemoDataOptions, internal: InternalOpti
       result.batches += extras.batches.length
       result.messages += extras.messages.length
     }
+    if (rebuildFacets !== undefined) {
+      if (db.kind === 'postgres') await tx.query('set local statement_timeout = 0')
+      await rebuildFacets()
+    }
     result.loaded = true
   })
   if (result.loaded) {
     // Fresh statistics for the planner, and a visibility map so totals can be index-only scans (0008); outside
     // the transaction because VACUUM cannot run inside one.
-    await db.exec('vacuum analyze transactions')
+    await db.exec('vacuum analyze transactions, transaction_list_facets, transaction_chart_facets')
     await db.exec('analyze order_cases, settlement_batches, messages, transaction_day_totals')
   }
   result.durationMs = Math.round(performance.now() - started)
