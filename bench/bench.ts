@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util'
 import type { Db } from '../server/src/db'
 import { createAccounts, login, signedRequest, type BenchSession } from './lib/http'
 import { readsOnly, record, replay } from './lib/recording-db'
-import { writeReport, type ScenarioResult } from './lib/report'
+import { updateReport, type ScenarioResult } from './lib/report'
 import { startBenchServer } from './lib/server'
 import { summarize, ms, type Summary } from './lib/stats'
 import { BENCH_ACCOUNT, benchStore, dataFacts, ensureData } from './lib/store'
@@ -152,7 +152,9 @@ async function main(): Promise<void> {
       const firstResult = results.find((r) => r.name === first?.name)
       return { deep: deep.name, first: first?.name ?? '', ratio: deepResult && firstResult ? deepResult.server.p50 / firstResult.server.p50 : Number.NaN }
     })
-  writeReport({
+  updateReport((report) => {
+    report.bench[store.kind] = {
+    when: new Date().toISOString(),
     store: store.describe,
     version: facts.version,
     size,
@@ -163,6 +165,7 @@ async function main(): Promise<void> {
     loadAfter: uptime(),
     results,
     deepRatios,
+    }
   })
 }
 
