@@ -146,8 +146,15 @@ async function main(): Promise<void> {
   try {
     const caller = { merchant: session.merchant, userId: session.userId }
     for (const scenario of selected) {
-      const recording = await record(db, serviceCall(calls.get(scenario) ?? scenario.call, caller, new Date()))
-      if (!readsOnly(recording)) throw new Error(`${scenario.name}: the service wrote to the store; its SQL is not replayed`)
+      const call = serviceCall(calls.get(scenario) ?? scenario.call, caller, new Date())
+      let recording = await record(db, call)
+      // A read that refreshes what it shows first (the funds, when older than 30 minutes) writes once; the next
+      // call is the read every later request makes.
+      if (!readsOnly(recording)) recording = await record(db, call)
+      if (!readsOnly(recording)) {
+        console.log(`raw SQL ${scenario.name}: the service writes on every call; not replayed`)
+        continue
+      }
       const raw = await timeRuns(warmup, samples, budgetMs, () => replay(db, recording))
       const statements = recording.reduce((n, group) => n + group.length, 0)
       console.log(`raw SQL ${scenario.name}: p50 ${ms(raw.p50)}, p95 ${ms(raw.p95)} ms (${statements} statements)`)

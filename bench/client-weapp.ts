@@ -9,6 +9,7 @@
  * test (tests/weapp/transactions.test.ts) asserts the same budgets at 51 pages in CI; this is the deeper measurement.
  */
 import { parseArgs } from 'node:util'
+import { appendNextPage } from '../tests/weapp/support/list-scroll'
 import { countNodes } from '../tests/weapp/support/node-count'
 import { startLiveServer } from '../tests/weapp/support/live-server'
 import { updateReport } from './lib/report'
@@ -37,21 +38,10 @@ async function main(): Promise<void> {
       const appendBytes: number[] = []
       let loaded = ROWS_PER_PAGE
       for (let pageNo = 2; pageNo <= pages; pageNo += 1) {
-        // The merchant has scrolled to the end of what is loaded…
-        await page.lifecycle('onPageScroll', { scrollTop: Math.max(0, loaded * rowPx - info.windowHeight) })
-        await page.settle({ quietMs: 200 })
-        const mark = page.metrics.calls.length
-        const requests = listRequests().length
-        // …and WeChat reports the bottom: one more page.
-        await page.lifecycle('onReachBottom')
-        await page.waitFor(() => listRequests().length > requests && !page.text().includes('正在加载更多'), {
-          timeoutMs: 30_000,
-          message: `page ${pageNo} never arrived`,
-        })
-        await page.settle()
+        const calls = await appendNextPage({ page, rowPx, windowHeight: info.windowHeight, listRequests }, loaded, pageNo, 30_000)
         const last = listRequests().at(-1)
         if (last?.statusCode !== 200) throw new Error(`page ${pageNo}: ${last?.statusCode}`)
-        appendBytes.push(page.metrics.calls.slice(mark).reduce((sum, call) => sum + call.bytes, 0))
+        appendBytes.push(calls.reduce((sum, call) => sum + call.bytes, 0))
         loaded += ROWS_PER_PAGE
         if (pageNo % 10 === 0) console.log(`page ${pageNo}: ${appendBytes.at(-1)} bytes of setData`)
       }

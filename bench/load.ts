@@ -5,7 +5,7 @@
  * N logged-in sessions against real server processes over real HTTP (issue 14, item 4; first written for issue
  * 12, item 10, to find requests that hang). Starts the server(s) as child processes (`node --import tsx
  * server/src/main.ts`, the multi-process tests' launcher) with the demo data: PGlite in a fresh data directory, or
- * the DATABASE_URL database (`--processes 2` needs PostgreSQL: two processes on one database, sessions spread over
+ * a fresh `<DATABASE_URL's database>_load` (`--processes 2` needs PostgreSQL: two processes on one database, sessions spread over
  * both as a load balancer would). Then:
  *
  *  1. creates enough mini-program accounts through the admin API (ten logins per phone are allowed per ten minutes);
@@ -37,6 +37,7 @@ import { updateReport } from './lib/report'
 import type { LoadReport } from './lib/report-load'
 import { rssMiB, startBenchServer, type BenchServer } from './lib/server'
 import { summarize } from './lib/stats'
+import { createDatabase } from './lib/store'
 
 const { values } = parseArgs({
   options: {
@@ -144,7 +145,16 @@ function sampleActivity(databaseUrl: string): { stop(): Promise<Array<{ what: st
 }
 
 async function main(): Promise<void> {
-  const env: Record<string, string> = STORE === 'postgres' && DATABASE_URL !== undefined ? { DATABASE_URL } : {}
+  const env: Record<string, string> = {}
+  if (STORE === 'postgres' && DATABASE_URL !== undefined) {
+    // A fresh database per run, `<database>_load`: the demo data as a new install has it, and no login limits or
+    // sessions left by an earlier run (ten logins per phone per ten minutes would refuse a rerun's sessions).
+    const url = new URL(DATABASE_URL)
+    const database = `${url.pathname.slice(1) || 'postgres'}_load`
+    await createDatabase(DATABASE_URL, database, true)
+    url.pathname = `/${database}`
+    env.DATABASE_URL = url.toString()
+  }
   const servers: BenchServer[] = []
   const loopDelay = monitorEventLoopDelay({ resolution: 20 })
   const samples: Sample[] = []
@@ -164,7 +174,7 @@ async function main(): Promise<void> {
     const rssTimer = setInterval(() => {
       servers.forEach((s, i) => (peakRss[i] = Math.max(peakRss[i] ?? 0, rssMiB(s.pid) ?? 0)))
     }, 1000)
-    const activity = STORE === 'postgres' && DATABASE_URL !== undefined ? sampleActivity(DATABASE_URL) : undefined
+    const activity = env.DATABASE_URL === undefined ? undefined : sampleActivity(env.DATABASE_URL)
     loopDelay.enable()
     const endAt = Date.now() + SECONDS * 1000
     await Promise.all(

@@ -54,10 +54,12 @@ export function benchStore(choice: string | undefined): BenchStore {
   }
 }
 
-async function createDatabase(adminUrl: string, database: string): Promise<void> {
+/** Creates `database` on the server of `adminUrl` when missing (`fresh`: dropped first, whatever it held). */
+export async function createDatabase(adminUrl: string, database: string, fresh = false): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl })
   await client.connect()
   try {
+    if (fresh) await client.query(`drop database if exists "${database.replace(/"/g, '""')}" with (force)`)
     const { rows } = await client.query('select 1 from pg_database where datname = $1', [database])
     if (rows.length === 0) await client.query(`create database "${database.replace(/"/g, '""')}"`)
   } finally {
