@@ -1,139 +1,98 @@
 /**
- * `npx tsx bench/load.ts [-- --sessions 200 --seconds 60 --client-timeout 30]`
+ * `npx tsx bench/load.ts [-- --shape people|flat --processes 1|2 --store pglite|postgres --sessions 200
+ *                            --seconds 60 --client-timeout 30]`
  *
- * The load of issue 12, item 10: N signed sessions flat out against a real server over real HTTP, to find requests
- * that hang. Starts the server as a child process (`node --import tsx server/src/main.ts`, the multi-process tests'
- * launcher) on PGlite in a fresh data directory with the demo data (or on PostgreSQL when DATABASE_URL is set), then:
+ * N logged-in sessions against real server processes over real HTTP (issue 14, item 4; first written for issue
+ * 12, item 10, to find requests that hang). Starts the server(s) as child processes (`node --import tsx
+ * server/src/main.ts`, the multi-process tests' launcher) with the demo data: PGlite in a fresh data directory, or
+ * a fresh `<DATABASE_URL's database>_load` (`--processes 2` needs PostgreSQL: two processes on one database, sessions spread over
+ * both as a load balancer would). Then:
  *
  *  1. creates enough mini-program accounts through the admin API (ten logins per phone are allowed per ten minutes);
  *  2. logs every session in through the WeChat emulator and POST /api/auth/login, each from its own loopback source
  *     address (127.10.x.y), so the per-address login limit is met as it would be by N phones;
- *  3. runs every session in a loop for --seconds: a signed request (reads, the heartbeat) on its own keep-alive
- *     connection, as the mini-program does, giving up after --client-timeout seconds like wx.request;
- *  4. prints per-route counts and p50/p95/p99/max, the requests that hung (no answer before the client gave up) and
- *     the 503s, and counts the server's "request not served in time" warn lines.
+ *  3. runs every session for --seconds on its own keep-alive connection, giving up after --client-timeout seconds
+ *     like wx.request, in one of two shapes:
+ *       people — the screens a merchant opens, in order (home's to-dos and badge, funds, transactions, the next
+ *                page, a transaction, a chart, settlements, messages, 我的, the heartbeat), 2–5 s between taps;
+ *       flat   — the same requests back to back: one request in flight per session, to find the ceiling;
+ *  4. samples each server's resident memory every second and, on PostgreSQL, what its connections are doing
+ *     (pg_stat_activity every 250 ms: which statements are active and what they wait on — the evidence of anything
+ *     that serialises sessions);
+ *  5. prints req/s, p50/p95/p99, errors, memory, per-route figures and the fate of any request given up on, and
+ *     writes them into bench/report.json / report.md.
  *
- * Exit code 1 when any request hung: the run is the check. A tool to run by hand, not a CI step (it takes minutes and
- * both cores); docs/resilience.md records what it found.
+ * Exit code 1 when any request failed: errors must be 0. A tool to run by hand, not a CI step (minutes, both cores).
  */
-import { randomBytes } from 'node:crypto'
+import { execFileSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import http from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
-import { signedHeaders, type SessionKeys } from '../tests/server/support/signed-client'
-import { startServerProcess } from '../tests/server/multi-process/server-process'
+import pg from 'pg'
+import { createAccounts, GaveUp, login, LOGINS_PER_PHONE, signedRequest, type BenchSession } from './lib/http'
+import { updateReport } from './lib/report'
+import type { LoadReport } from './lib/report-load'
+import { rssMiB, startBenchServer, type BenchServer } from './lib/server'
+import { summarize } from './lib/stats'
+import { createDatabase } from './lib/store'
 
 const { values } = parseArgs({
   options: {
+    shape: { type: 'string', default: 'people' },
+    processes: { type: 'string', default: '1' },
+    store: { type: 'string' },
     sessions: { type: 'string', default: '200' },
     seconds: { type: 'string', default: '60' },
     'client-timeout': { type: 'string', default: '30' },
   },
+  strict: true,
 })
+const SHAPE = values.shape
+const PROCESSES = Number(values.processes)
 const SESSIONS = Number(values.sessions)
 const SECONDS = Number(values.seconds)
 const CLIENT_TIMEOUT_MS = Number(values['client-timeout']) * 1000
-/** The login limit per phone (server/src/auth/login.ts DEFAULT_LOGIN_LIMITS.perPhone). */
-const LOGINS_PER_PHONE = 10
+const DATABASE_URL = process.env.DATABASE_URL
+const STORE = values.store ?? (DATABASE_URL === undefined ? 'pglite' : 'postgres')
+if (SHAPE !== 'people' && SHAPE !== 'flat') throw new Error('--shape is people or flat')
+if (STORE !== 'pglite' && STORE !== 'postgres') throw new Error('--store is pglite or postgres')
+if (STORE === 'postgres' && DATABASE_URL === undefined) throw new Error('--store postgres needs DATABASE_URL')
+if (PROCESSES !== 1 && !(PROCESSES === 2 && STORE === 'postgres')) throw new Error('--processes is 1, or 2 on PostgreSQL (PGlite is one process\'s store)')
 /** Merchants the default OCEANPAYMENT_TERMINALS registers; ten accounts each at most. */
 const MERCHANTS = ['150207', '995378', '140105']
-const ADMIN_TOKEN = `load-admin-${randomBytes(24).toString('base64url')}`
+const THINK_MS = { min: 2000, max: 5000 }
 
-/** What each session asks for, in turn: the read routes the app calls most, and the heartbeat (a write). */
-const MIX: ReadonlyArray<{ method: 'GET' | 'POST'; url: string }> = [
-  { method: 'GET', url: '/api/transactions' },
-  { method: 'GET', url: '/api/me' },
-  { method: 'GET', url: '/api/messages' },
-  { method: 'POST', url: '/api/auth/heartbeat' },
-  { method: 'GET', url: '/api/todos' },
-  { method: 'GET', url: '/api/auth/profile' },
+interface Step {
+  route: string
+  method: 'GET' | 'POST'
+  /** The path, from what the session has seen so far (the next page's cursor, a transaction's id). */
+  path: (seen: Seen) => string | undefined
+}
+
+interface Seen {
+  cursor?: string
+  paymentId?: string
+}
+
+/** A merchant's round through the app: each tap, the requests its screen sends (in parallel when the page does). */
+const TAPS: ReadonlyArray<readonly Step[]> = [
+  [
+    { route: 'GET /api/todos', method: 'GET', path: () => '/api/todos' },
+    { route: 'GET /api/messages (badge)', method: 'GET', path: () => '/api/messages?limit=1' },
+  ],
+  [{ route: 'GET /api/funds', method: 'GET', path: () => '/api/funds' }],
+  [{ route: 'GET /api/transactions', method: 'GET', path: () => '/api/transactions' }],
+  [{ route: 'GET /api/transactions?cursor', method: 'GET', path: (s) => (s.cursor === undefined ? undefined : `/api/transactions?cursor=${encodeURIComponent(s.cursor)}`) }],
+  [{ route: 'GET /api/transactions/:id', method: 'GET', path: (s) => (s.paymentId === undefined ? undefined : `/api/transactions/${encodeURIComponent(s.paymentId)}`) }],
+  [{ route: 'GET /api/charts/overview', method: 'GET', path: () => '/api/charts/overview' }],
+  [{ route: 'GET /api/settlements', method: 'GET', path: () => '/api/settlements' }],
+  [{ route: 'GET /api/messages', method: 'GET', path: () => '/api/messages' }],
+  [{ route: 'GET /api/me', method: 'GET', path: () => '/api/me' }],
+  [{ route: 'POST /api/auth/heartbeat', method: 'POST', path: () => '/api/auth/heartbeat' }],
 ]
-
-interface Answer {
-  status: number
-  body: string
-  requestId?: string
-}
-
-/** Set when a request is given up on: whether its TCP connection was open and its request written by then. */
-class GaveUp extends Error {
-  constructor(readonly stage: string) {
-    super('client-timeout')
-  }
-}
-
-/** One HTTP request; `localAddress` picks the loopback source address; rejects with 'client-timeout' on give-up. */
-function request(
-  base: string,
-  options: { method: string; path: string; headers?: Record<string, string>; body?: string; agent?: http.Agent; localAddress?: string },
-): Promise<Answer> {
-  const url = new URL(options.path, base)
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      url,
-      { method: options.method, headers: options.headers, agent: options.agent, localAddress: options.localAddress },
-      (res) => {
-        const chunks: Buffer[] = []
-        res.on('data', (chunk: Buffer) => chunks.push(chunk))
-        res.on('end', () => {
-          const id = res.headers['x-request-id']
-          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), requestId: typeof id === 'string' ? id : undefined })
-        })
-        res.on('error', reject)
-      },
-    )
-    let stage = 'waiting for a socket'
-    req.on('socket', (socket) => {
-      if (!socket.connecting) {
-        stage = 'on a reused connection'
-        return
-      }
-      stage = 'connecting'
-      socket.once('connect', () => (stage = 'connected'))
-    })
-    req.on('finish', () => (stage = `${stage}, request written`))
-    req.setTimeout(CLIENT_TIMEOUT_MS, () => req.destroy(new GaveUp(stage)))
-    req.on('error', reject)
-    req.end(options.body)
-  })
-}
-
-const json = (body: unknown) => ({ headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
-
-function sourceAddress(i: number): string {
-  return `127.10.${Math.floor(i / 250)}.${(i % 250) + 1}`
-}
-
-async function createAccounts(base: string, phones: number): Promise<Array<{ phone: string; merchant: string }>> {
-  const made: Array<{ phone: string; merchant: string }> = []
-  const auth = { authorization: `Bearer ${ADMIN_TOKEN}` }
-  for (const merchant of MERCHANTS) {
-    for (let slot = 0; slot < 10 && made.length < phones; slot += 1) {
-      const phone = `139${merchant.slice(0, 4)}${String(slot).padStart(4, '0')}`
-      const { headers, body } = json({ phone, username: `load ${slot}`, position: '', enabled: true, permissions: [] })
-      const answer = await request(base, { method: 'POST', path: `/admin/api/merchants/${merchant}/users`, headers: { ...headers, ...auth }, body })
-      if (answer.status === 200 || answer.status === 201) made.push({ phone, merchant })
-    }
-  }
-  if (made.length < phones) throw new Error(`only ${made.length} of ${phones} accounts could be created`)
-  return made
-}
-
-async function login(base: string, i: number, account: { phone: string; merchant: string }): Promise<SessionKeys> {
-  const localAddress = sourceAddress(i)
-  const post = async (path: string, payload: unknown): Promise<Record<string, unknown>> => {
-    const answer = await request(base, { method: 'POST', path, localAddress, ...json(payload) })
-    if (answer.status !== 200) throw new Error(`${path}: ${answer.status} ${answer.body}`)
-    return JSON.parse(answer.body) as Record<string, unknown>
-  }
-  const loginCode = (await post('/sandbox/wechat/dev/login', { device: `load-device-${i}-${randomBytes(4).toString('hex')}` })).code
-  const phoneCode = (await post('/sandbox/wechat/dev/phone-code', { phone: account.phone })).code
-  const session = await post('/api/auth/login', { loginCode, phoneCode, merchantAccount: account.merchant })
-  return { token: String(session.token), signingKey: String(session.signingKey) }
-}
 
 interface Sample {
   route: string
@@ -144,78 +103,156 @@ interface Sample {
   stage?: string
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
+function uptime(): string {
+  try {
+    return execFileSync('uptime', { encoding: 'utf8' }).trim()
+  } catch {
+    return 'uptime unavailable'
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** What the servers' PostgreSQL connections do, sampled until stopped. */
+function sampleActivity(databaseUrl: string): { stop(): Promise<Array<{ what: string; share: number }>> } {
+  const client = new pg.Client({ connectionString: databaseUrl })
+  const counts = new Map<string, number>()
+  let samples = 0
+  let running = true
+  const done = (async () => {
+    await client.connect()
+    while (running) {
+      const { rows } = await client.query<{ state: string; wait: string | null; query: string }>(
+        `select state, wait_event_type || ':' || wait_event as wait, left(regexp_replace(query, '\\s+', ' ', 'g'), 70) as query
+           from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and backend_type = 'client backend'`,
+      )
+      samples += rows.length
+      for (const row of rows) {
+        const what = row.state === 'active' ? `active, ${row.wait ?? 'on CPU'}: ${row.query}` : `${row.state}${row.wait === null ? '' : `, ${row.wait}`}`
+        counts.set(what, (counts.get(what) ?? 0) + 1)
+      }
+      await sleep(250)
+    }
+    await client.end()
+  })()
+  return {
+    async stop() {
+      running = false
+      await done
+      return [...counts.entries()].map(([what, n]) => ({ what, share: n / Math.max(1, samples) })).sort((a, b) => b.share - a.share)
+    },
+  }
 }
 
 async function main(): Promise<void> {
-  const env: Record<string, string> = { ADMIN_TOKEN, LOG_LEVEL: 'info', NODE_ENV: 'development' }
-  if (process.env.DATABASE_URL !== undefined) env.DATABASE_URL = process.env.DATABASE_URL
-  const server = await startServerProcess(env, 180_000)
+  const env: Record<string, string> = {}
+  if (STORE === 'postgres' && DATABASE_URL !== undefined) {
+    // A fresh database per run, `<database>_load`: the demo data as a new install has it, and no login limits or
+    // sessions left by an earlier run (ten logins per phone per ten minutes would refuse a rerun's sessions).
+    const url = new URL(DATABASE_URL)
+    const database = `${url.pathname.slice(1) || 'postgres'}_load`
+    await createDatabase(DATABASE_URL, database, true)
+    url.pathname = `/${database}`
+    env.DATABASE_URL = url.toString()
+  }
+  const servers: BenchServer[] = []
   const loopDelay = monitorEventLoopDelay({ resolution: 20 })
-  const base = server.url
-  console.info(`server at ${base}; ${SESSIONS} sessions for ${SECONDS} s, client timeout ${CLIENT_TIMEOUT_MS / 1000} s`)
   const samples: Sample[] = []
+  const peakRss: number[] = []
+  const loadBefore = uptime()
+  let waits: Array<{ what: string; share: number }> | undefined
   try {
-    const accounts = await createAccounts(base, Math.ceil(SESSIONS / LOGINS_PER_PHONE))
-    const sessions: SessionKeys[] = []
-    for (let i = 0; i < SESSIONS; i += 1) sessions.push(await login(base, i, accounts[i % accounts.length]))
+    // One after another: the second finds the demo data and its steps done (they run one process at a time).
+    for (let p = 0; p < PROCESSES; p += 1) servers.push(await startBenchServer(env))
+    const bases = servers.map((s) => s.url)
+    console.info(`servers at ${bases.join(', ')}; ${STORE}, ${SESSIONS} sessions, shape ${SHAPE}, ${SECONDS} s, client timeout ${CLIENT_TIMEOUT_MS / 1000} s`)
+    const accounts = await createAccounts(bases[0], servers[0].adminToken, MERCHANTS, Math.ceil(SESSIONS / LOGINS_PER_PHONE))
+    const sessions: BenchSession[] = []
+    for (let i = 0; i < SESSIONS; i += 1) sessions.push(await login(bases[i % bases.length], i, accounts[i % accounts.length]))
     console.info(`${sessions.length} sessions logged in; running`)
 
-    // The client's own event-loop delay: a starved client would look like a slow server.
+    const rssTimer = setInterval(() => {
+      servers.forEach((s, i) => (peakRss[i] = Math.max(peakRss[i] ?? 0, rssMiB(s.pid) ?? 0)))
+    }, 1000)
+    const activity = env.DATABASE_URL === undefined ? undefined : sampleActivity(env.DATABASE_URL)
     loopDelay.enable()
     const endAt = Date.now() + SECONDS * 1000
     await Promise.all(
       sessions.map(async (session, i) => {
+        const base = bases[i % bases.length]
         // Each session keeps its own connection alive between requests, like one phone.
-        const agent = new http.Agent({ keepAlive: true, maxSockets: 1 })
-        for (let n = i; Date.now() < endAt; n += 1) {
-          const { method, url } = MIX[n % MIX.length]
-          const body = method === 'POST' ? '{}' : undefined
-          // Our own request id (the server adopts a well-formed X-Request-Id), to find a hung request in its log.
-          const requestId = `load-${i}-${n}`
-          const { headers } = signedHeaders(session, { method, url, body: body === undefined ? undefined : {}, headers: { 'x-request-id': requestId } })
-          const started = performance.now()
-          try {
-            const answer = await request(base, { method, path: url, headers, body, agent, localAddress: sourceAddress(i) })
-            samples.push({ route: `${method} ${url}`, ms: performance.now() - started, status: answer.status, requestId: answer.requestId })
-          } catch (error) {
-            const hung = error instanceof GaveUp
-            samples.push({ route: `${method} ${url}`, ms: performance.now() - started, status: hung ? 'hung' : 'error', requestId, stage: hung ? error.stage : String(error) })
+        const agent = new http.Agent({ keepAlive: true, maxSockets: 2 })
+        const seen: Seen = {}
+        // People do not all start at once.
+        if (SHAPE === 'people') await sleep(Math.random() * THINK_MS.max)
+        for (let n = 0; Date.now() < endAt; n += 1) {
+          const tap = TAPS[n % TAPS.length]
+          const send = async (step: Step): Promise<void> => {
+              const path = step.path(seen)
+              if (path === undefined) return
+              // Our own request id (the server adopts a well-formed X-Request-Id), to find a hung request in its log.
+              const requestId = `load-${i}-${n}-${step.route.length}`
+              const started = performance.now()
+              try {
+                const answer = await signedRequest(base, session, { method: step.method, path, agent, requestId, timeoutMs: CLIENT_TIMEOUT_MS })
+                samples.push({ route: step.route, ms: performance.now() - started, status: answer.status, requestId: answer.requestId })
+                if (answer.status === 200 && step.route === 'GET /api/transactions') {
+                  const page = JSON.parse(answer.body) as { nextCursor: string | null; items: Array<{ paymentId: string }> }
+                  seen.cursor = page.nextCursor ?? undefined
+                  seen.paymentId = page.items[0]?.paymentId
+                }
+              } catch (error) {
+                const hung = error instanceof GaveUp
+                samples.push({ route: step.route, ms: performance.now() - started, status: hung ? 'hung' : 'error', requestId, stage: hung ? error.stage : String(error) })
+              }
           }
+          // A screen sends its requests together; flat out keeps exactly one in flight per session.
+          if (SHAPE === 'people') await Promise.all(tap.map(send))
+          else for (const step of tap) await send(step)
+          if (SHAPE === 'people') await sleep(THINK_MS.min + Math.random() * (THINK_MS.max - THINK_MS.min))
         }
         agent.destroy()
       }),
     )
+    clearInterval(rssTimer)
+    waits = await activity?.stop()
   } finally {
-    await server.stop()
+    for (const server of servers) await server.stop()
   }
 
-  console.info(`client event-loop delay: p99 ${(loopDelay.percentile(99) / 1e6).toFixed(0)} ms, max ${(loopDelay.max / 1e6).toFixed(0)} ms`)
+  const delayP99 = loopDelay.percentile(99) / 1e6
+  console.info(`client event-loop delay: p99 ${delayP99.toFixed(0)} ms, max ${(loopDelay.max / 1e6).toFixed(0)} ms`)
   const byRoute = new Map<string, Sample[]>()
   for (const sample of samples) byRoute.set(sample.route, [...(byRoute.get(sample.route) ?? []), sample])
-  console.info('route                        n      p50    p95    p99    max   statuses')
+  console.info('route                            n      p50    p95    p99    max   statuses')
   for (const [route, list] of byRoute) {
-    const ms = list.map((s) => s.ms).sort((a, b) => a - b)
+    const s = summarize(list.map((x) => x.ms))
     const statuses: Record<string, number> = {}
-    for (const s of list) statuses[String(s.status)] = (statuses[String(s.status)] ?? 0) + 1
-    const cells = [50, 95, 99].map((p) => percentile(ms, p).toFixed(0).padStart(6))
-    console.info(`${route.padEnd(28)} ${String(list.length).padStart(6)} ${cells.join(' ')} ${ms[ms.length - 1].toFixed(0).padStart(6)}   ${JSON.stringify(statuses)}`)
+    for (const x of list) statuses[String(x.status)] = (statuses[String(x.status)] ?? 0) + 1
+    const cells = [s.p50, s.p95, s.p99, s.max].map((v) => v.toFixed(0).padStart(6))
+    console.info(`${route.padEnd(32)} ${String(list.length).padStart(6)} ${cells.join(' ')}   ${JSON.stringify(statuses)}`)
   }
-  const hung = samples.filter((s) => s.status === 'hung')
-  const errors = samples.filter((s) => s.status === 'error')
-  const busy = samples.filter((s) => s.status === 503)
-  const warned = server.output().split('\n').filter((line) => line.includes('request not served in time')).length
+  const failed = samples.filter((s) => s.status !== 200)
+  const errorsByKind: Record<string, number> = {}
+  for (const s of failed) errorsByKind[String(s.status)] = (errorsByKind[String(s.status)] ?? 0) + 1
+  const all = summarize(samples.map((s) => s.ms))
+  const warned = servers.map((s) => s.output().split('\n').filter((line) => line.includes('request not served in time')).length)
   console.info(
-    `${samples.length} requests: ${hung.length} hung (${((100 * hung.length) / Math.max(1, samples.length)).toFixed(2)} %), ` +
-      `${errors.length} connection errors, ${busy.length} answered 503; server logged ${warned} "request not served in time"`,
+    `${samples.length} requests, ${(samples.length / SECONDS).toFixed(0)} req/s: p50 ${all.p50.toFixed(0)} p95 ${all.p95.toFixed(0)} p99 ${all.p99.toFixed(0)} ms; ` +
+      `${failed.length} errors ${JSON.stringify(errorsByKind)}; server RSS peak ${peakRss.map((m) => m.toFixed(0)).join(' + ')} MiB; ` +
+      `servers logged "request not served in time" ${warned.join(' + ')} times`,
   )
+  for (const w of (waits ?? []).slice(0, 12)) console.info(`  ${(100 * w.share).toFixed(1).padStart(5)} %  ${w.what}`)
+
   // What the server did with the requests the client gave up on: answered late, still working, or never saw them.
+  const output = servers.map((s) => s.output()).join('\n')
   const logFile = join(tmpdir(), `load-server-${Date.now()}.log`)
-  writeFileSync(logFile, server.output())
-  const lines = server.output().split('\n').filter((line) => line.startsWith('{'))
-  const parsed = lines.map((line) => JSON.parse(line) as { reqId?: string; msg?: string; responseTime?: number; res?: { statusCode?: number } })
-  for (const sample of hung.slice(0, 20)) {
+  writeFileSync(logFile, output)
+  const parsed = output
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as { reqId?: string; msg?: string; responseTime?: number; res?: { statusCode?: number } })
+  for (const sample of failed.filter((s) => s.status === 'hung').slice(0, 20)) {
     const seen = parsed.filter((line) => line.reqId === sample.requestId)
     const completed = seen.find((line) => line.msg === 'request completed')
     const fate =
@@ -227,7 +264,30 @@ async function main(): Promise<void> {
     console.info(`hung ${sample.requestId} ${sample.route} (client: ${sample.stage}): ${fate}`)
   }
   console.info(`server log: ${logFile}`)
-  if (hung.length > 0) process.exitCode = 1
+
+  const report: LoadReport = {
+    when: new Date().toISOString(),
+    store: STORE === 'postgres' ? 'PostgreSQL' : 'PGlite',
+    processes: PROCESSES,
+    shape: SHAPE as LoadReport['shape'],
+    sessions: SESSIONS,
+    seconds: SECONDS,
+    requests: samples.length,
+    requestsPerSecond: samples.length / SECONDS,
+    latency: all,
+    errors: failed.length,
+    errorsByKind,
+    byRoute: [...byRoute.entries()].map(([route, list]) => ({ route, ...summarize(list.map((x) => x.ms)) })),
+    serverRssMiB: peakRss,
+    clientLoopDelayP99Ms: delayP99,
+    loadBefore,
+    loadAfter: uptime(),
+    waits,
+  }
+  updateReport((file) => {
+    file.load[`${STORE}-${PROCESSES}-${SHAPE}`] = report
+  })
+  if (failed.length > 0) process.exitCode = 1
 }
 
 main().catch((error: unknown) => {

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { LoginResponse } from '@contract/auth'
 import type { WeappApp, WeappPage } from './harness'
+import { appendNextPage } from './support/list-scroll'
 import { countNodes } from './support/node-count'
 import { startLiveServer, type LiveServer } from './support/live-server'
 
@@ -117,20 +118,7 @@ describe('transactions list (weapp simulate, live server)', () => {
       let pageNo = 1
       // Page 2 … page 51: 50 appends, 1020 rows.
       while (appendBytes.length < 50) {
-        // The user has scrolled to the end of what is loaded…
-        await page.lifecycle('onPageScroll', { scrollTop: Math.max(0, loaded * rowPx - info.windowHeight) })
-        // React renders the moved window a task later; on a busy machine that can exceed settle's default quiet time.
-        await page.settle({ quietMs: 200 })
-        const mark = page.metrics.calls.length
-        const requests = listRequests().length
-        // …and WeChat reports the bottom: one more page.
-        await page.lifecycle('onReachBottom')
-        await page.waitFor(() => listRequests().length > requests && !page.text().includes('正在加载更多'), {
-          timeoutMs: 20_000,
-          message: `page ${pageNo + 1} never arrived`,
-        })
-        await page.settle()
-        const calls = page.metrics.calls.slice(mark)
+        const calls = await appendNextPage({ page, rowPx, windowHeight: info.windowHeight, listRequests }, loaded, pageNo + 1)
         appendBytes.push(calls.reduce((sum, call) => sum + call.bytes, 0))
         appendCalls.push(calls.length)
         expect(queryOf(listRequests().at(-1)!.url).cursor).toBeTruthy()

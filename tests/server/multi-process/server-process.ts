@@ -12,6 +12,8 @@ export interface ServerProcess {
   url: string
   /** How many migrations this process applied at start (from the same line). */
   migrationsApplied: number
+  /** The server's process id (the load bench reads its memory from /proc). */
+  pid: number | undefined
   /** Everything written to stdout and stderr so far. */
   output(): string
   stop(): Promise<void>
@@ -121,5 +123,5 @@ export async function startServerProcess(env: Record<string, string>, readyWithi
     throw error
   })
 
-  return { ...ready, output, stop }
+  return { ...ready, pid: child.pid, output, stop }
 }
