@@ -152,6 +152,7 @@ export async function runPushSender(options: PushSenderOptions): Promise<PushRep
     return outcome
   }
 
+  report.done += await repo.finishUnreachable(options.now())
   // Batch after batch until the queue has nothing due (a flood is worked off in one run) or the quota stops it.
   for (;;) {
     const claimed = await repo.claim(options.now(), LEASE_MS, options.batchSize ?? DEFAULT_BATCH)

@@ -12,23 +12,11 @@ import { formatBeijingDateTime } from '@contract/beijing-time'
 import type { MessageKind } from '@contract/messages'
 import type { SubscribeTopic } from '@contract/subscriptions'
 import { formatMinor } from '../money'
+import type { OutboxMessage } from '../repositories/push'
 import { fieldProblem, fieldTypeOf, fitThing } from './field-rules'
 
-/** A notice message as the sender reads it (from the messages table). */
-export interface PushableMessage {
-  id: string
-  account: string
-  kind: MessageKind
-  paymentId: string | null
-  orderNumber: string | null
-  currency: string | null
-  amountMinor: string | null
-  reasonCode: string | null
-  reason: string | null
-  deadlineAt: Date | null
-  createdAt: Date
-  refundOutcome: 'succeeded' | 'failed' | null
-}
+/** A notice message as the sender reads it (from the messages table, through the outbox). */
+export type PushableMessage = Omit<OutboxMessage, 'queuedAt'>
 
 export type TemplateData = Record<string, { value: string }>
 

@@ -5,6 +5,7 @@
  */
 import type { MessageKind } from '@contract/messages'
 import type { Db, Queryable } from '../db'
+import type { MessageRow } from './messages'
 import { subscriptionsRepository } from './subscriptions'
 
 export interface OutboxMessage {
@@ -23,21 +24,11 @@ export interface OutboxMessage {
   queuedAt: Date
 }
 
-interface OutboxRow {
-  id: string
-  account: string
-  kind: MessageKind
-  payment_id: string | null
-  order_number: string | null
-  currency: string | null
-  amount_minor: string | null
-  reason_code: string | null
-  reason: string | null
-  deadline_at: Date | null
-  created_at: Date
-  refund_outcome: 'succeeded' | 'failed' | null
-  queued_at: Date
-}
+/** The message's columns as the messages repository reads them, and the outbox's own. */
+type OutboxRow = Pick<
+  MessageRow,
+  'id' | 'kind' | 'payment_id' | 'order_number' | 'currency' | 'amount_minor' | 'reason_code' | 'reason' | 'deadline_at' | 'refund_outcome' | 'created_at'
+> & { account: string; queued_at: Date }
 
 export interface Recipient {
   accountId: string
@@ -52,6 +43,25 @@ class AlreadySent extends Error {}
 export function pushRepository(db: Db) {
   const grants = (q: Queryable) => subscriptionsRepository(q)
   return {
+    /**
+     * Finishes, in one statement, every queued message whose merchant has nobody who could receive anything now
+     * (no enabled account with an openid and a grant left): the common case, and after the demo data or a gap
+     * fill many rows at once. A grant given later does not bring an old notice to the phone.
+     */
+    async finishUnreachable(now: Date): Promise<number> {
+      const { rows } = await db.query(
+        `update push_outbox o set done_at = $1, leased_until = null
+         from messages m
+         where m.id = o.message_id and o.done_at is null and (o.leased_until is null or o.leased_until < $1)
+           and not exists (
+             select 1 from miniprogram_accounts a join subscription_grants g on g.account_id = a.id
+             where a.merchant = m.account and a.enabled and a.openid is not null and g.enabled and g.remaining > 0)
+         returning 1`,
+        [now],
+      )
+      return rows.length
+    },
+
     /**
      * Takes up to `limit` due outbox rows for `leaseMs` (skipping rows another process holds), oldest first, with
      * their messages.

@@ -17,6 +17,7 @@ import { TEMPLATE_KEYS } from '../../push/templates'
 import { ERRCODE } from '../../wechat/errcodes'
 import { identityFor } from './identity'
 import type { EmulatorStore } from './store'
+import { checkAccessToken } from './token-check'
 import { subscribeStore, type EmuChoice } from './subscribe-store'
 import type { Db } from '../../db'
 
@@ -123,14 +124,8 @@ export async function subscribeRoutes(app: FastifyInstance, options: SubscribeRo
       },
     },
     async (request) => {
-      const token = request.query.access_token
-      if (token === undefined || token === '') return fail(ERRCODE.ACCESS_TOKEN_MISSING, 'access_token missing')
-      const checked = await store.checkToken(token, clock())
-      if (!checked.ok) {
-        return checked.reason === 'expired'
-          ? fail(ERRCODE.ACCESS_TOKEN_EXPIRED, 'access_token expired')
-          : fail(ERRCODE.INVALID_CREDENTIAL, 'invalid credential, access_token is invalid or not latest')
-      }
+      const checked = await checkAccessToken(store, request.query.access_token, clock())
+      if (!checked.ok) return fail(checked.errcode, checked.errmsg)
       if (!(await store.withinQuota(`api:subscribe_send:${checked.appId}`, options.apiPerMinute, clock())).allowed) {
         return fail(ERRCODE.RATE_LIMITED, 'api minute-quota reach limit mustslower retry next minute')
       }
