@@ -8,10 +8,10 @@ import { useRef, useState } from 'react'
 import type { KeptChoice, ReportGrantsRequest } from '@contract/subscriptions'
 import { sandboxDevice } from '@/api/sandbox-device'
 import { subscriptionsApi } from './api'
-import type { AskRequest, WechatAsk } from './ask-wechat'
+import type { AskRequest, WechatAsk } from './ask-types'
 import { SandboxSubscribeSheet } from './sandbox-subscribe-sheet'
 
-export type { AskRequest, WechatAsk } from './ask-wechat'
+export type { AskRequest, WechatAsk } from './ask-types'
 
 async function answer(device: string, choices: Record<string, 'accept' | 'reject'>, keep: boolean): Promise<ReportGrantsRequest> {
   const { results } = await subscriptionsApi.sandboxSubscribe(device, choices, keep)

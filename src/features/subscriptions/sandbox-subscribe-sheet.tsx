@@ -5,7 +5,7 @@
 import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import { useT } from '@/hooks/use-t'
-import type { AskRequest } from './ask-wechat'
+import type { AskRequest } from './ask-types'
 import './subscriptions.scss'
 
 export interface SandboxSubscribeSheetProps {

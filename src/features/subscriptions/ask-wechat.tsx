@@ -1,24 +1,12 @@
 /**
  * Asks WeChat for one-time grants (wx.requestSubscribeMessage, which must run in a tap) and reads the choices kept
  * for always (wx.getSetting withSubscriptions): what the server is then told (POST /api/me/subscriptions/grants).
- * The H5 build uses ask-wechat.h5.tsx instead, which asks the emulator through a sandbox sheet.
+ * The H5 build uses ask-wechat.h5.tsx instead (Taro picks it by the same file name and extension), which asks the
+ * emulator through a sandbox sheet.
  */
-import type { ReactNode } from 'react'
 import Taro from '@tarojs/taro'
-import { KEPT_CHOICES, SUBSCRIBE_RESULTS, type KeptChoice, type ReportGrantsRequest, type SubscribeResult } from '@contract/subscriptions'
-
-export interface AskRequest {
-  templateIds: string[]
-  /** What each template is about, for a sheet that needs to say it (H5). */
-  labels: Record<string, string>
-}
-
-export interface WechatAsk {
-  /** Undefined when the user closed WeChat's sheet or WeChat refused the call: nothing to report. */
-  ask(request: AskRequest): Promise<ReportGrantsRequest | undefined>
-  /** The sandbox sheet in H5; nothing on a phone (WeChat draws its own). */
-  sheet: ReactNode
-}
+import { KEPT_CHOICES, SUBSCRIBE_RESULTS, type KeptChoice, type SubscribeResult } from '@contract/subscriptions'
+import type { WechatAsk } from './ask-types'
 
 const isResult = (value: unknown): value is SubscribeResult => (SUBSCRIBE_RESULTS as readonly unknown[]).includes(value)
 const isKept = (value: unknown): value is KeptChoice => (KEPT_CHOICES as readonly unknown[]).includes(value)
