@@ -67,3 +67,10 @@ export type DeadlineReminderHours = (typeof DEADLINE_REMINDER_HOURS)[number]
 
 /** The morning summary's hour, Beijing time. */
 export const MORNING_SUMMARY_HOUR = 9
+
+/**
+ * The mini-program page a subscribe message opens (WeChat's `page`: no leading slash), with `?id=<message id>`:
+ * the message's detail, which shows the case and links to its transaction. Must match ROUTES.messageDetail (a unit
+ * test checks it); kept here because the server builds the link and never imports the client.
+ */
+export const SUBSCRIBE_MESSAGE_PAGE = 'pages/message-detail/index'

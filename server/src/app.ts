@@ -29,7 +29,9 @@ import type { MoneyActionDeps } from './actions/money-actions'
 import { reconcilePlugin } from './actions/reconcile-job'
 import { actionRoutes } from './routes/actions'
 import type { RateLimitRule } from './auth/rate-limits'
-import { createWechatClient, type WechatApi } from './wechat'
+import { createWechatClient, type WechatApi, type WechatSubscribeApi } from './wechat'
+import { pushPlugin } from './push'
+import { subscriptionRoutes } from './routes/subscriptions'
 
 export interface BuildAppOptions {
   config: ServerConfig
@@ -40,6 +42,8 @@ export interface BuildAppOptions {
   healthTimeoutMs?: number
   /** WeChat's server API; defaults to the HTTP client on config.wechat (tests pass a fake). */
   wechat?: WechatApi
+  /** Subscribe messages' way to WeChat; defaults to the HTTP client on config.wechat (tests pass a faulty one). */
+  subscribeSender?: WechatSubscribeApi
   /** Unix ms for sessions, signed-request timestamps, nonces and rate limits; tests move it. Default Date.now. */
   clock?: () => number
   /** Login rate limits; default DEFAULT_LOGIN_LIMITS. */
@@ -99,7 +103,8 @@ export function buildApp(options: BuildAppOptions): App {
   app.setNotFoundHandler(handleNotFound)
 
   const clock = options.clock ?? Date.now
-  const wechat = options.wechat ?? createWechatClient({ ...config.wechat, transport: routingTransport(app), db, logger: app.log })
+  const wechatClient = createWechatClient({ ...config.wechat, transport: routingTransport(app), db, logger: app.log })
+  const wechat = options.wechat ?? wechatClient
   // Before every route, so the OpenAPI document (GET /api/docs) sees them all.
   void app.register(swagger, openApiOptions)
   // First, so its hook (app-wide through skip-override) guards every /api/ route registered after it.
@@ -140,6 +145,9 @@ export function buildApp(options: BuildAppOptions): App {
     inFlightMs: 2 * actionTimeoutMs,
     runAtStart: options.actions?.runReconcilerAtStart,
   })
+  // Subscribe messages (docs/push.md): the user's settings, and the sender working off the outbox.
+  void app.register(subscriptionRoutes, { db, templates: config.wechat.subscribeTemplates, now: () => new Date(clock()) })
+  void app.register(pushPlugin, { db, config, wechat: options.subscribeSender ?? wechatClient, now: () => new Date(clock()) })
   if (config.sandboxesMounted && options.standIns !== undefined) {
     options.standIns.mount(app, { config, db, clock, transport: routingTransport(app) })
   }

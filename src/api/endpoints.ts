@@ -59,7 +59,9 @@ export function apiEndpoints(request: ApiRequest) {
     fetchMe: () => request<MeResponse>({ method: 'GET', path: '/api/me' }),
 
     // H5 only: the WeChat emulator's stand-ins for wx.login and the phone sheet (never called in weapp).
-    sandboxLoginCode: () => request<SandboxCode>({ method: 'POST', path: '/sandbox/wechat/dev/login', body: {}, signed: false }),
+    // With this browser's device id (api/sandbox-device.ts) the emulator gives it the same openid at every login.
+    sandboxLoginCode: (device?: string) =>
+      request<SandboxCode>({ method: 'POST', path: '/sandbox/wechat/dev/login', body: device === undefined ? {} : { device }, signed: false }),
     sandboxPhoneCode: (phone: string) =>
       request<SandboxCode>({ method: 'POST', path: '/sandbox/wechat/dev/phone-code', body: { phone }, signed: false }),
   }

@@ -32,6 +32,9 @@ const Taro = {
   getWindowInfo: vi.fn(() => ({ windowWidth: 375, windowHeight: 667 })),
   pxTransform: vi.fn((size: number) => `${size}px`),
   pageScrollTo: vi.fn(resolved),
+  // Subscribe messages (features/subscriptions): the user closes the sheet unless a test says otherwise.
+  requestSubscribeMessage: vi.fn((): Promise<Record<string, string>> => Promise.reject(new Error('requestSubscribeMessage:fail cancel'))),
+  getSetting: vi.fn(() => Promise.resolve({ errMsg: 'getSetting:ok', subscriptionsSetting: { mainSwitch: true, itemSettings: {} } })),
 }
 
 /** Forgets stored values and recorded calls; the setup file calls it before each test. */

@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { LoginResponse } from '@contract/auth'
 import type { FundsResponse } from '@contract/funds'
 import type { MeResponse } from '@contract/me'
+import type { SubscriptionsResponse } from '@contract/subscriptions'
 import type { TodosResponse } from '@contract/todos'
 import { formatMoney } from '../../src/utils/money'
 import type { TaroNode, WeappApp, WeappPage } from './harness'
@@ -144,6 +145,26 @@ describe('me', () => {
     expect(String(image.props.src)).toMatch(/^data:image\/png;base64,/)
     expect(image.props.showMenuByLongpress).toBe(true)
     expectWithinBudgets(me)
+  })
+
+  it('opens 消息提醒 (docs/push.md), showing each configured topic with its grants and switch', async () => {
+    await boot()
+    const me = await app.openPage('pages/me/index')
+    await me.waitFor(() => me.has({ testId: 'me-subscriptions' }), { message: '消息提醒 row never rendered' })
+    expect(me.textOf({ testId: 'me-subscriptions' })).toContain('消息提醒')
+    await me.tap({ testId: 'me-subscriptions' })
+    await me.waitFor(() => me.has({ testId: 'subs-topic-chargeback' }), { message: 'settings never showed the topics' })
+    const answer = await serverSays<SubscriptionsResponse>('/api/me/subscriptions')
+    expect(answer.topics.length).toBeGreaterThan(0)
+    for (const topic of answer.topics) {
+      expect(me.has({ testId: `subs-switch-${topic.topic}` })).toBe(true)
+      expect(me.textOf({ testId: `subs-remaining-${topic.topic}` })).toContain(`剩余 ${topic.remaining} 次`)
+    }
+    expect(me.text()).toContain('拒付通知')
+    expect(me.has({ testId: 'subs-allow-more' })).toBe(true)
+    expectWithinBudgets(me)
+    await me.tap({ testId: 'subs-close' })
+    await me.waitFor(() => !me.has({ testId: 'subscription-settings' }), { message: 'settings never closed' })
   })
 
   it('opens the security settings, and logs out after confirming, landing on login', async () => {

@@ -115,7 +115,7 @@ export function loginService(deps: LoginDeps) {
       await limiter.hit(`login:ip:${clientAddress}`, deps.limits.perClientAddress, 'login attempts from this address')
 
       // Both codes are spent whatever happens, so both are exchanged at once.
-      const [, phoneInfo] = await Promise.all([
+      const [wechatSession, phoneInfo] = await Promise.all([
         exchange(() => deps.wechat.code2Session(input.loginCode)),
         exchange(() => deps.wechat.getPhoneNumber(input.phoneCode)),
       ])
@@ -140,6 +140,8 @@ export function loginService(deps: LoginDeps) {
         throw new MerchantChoiceRequiredError(chosen.map((account) => ({ account: account.merchant, name: account.merchantName })))
       }
       const account = chosen[0]
+      // Where this account's subscribe messages go from now on (docs/push.md); never sent to the client.
+      await accounts.setOpenid(account.id, wechatSession.openid)
       const session = await sessions.start(account.id)
       return {
         sessionId: session.id,

@@ -4,6 +4,7 @@
  */
 import { isAbsolute, join, resolve } from 'node:path'
 import type { StoreKind } from '@contract/api'
+import { SUBSCRIBE_TOPICS, type SubscribeTopic } from '@contract/subscriptions'
 import { KNOWN_MERCHANTS } from './known-merchants'
 import { defaultH5Dir } from '../paths'
 
@@ -52,6 +53,13 @@ export interface WechatConfig {
   readonly appId: string
   /** The mini-program's AppSecret: never log it. */
   readonly secret: string
+  /**
+   * WECHAT_SUBSCRIBE_TEMPLATES: the subscribe-message template id chosen on the WeChat platform per topic
+   * (docs/push.md). A topic without one is neither offered nor sent.
+   */
+  readonly subscribeTemplates: Readonly<Partial<Record<SubscribeTopic, string>>>
+  /** Which version a subscribe message opens: 'formal' in production, 'developer' elsewhere (WeChat's names). */
+  readonly miniprogramState: 'formal' | 'developer'
 }
 
 export interface ServerConfig {
@@ -92,6 +100,8 @@ export interface ServerConfig {
   readonly wechat: WechatConfig
   /** Actions from the phone (docs/actions.md). */
   readonly actions: ActionsConfig
+  /** How often the subscribe-message sender works off its queue (docs/push.md); 0 turns it off. */
+  readonly pushIntervalSeconds: number
 }
 
 export interface ActionsConfig {
@@ -196,6 +206,48 @@ function parseTerminals(raw: string, issues: string[]): TerminalCredential[] {
 /** The mini-program credentials the WeChat emulator accepts outside production; production refuses them. */
 export const DEV_WECHAT_APPID = 'wx5d0c0de5a1b2c3d4'
 const DEV_WECHAT_SECRET = 'devsecret0emulator0only0000000000'
+
+/**
+ * The emulator's template ids (outside production, when WECHAT_SUBSCRIBE_TEMPLATES is unset), in WeChat's alphabet
+ * (A-Z a-z 0-9 _ -), so the demo's subscribe messages work end to end.
+ */
+export const DEV_SUBSCRIBE_TEMPLATES: Readonly<Partial<Record<SubscribeTopic, string>>> = {
+  chargeback: 'EmuChargeback-0sXq9V1bQpZr4mT7wKc2dYf8hJ3nL',
+  fraud: 'EmuFraudAlert-0a7Vn2RkWq5tXz9cLm4pGh1sBd8yF',
+  retrieval: 'EmuRetrieval-00Jd3Kf7Qw2Zx8Mv5Tn1Rb6Hc4Ys9Lp',
+  refund: 'EmuRefundResult-3Gk8Pz1Wx5Vn2Qr7Tb4Md9Hs6Lc',
+}
+
+/** WeChat's template ids: letters, digits, "_" and "-". */
+const TEMPLATE_ID = /^[A-Za-z0-9_-]{1,128}$/
+
+/** `topic=templateId` pairs separated by commas, each topic at most once. */
+function parseSubscribeTemplates(raw: string, issues: string[]): Partial<Record<SubscribeTopic, string>> {
+  const templates: Partial<Record<SubscribeTopic, string>> = {}
+  const seen = new Set<string>()
+  raw.split(',').forEach((entry, index) => {
+    const [topic = '', templateId = '', ...rest] = entry.trim().split('=')
+    if (!oneOf(SUBSCRIBE_TOPICS, topic) || !TEMPLATE_ID.test(templateId) || rest.length > 0) {
+      issues.push(
+        `WECHAT_SUBSCRIBE_TEMPLATES entry ${index + 1} must be topic=templateId with topic one of ${SUBSCRIBE_TOPICS.join(', ')} (got "${entry.trim()}")`,
+      )
+    } else if (templates[topic] !== undefined) {
+      issues.push(`WECHAT_SUBSCRIBE_TEMPLATES names ${topic} twice`)
+    } else if (seen.has(templateId)) {
+      issues.push(`WECHAT_SUBSCRIBE_TEMPLATES gives template ${templateId} to two topics`)
+    } else {
+      templates[topic] = templateId
+      seen.add(templateId)
+    }
+  })
+  return templates
+}
+
+function subscribeTemplatesFrom(raw: string | undefined, production: boolean, issues: string[]): Partial<Record<SubscribeTopic, string>> {
+  if (raw !== undefined) return parseSubscribeTemplates(raw, issues)
+  // Production without templates sends no subscribe message (the in-app messages still work); never the emulator's.
+  return production ? {} : { ...DEV_SUBSCRIBE_TEMPLATES }
+}
 
 /** The secureCodes of the known terminals exist only in the sandbox: production refuses a terminal signed with one. */
 const SANDBOX_SECURE_CODES = new Set(KNOWN_MERCHANTS.flatMap((merchant) => merchant.terminals.map((t) => t.secureCode)))
@@ -322,6 +374,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
   const dev = (path: string): string | undefined => (production ? undefined : `${SELF_ORIGIN}${path}`)
 
   const sessionIdleSeconds = integer(env, 'SESSION_IDLE_SECONDS', 600, { min: 1, max: 86_400 }, issues)
+  const pushIntervalSeconds = integer(env, 'PUSH_INTERVAL_SECONDS', 5, { min: 0, max: 3_600 }, issues)
   const gapFillIntervalSeconds = integer(env, 'GAP_FILL_INTERVAL_SECONDS', 300, { min: 0, max: 86_400 }, issues)
   const actionTimeoutMs = integer(env, 'ACTION_GATEWAY_TIMEOUT_MS', 15_000, { min: 100, max: 120_000 }, issues)
   const actionReconcileSeconds = integer(env, 'ACTION_RECONCILE_INTERVAL_SECONDS', 60, { min: 0, max: 86_400 }, issues)
@@ -370,11 +423,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     apiBase: baseUrl(env, 'WECHAT_API_BASE', dev('/sandbox/wechat'), issues),
     appId: read(env, 'WECHAT_APPID') ?? (production ? '' : DEV_WECHAT_APPID),
     secret: read(env, 'WECHAT_SECRET') ?? (production ? '' : DEV_WECHAT_SECRET),
+    subscribeTemplates: Object.freeze(subscribeTemplatesFrom(read(env, 'WECHAT_SUBSCRIBE_TEMPLATES'), production, issues)),
+    miniprogramState: production ? 'formal' : 'developer',
   }
   if (production && wechat.appId === '') issues.push('WECHAT_APPID is required in production')
   if (production && wechat.secret === '') issues.push('WECHAT_SECRET is required in production (value never shown)')
   if (production && (wechat.appId.toLowerCase() === DEV_WECHAT_APPID || wechat.secret === DEV_WECHAT_SECRET)) {
     issues.push('WECHAT_APPID / WECHAT_SECRET are the development pair of the emulator; production needs the real ones')
+  }
+  const devTemplateIds = new Set(Object.values(DEV_SUBSCRIBE_TEMPLATES))
+  if (production && Object.values(wechat.subscribeTemplates).some((id) => devTemplateIds.has(id))) {
+    issues.push("WECHAT_SUBSCRIBE_TEMPLATES names the emulator's template ids; production needs the ones chosen on the WeChat platform")
   }
   if (production && terminals.some((credential) => SANDBOX_SECURE_CODES.has(credential.secureCode))) {
     issues.push('OCEANPAYMENT_TERMINALS uses a sandbox secureCode; production needs the real ones')
@@ -415,6 +474,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       sandboxNoticeUrl,
     }),
     wechat: Object.freeze(wechat),
+    pushIntervalSeconds,
     actions: Object.freeze({ gatewayTimeoutMs: actionTimeoutMs, reconcileIntervalSeconds: actionReconcileSeconds, killAfterGatewayCall }),
   }
   return Object.freeze(config)

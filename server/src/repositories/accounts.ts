@@ -201,6 +201,14 @@ export function accountsRepository(db: Db) {
       const { rows } = await db.query<DbRow & { merchant_name: string }>(`${WITH_MERCHANT} where a.id = $1`, [id])
       return rows[0] === undefined ? undefined : { ...toAccount(rows[0]), merchantName: rows[0].merchant_name }
     },
+
+    /**
+     * The openid WeChat gave at this account's login: where its subscribe messages go (docs/push.md). Kept in
+     * this column only, never selected into an AccountRow, so it reaches no response.
+     */
+    async setOpenid(id: string, openid: string): Promise<void> {
+      await db.query('update miniprogram_accounts set openid = $2 where id = $1 and openid is distinct from $2', [id, openid])
+    },
   }
 }
 

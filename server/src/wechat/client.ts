@@ -9,7 +9,14 @@ import { accessTokens } from './access-token'
 import { ERRCODE, LOCAL_ERRCODE, isTokenRejection, wechatError } from './errcodes'
 import { callWechat, type WechatAnswer, type WechatCall } from './http'
 import { tokenStore, type StoredToken } from '../repositories/wechat-tokens'
-import { WechatError, type WechatApi, type WechatPhone, type WechatSession } from './types'
+import {
+  WechatError,
+  type SubscribeSendResult,
+  type WechatApi,
+  type WechatPhone,
+  type WechatSession,
+  type WechatSubscribeApi,
+} from './types'
 
 export interface WechatLogger {
   info(details: object, message: string): void
@@ -49,7 +56,10 @@ function nonEmptyString(value: unknown): value is string {
   return typeof value === 'string' && value !== ''
 }
 
-export function createWechatClient(options: WechatClientOptions): WechatApi {
+/** Failures after which the request may have reached WeChat and been acted on: the send's outcome is unknown. */
+const UNKNOWN_OUTCOME: ReadonlySet<number> = new Set([LOCAL_ERRCODE.TIMEOUT, LOCAL_ERRCODE.NETWORK, LOCAL_ERRCODE.BAD_RESPONSE])
+
+export function createWechatClient(options: WechatClientOptions): WechatApi & WechatSubscribeApi {
   const { apiBase, appId, secret, transport, db } = options
   const clock = options.clock ?? Date.now
   const logger = options.logger ?? silent
@@ -118,6 +128,15 @@ export function createWechatClient(options: WechatClientOptions): WechatApi {
     return call(makeCall(renewed), [renewed, ...secrets])
   }
 
+  /** A token, or the reason none could be had (the message then never left this server). */
+  const tokenOrFailure = async (get: () => Promise<string>): Promise<string | SubscribeSendResult> => {
+    try {
+      return await get()
+    } catch (error) {
+      return { outcome: 'not-sent', errcode: error instanceof WechatError ? error.errcode : LOCAL_ERRCODE.NETWORK }
+    }
+  }
+
   return {
     async code2Session(loginCode) {
       const api = 'jscode2session'
@@ -162,6 +181,38 @@ export function createWechatClient(options: WechatClientOptions): WechatApi {
       }
       const phone: WechatPhone = { phoneNumber, purePhoneNumber, countryCode: country }
       return phone
+    },
+
+    /**
+     * One subscribe message. Never throws for WeChat's sake: the result says whether WeChat answered, whether the
+     * message never left (no token: safe to try again), or whether it left without a trustworthy answer (unknown:
+     * never to be sent again). A token rejection is renewed and retried once: WeChat sent nothing on a 40001.
+     */
+    async sendSubscribeMessage(message): Promise<SubscribeSendResult> {
+      const api = 'subscribe/send'
+      const makeCall = (token: string): WechatCall => ({
+        api,
+        method: 'POST',
+        url: `${apiBase}/cgi-bin/message/subscribe/send?access_token=${encodeURIComponent(token)}`,
+        body: message,
+      })
+      const attempt = async (token: string): Promise<SubscribeSendResult> => {
+        try {
+          const answer = await call(makeCall(token), [token, message.touser])
+          return { outcome: 'answered', errcode: answer.errcode }
+        } catch (error) {
+          const errcode = error instanceof WechatError ? error.errcode : LOCAL_ERRCODE.NETWORK
+          return { outcome: UNKNOWN_OUTCOME.has(errcode) ? 'unknown' : 'answered', errcode }
+        }
+      }
+      const token = await tokenOrFailure(() => tokens.get())
+      if (typeof token !== 'string') return token
+      const first = await attempt(token)
+      if (first.outcome !== 'answered' || !isTokenRejection(first.errcode)) return first
+      logger.info({ api, errcode: first.errcode }, 'WeChat rejected the access token; renewing it')
+      const renewed = await tokenOrFailure(() => tokens.renew(token))
+      if (typeof renewed !== 'string') return renewed
+      return attempt(renewed)
     },
   }
 }

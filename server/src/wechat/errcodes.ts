@@ -24,6 +24,17 @@ export const ERRCODE = {
   /** Per-minute quota reached: WeChat is fine, we are calling too often. */
   RATE_LIMITED: 45011,
   DATA_FORMAT_ERROR: 47001,
+  /** Subscribe messages (subscribeMessage.send): the openid is not a user of this app. */
+  INVALID_OPENID: 40003,
+  INVALID_TEMPLATE_ID: 40037,
+  /** The page is not a page of the mini-program. */
+  INVALID_PAGE: 41030,
+  /** The user has no grant left for this template (or refused it): "user refuse to accept the msg". */
+  USER_REFUSED: 43101,
+  /** The app's daily call quota for this API is used up ("reach max api daily quota limit"). */
+  DAILY_QUOTA: 45009,
+  /** A template field's value breaks the rules of its type ("argument invalid! data.thing3.value …"). */
+  ARGUMENT_INVALID: 47003,
 } as const
 
 /**

@@ -38,3 +38,30 @@ export interface WechatApi {
   /** `POST /wxa/business/getuserphonenumber` with the code from `getPhoneNumber`. */
   getPhoneNumber(phoneCode: string): Promise<WechatPhone>
 }
+
+/** `POST /cgi-bin/message/subscribe/send`: one subscribe message (WeChat's field names). */
+export interface SubscribeMessage {
+  touser: string
+  template_id: string
+  /** The mini-program page it opens, no leading slash, query allowed (e.g. "pages/message-detail/index?id=7"). */
+  page: string
+  data: Record<string, { value: string }>
+  miniprogram_state: 'developer' | 'trial' | 'formal'
+  lang: 'zh_CN' | 'en_US' | 'zh_HK' | 'zh_TW'
+}
+
+/**
+ * What became of one send, as far as this server can know:
+ * - answered: WeChat answered with this errcode (0 = delivered to WeChat; anything else = WeChat did not send it);
+ * - not-sent: it never left this server (no access token could be had), so it may be tried again;
+ * - unknown: it left, but no trustworthy answer came back (timeout, HTTP 5xx, a broken answer, the connection
+ *   dropped) — the user may have it, so it must not be sent again.
+ */
+export type SubscribeSendResult =
+  | { outcome: 'answered'; errcode: number }
+  | { outcome: 'not-sent'; errcode: number }
+  | { outcome: 'unknown'; errcode: number }
+
+export interface WechatSubscribeApi {
+  sendSubscribeMessage(message: SubscribeMessage): Promise<SubscribeSendResult>
+}

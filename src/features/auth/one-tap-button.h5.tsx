@@ -7,6 +7,7 @@
 import { useState } from 'react'
 import { Button } from '@tarojs/components'
 import { sandboxLoginCode, sandboxPhoneCode } from '@/api'
+import { sandboxDevice } from '@/api/sandbox-device'
 import type { OneTapButtonProps } from './one-tap-button'
 import { SandboxPhoneSheet } from './sandbox-phone-sheet'
 
@@ -19,7 +20,7 @@ export function OneTapButton({ label, busy, className, testId, onCodes, onDeclin
     lastPhone = phone
     setOpen(false)
     onCodes(async () => {
-      const [login, phoneCode] = await Promise.all([sandboxLoginCode(), sandboxPhoneCode(phone)])
+      const [login, phoneCode] = await Promise.all([sandboxLoginCode(sandboxDevice()), sandboxPhoneCode(phone)])
       return { loginCode: login.code, phoneCode: phoneCode.code }
     })
   }

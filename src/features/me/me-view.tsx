@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { fetchMe } from '@/api'
@@ -19,8 +19,11 @@ import './me-view.scss'
 /** The permissions of the tools subpackage (contract ACTION_PERMISSION of order-query, card-bin, health-check). */
 const TOOL_PERMISSIONS: readonly string[] = [ACTION_PERMISSION['order-query'], ACTION_PERMISSION['card-bin'], ACTION_PERMISSION['health-check']]
 
-/** 我的 (SPEC §3.3): account, contacts, security, language, log out. */
-export function MeView({ onLogout }: { onLogout: () => Promise<void> }) {
+/**
+ * 我的 (SPEC §3.3): account, contacts, security, language, log out. `settings`: rows of other features' settings
+ * (消息提醒), handed in by the page since features do not import each other.
+ */
+export function MeView({ onLogout, settings }: { onLogout: () => Promise<void>; settings?: ReactNode }) {
   const t = useT()
   const me = useRemote(fetchMe, [])
   const profile = useSession((state) => state.profile)
@@ -42,6 +45,7 @@ export function MeView({ onLogout }: { onLogout: () => Promise<void> }) {
           <Text className='row__label me__entry'>{t('me.security')}</Text>
           <Text className='me__chevron'>›</Text>
         </View>
+        {settings}
         {tools ? (
           <View className='row' data-testid='me-tools' onClick={() => void Taro.navigateTo({ url: ROUTES.tools })}>
             <Text className='row__label me__entry'>{t('me.tools')}</Text>

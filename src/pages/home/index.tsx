@@ -2,6 +2,8 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { EntryGrid, type Entry } from '@/components/entry-grid'
 import { TodosCard } from '@/features/todos/todos-card'
+import { SubscribePrompt } from '@/features/subscriptions/subscribe-prompt'
+import { NOTICE_TOPICS } from '@/features/subscriptions/topics'
 import { useUnreadBadge } from '@/features/messages/unread-badge'
 import { usePageTitle } from '@/hooks/use-page-title'
 import { useT } from '@/hooks/use-t'
@@ -40,6 +42,8 @@ export default function HomePage() {
         <View className='card__title'>{t('home.sections')}</View>
         <EntryGrid entries={entries} />
       </View>
+      {/* After login: offered once per launch for the notices that have no grant left. */}
+      <SubscribePrompt topics={NOTICE_TOPICS} oncePerLaunch='after-login' />
       <TodosCard />
     </View>
   )

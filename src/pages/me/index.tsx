@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components'
 import { logOutAndLeave } from '@/features/auth/app-session'
 import { MeView } from '@/features/me/me-view'
+import { SubscriptionsEntry } from '@/features/subscriptions/subscriptions-entry'
 import { useUnreadBadge } from '@/features/messages/unread-badge'
 import { usePageTitle } from '@/hooks/use-page-title'
 
@@ -10,7 +11,7 @@ export default function MePage() {
   useUnreadBadge()
   return (
     <View className='page'>
-      <MeView onLogout={logOutAndLeave} />
+      <MeView onLogout={logOutAndLeave} settings={<SubscriptionsEntry />} />
     </View>
   )
 }

@@ -117,6 +117,9 @@ describe('loadConfig', () => {
       apiBase: 'https://api.weixin.qq.com',
       appId: 'wx1234567890abcdef',
       secret: 'app-secret-value-0000000000000000',
+      // No WECHAT_SUBSCRIBE_TEMPLATES: production sends no subscribe message rather than the emulator's ids.
+      subscribeTemplates: {},
+      miniprogramState: 'formal',
     })
   })
 

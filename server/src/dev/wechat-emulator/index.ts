@@ -10,6 +10,8 @@ import type { Db } from '../../db'
 import { devRoutes } from './dev-routes'
 import { emulatorStore } from './store'
 import { wechatRoutes } from './wechat-routes'
+import { DEFAULT_SUBSCRIBE_DAILY_QUOTA, subscribeRoutes } from './subscribe-routes'
+import type { SubscribeTopic } from '@contract/subscriptions'
 
 export interface WechatEmulatorOptions {
   db: Db
@@ -19,7 +21,9 @@ export interface WechatEmulatorOptions {
   /** Epoch milliseconds; tests move it to expire codes and tokens. */
   clock?: () => number
   /** Per-minute quotas: WeChat endpoints per appid and endpoint (errcode 45011), dev endpoints per client address (429). */
-  quotas?: { apiPerMinute?: number; devPerMinute?: number }
+  quotas?: { apiPerMinute?: number; devPerMinute?: number; subscribeDailyQuota?: number }
+  /** The subscribe-message templates "chosen on the platform" (config.wechat.subscribeTemplates); none by default. */
+  subscribeTemplates?: Readonly<Partial<Record<SubscribeTopic, string>>>
 }
 
 /** Generous: they exist to catch a runaway loop, not to slow down a test suite that logs in many times. */
@@ -46,6 +50,16 @@ export async function wechatEmulator(app: FastifyInstance, options: WechatEmulat
     store,
     appId: options.appId,
     clock,
+    devPerMinute: options.quotas?.devPerMinute ?? DEFAULT_DEV_PER_MINUTE,
+  })
+  await app.register(subscribeRoutes, {
+    db: options.db,
+    store,
+    appId: options.appId,
+    clock,
+    templates: options.subscribeTemplates ?? {},
+    apiPerMinute: options.quotas?.apiPerMinute ?? DEFAULT_API_PER_MINUTE,
+    dailyQuota: options.quotas?.subscribeDailyQuota ?? DEFAULT_SUBSCRIBE_DAILY_QUOTA,
     devPerMinute: options.quotas?.devPerMinute ?? DEFAULT_DEV_PER_MINUTE,
   })
 }

@@ -8,6 +8,7 @@ import { handleError } from '../../error-handler'
 import { ERRCODE } from '../../wechat/errcodes'
 import { newSessionKey } from './identity'
 import type { EmulatorStore } from './store'
+import { checkAccessToken } from './token-check'
 
 export interface WechatRoutesOptions {
   store: EmulatorStore
@@ -196,14 +197,8 @@ export async function wechatRoutes(app: FastifyInstance, options: WechatRoutesOp
       },
     },
     async (request) => {
-      const token = request.query.access_token
-      if (token === undefined || token === '') return fail(ERRCODE.ACCESS_TOKEN_MISSING, 'access_token missing')
-      const checked = await store.checkToken(token, clock())
-      if (!checked.ok) {
-        return checked.reason === 'expired'
-          ? fail(ERRCODE.ACCESS_TOKEN_EXPIRED, 'access_token expired')
-          : fail(ERRCODE.INVALID_CREDENTIAL, 'invalid credential, access_token is invalid or not latest')
-      }
+      const checked = await checkAccessToken(store, request.query.access_token, clock())
+      if (!checked.ok) return fail(checked.errcode, checked.errmsg)
       if (!(await withinQuota('getuserphonenumber', checked.appId))) return RATE_LIMITED
       const code = request.body.code
       if (code === undefined || code === '') return fail(ERRCODE.CODE_MISSING, 'missing code')
