@@ -8,6 +8,7 @@ import { chartsEnUS } from './features/charts'
 import { messagesEnUS } from './features/messages'
 import { meEnUS } from './features/me'
 import { referenceEnUS } from './features/reference'
+import { deadlinesEnUS } from './features/deadlines'
 import type { MessageKey } from './zh-CN'
 
 /** English (US). The type makes a missing or extra key a compile error. */
@@ -41,6 +42,7 @@ const enUS: Record<MessageKey, string> = {
   ...messagesEnUS,
   ...meEnUS,
   ...referenceEnUS,
+  ...deadlinesEnUS,
 }
 
 export default enUS

@@ -8,6 +8,7 @@ import { chartsZhCN } from './features/charts'
 import { messagesZhCN } from './features/messages'
 import { meZhCN } from './features/me'
 import { referenceZhCN } from './features/reference'
+import { deadlinesZhCN } from './features/deadlines'
 
 /** Simplified Chinese — the default language. en-US must define exactly the same keys (checked by the compiler). */
 const zhCN = {
@@ -41,6 +42,7 @@ const zhCN = {
   ...messagesZhCN,
   ...meZhCN,
   ...referenceZhCN,
+  ...deadlinesZhCN,
 } as const
 
 export type MessageKey = keyof typeof zhCN
