@@ -28,6 +28,7 @@ import { reconcilePlugin } from './actions/reconcile-job'
 import { actionRoutes } from './routes/actions'
 import type { RateLimitRule } from './auth/rate-limits'
 import { createWechatClient, type WechatApi } from './wechat'
+import { schedulerPlugin } from './scheduler'
 
 export interface BuildAppOptions {
   config: ServerConfig
@@ -136,6 +137,8 @@ export function buildApp(options: BuildAppOptions): App {
     inFlightMs: 2 * actionTimeoutMs,
     runAtStart: options.actions?.runReconcilerAtStart,
   })
+  // Deadline reminders and the morning summary (issue 15): one scheduler across processes, by a lease in the store.
+  void app.register(schedulerPlugin, { db, now: () => new Date(clock()), intervalMs: config.schedulerIntervalSeconds * 1000 })
   if (config.sandboxesMounted && options.standIns !== undefined) {
     options.standIns.mount(app, { config, db, clock, transport: routingTransport(app) })
   }
