@@ -98,7 +98,8 @@ export function buildApp(options: BuildAppOptions): App {
   app.setNotFoundHandler(handleNotFound)
 
   const clock = options.clock ?? Date.now
-  const wechat = options.wechat ?? createWechatClient({ ...config.wechat, transport: routingTransport(app), db, logger: app.log })
+  const wechatClient = createWechatClient({ ...config.wechat, transport: routingTransport(app), db, logger: app.log })
+  const wechat = options.wechat ?? wechatClient
   // First, so its hook (app-wide through skip-override) guards every /api/ route registered after it.
   void app.register(requestSigning, { db, clock, sessionIdleSeconds: config.sessionIdleSeconds, bodyLimit: app.initialConfig.bodyLimit ?? 1_048_576 })
   void app.register(authRoutes, {
@@ -108,7 +109,7 @@ export function buildApp(options: BuildAppOptions): App {
     sessionIdleSeconds: config.sessionIdleSeconds,
     loginLimits: options.loginLimits ?? DEFAULT_LOGIN_LIMITS,
   })
-  void app.register(adminApiRoutes, { db, config })
+  void app.register(adminApiRoutes, { db, config, wechat: wechatClient })
   void app.register(adminPage, { hsts: config.nodeEnv === 'production' })
   void app.register(healthRoutes, { db, version: appVersion, timeoutMs: options.healthTimeoutMs ?? 2_000 })
   // Business-order notices in: pushed by Oceanpayment to the webhook, and fetched by the periodic gap fill.

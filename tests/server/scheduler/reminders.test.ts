@@ -8,7 +8,7 @@ import type { Db } from '../../../server/src/db'
 import { createScheduler, type Scheduler } from '../../../server/src/scheduler'
 import { sendDueReminders } from '../../../server/src/scheduler/reminders'
 import { testStores } from '../stores'
-import { DAY, HOUR, addCase, messagesOfKind, preparedStore } from './support'
+import { HOUR, addCase, messagesOfKind, preparedStore } from './support'
 
 const stores = testStores()
 afterAll(async () => Promise.all(stores.map((store) => store.cleanup())))

@@ -10,6 +10,7 @@ import type { Db } from '../../db'
 import { devRoutes } from './dev-routes'
 import { emulatorStore } from './store'
 import { wechatRoutes } from './wechat-routes'
+import { wxacodeRoutes } from './wxacode-routes'
 
 export interface WechatEmulatorOptions {
   db: Db
@@ -42,6 +43,7 @@ export async function wechatEmulator(app: FastifyInstance, options: WechatEmulat
     clock,
     apiPerMinute: options.quotas?.apiPerMinute ?? DEFAULT_API_PER_MINUTE,
   })
+  await app.register(wxacodeRoutes, { db: options.db, store, clock, apiPerMinute: options.quotas?.apiPerMinute ?? DEFAULT_API_PER_MINUTE })
   await app.register(devRoutes, {
     store,
     appId: options.appId,
