@@ -28,7 +28,7 @@ export function DeadlineCountdown({ deadlineAt, testId, now }: { deadlineAt: str
         ? t('deadline.left.days', { days: left.days, hours: left.hours })
         : t('deadline.left.hours', { hours: left.hours, minutes: left.minutes })
   return (
-    <Text className={`deadline-countdown deadline-countdown--${left.tone}`} data-testid={testId} data-tone={left.tone}>
+    <Text className={`deadline-countdown deadline-countdown--${left.tone}`} data-testid={testId}>
       {text}
     </Text>
   )

@@ -77,7 +77,7 @@ export function MessageDetailView({ id }: { id: string }) {
                 ) : null}
                 {message.kind === 'reminder' && message.deadlineAt !== null ? (
                   <View className='row'>
-                    <Text className='row__label'>{t('messages.reminder.left')}</Text>
+                    <Text className='row__label'>{t('deadline.left')}</Text>
                     <DeadlineCountdown deadlineAt={message.deadlineAt} testId='message-countdown' />
                   </View>
                 ) : null}
