@@ -34,7 +34,8 @@ export interface LoginFlow {
   back: () => void
 }
 
-export function useLogin(): LoginFlow {
+/** `invitation`: the token the app was opened with (contract/auth.ts); sent with every try, never required. */
+export function useLogin(invitation?: string): LoginFlow {
   const [step, setStep] = useState<LoginStep>({ name: 'start' })
   const [busy, setBusy] = useState(false)
   const [message, setMessage] = useState<LoginMessage | null>(null)
@@ -48,7 +49,11 @@ export function useLogin(): LoginFlow {
     setMessage(null)
     try {
       const pair = await codes()
-      const answer = await login(merchantAccount === undefined ? pair : { ...pair, merchantAccount })
+      const answer = await login({
+        ...pair,
+        ...(merchantAccount === undefined ? {} : { merchantAccount }),
+        ...(invitation === undefined ? {} : { invitation }),
+      })
       useSession.getState().signIn(answer)
       enterApp()
     } catch (error) {
@@ -61,7 +66,7 @@ export function useLogin(): LoginFlow {
       inFlight.current = false
       setBusy(false)
     }
-  }, [])
+  }, [invitation])
 
   const decline = useCallback(() => setMessage(DECLINED), [])
   const back = useCallback(() => {
