@@ -34,6 +34,10 @@ const INVALID_PATH = 40165
 const INVALID_QUERY = 40212
 const INVALID_EXPIRE_TIME = 85401
 const INVALID_EXPIRE_INTERVAL = 85402
+/** getwxacodeunlimit's documented per-minute limit (5000 a minute at WeChat) answers 45009, not the usual 45011. */
+const WXACODE_OVER_QUOTA = { errcode: 45009, errmsg: 'reach max api minute quota limit' }
+/** generate_urllink's documented frequency limit answers 44990. */
+const URLLINK_OVER_QUOTA = { errcode: 44990, errmsg: 'freq limit' }
 
 /** scene: at most 32 visible characters of digits, letters and !#$&'()*+,/:;=?@-._~ (WeChat's rule). */
 const SCENE = /^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]{1,32}$/
@@ -93,7 +97,7 @@ export async function wxacodeRoutes(app: FastifyInstance, options: WxacodeRoutes
   const { db, store, clock, apiPerMinute } = options
 
   /** The access token as every WeChat API checks it; the app id it was issued to, or WeChat's failure. */
-  const authorize = async (token: string | undefined, api: string) => {
+  const authorize = async (token: string | undefined, api: string, overQuota: { errcode: number; errmsg: string }) => {
     if (token === undefined || token === '') return { failure: fail(ERRCODE.ACCESS_TOKEN_MISSING, 'access_token missing') }
     const checked = await store.checkToken(token, clock())
     if (!checked.ok) {
@@ -105,7 +109,7 @@ export async function wxacodeRoutes(app: FastifyInstance, options: WxacodeRoutes
       }
     }
     if (!(await store.withinQuota(`api:${api}:${checked.appId}`, apiPerMinute, clock())).allowed) {
-      return { failure: fail(ERRCODE.RATE_LIMITED, 'api minute-quota reach limit mustslower retry next minute') }
+      return { failure: overQuota }
     }
     return { appId: checked.appId }
   }
@@ -133,7 +137,7 @@ export async function wxacodeRoutes(app: FastifyInstance, options: WxacodeRoutes
       },
     },
     async (request, reply) => {
-      const auth = await authorize(request.query.access_token, 'getwxacodeunlimit')
+      const auth = await authorize(request.query.access_token, 'getwxacodeunlimit', WXACODE_OVER_QUOTA)
       if ('failure' in auth) return auth.failure
       const body = request.body
       const scene = body.scene ?? ''
@@ -181,7 +185,7 @@ export async function wxacodeRoutes(app: FastifyInstance, options: WxacodeRoutes
       },
     },
     async (request) => {
-      const auth = await authorize(request.query.access_token, 'generate_urllink')
+      const auth = await authorize(request.query.access_token, 'generate_urllink', URLLINK_OVER_QUOTA)
       if ('failure' in auth) return auth.failure
       const body = request.body
       const path = body.path ?? ''
