@@ -8,7 +8,7 @@
  * WeChat refusing or failing answers 502 WECHAT_UNAVAILABLE in our envelope (its errcode named).
  */
 import type { FastifyPluginAsync } from 'fastify'
-import type { AdminInvitation, AdminInvitationsResponse, CreateInvitationRequest } from '@contract/invitations'
+import { INVITATION_STATES, type AdminInvitation, type AdminInvitationsResponse, type CreateInvitationRequest } from '@contract/invitations'
 import type { Db } from '../../db'
 import { invitationService } from '../../invitations'
 import type { WechatLinksApi } from '../../wechat/types'
@@ -52,7 +52,7 @@ export const invitationSchema = {
     createdAt: { type: 'string' },
     expiresAt: { type: 'string' },
     usedAt: nullableString,
-    state: { type: 'string', enum: ['valid', 'used', 'expired', 'unknown'] },
+    state: { type: 'string', enum: INVITATION_STATES },
     wxacodePath: { type: 'string' },
     urlLink: nullableString,
     urlLinkExpiresAt: nullableString,

@@ -5,7 +5,7 @@
  * A scene longer than WeChat's 32 characters is refused (400).
  */
 import type { FastifyPluginAsync } from 'fastify'
-import { MAX_SCENE_LENGTH, type InvitationPreview } from '@contract/invitations'
+import { INVITATION_STATES, MAX_SCENE_LENGTH, type InvitationPreview } from '@contract/invitations'
 import type { Db } from '../../db'
 import { rateLimiter, RateLimitedError, type RateLimitRule } from '../../auth/rate-limits'
 import { invitationService } from '../../invitations'
@@ -33,7 +33,7 @@ export const previewSchema = {
   additionalProperties: false,
   required: ['state', 'merchantName', 'merchantAccount', 'username', 'maskedPhone'],
   properties: {
-    state: { type: 'string', enum: ['valid', 'used', 'expired', 'unknown'] },
+    state: { type: 'string', enum: INVITATION_STATES },
     merchantName: nullableString,
     merchantAccount: nullableString,
     username: nullableString,
