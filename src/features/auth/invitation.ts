@@ -35,6 +35,23 @@ export function invitationFromParams(params: Record<string, string | undefined>)
   return token !== undefined && TOKEN.test(token) ? { scene: `${INVITATION_SCENE_PREFIX}${token}`, token } : undefined
 }
 
+/**
+ * The invitation this run of the app was opened with. Kept beyond the page's own parameters because the app may
+ * reLaunch the login page without them (H5: opening a login URL cold goes through the entry page, and the launch's
+ * "no session → login" navigation carries no query); forgotten once a login succeeds.
+ */
+let opened: OpenedInvitation | undefined
+
+export function openedInvitation(params: Record<string, string | undefined>): OpenedInvitation | undefined {
+  const fromParams = invitationFromParams(params)
+  if (fromParams !== undefined) opened = fromParams
+  return fromParams ?? opened
+}
+
+export function forgetOpenedInvitation(): void {
+  opened = undefined
+}
+
 /** What the server says of the invitation; null while asking, or when asking failed (the login works anyway). */
 export function useInvitationPreview(invitation: OpenedInvitation | undefined): InvitationPreview | null {
   const [preview, setPreview] = useState<InvitationPreview | null>(null)

@@ -10,14 +10,14 @@ import { useSession } from '@/stores/session'
 import { enterApp, LEAVE_REASON_PARAM } from './app-session'
 import { OneTapButton } from './one-tap-button'
 import { useLogin } from './use-login'
-import { invitationFromParams, useInvitationPreview } from './invitation'
+import { openedInvitation, useInvitationPreview } from './invitation'
 import type { InvitationPreview } from '@contract/invitations'
 import './login-screen.scss'
 
 export function LoginScreen() {
   const t = useT()
   const { params } = useRouter()
-  const invitation = invitationFromParams(params)
+  const invitation = openedInvitation(params)
   const preview = useInvitationPreview(invitation)
   // A used or expired invitation is not sent: the login is then an ordinary one, as it would be anyway.
   const flow = useLogin(preview?.state === 'valid' ? invitation?.token : undefined)

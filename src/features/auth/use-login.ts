@@ -8,6 +8,7 @@ import { isApiClientError, login, type MerchantChoice } from '@/api'
 import { useSession } from '@/stores/session'
 import { enterApp } from './app-session'
 import { DECLINED, loginErrorMessage, type LoginMessage } from './login-messages'
+import { forgetOpenedInvitation } from './invitation'
 
 export interface WechatCodes {
   loginCode: string
@@ -55,6 +56,7 @@ export function useLogin(invitation?: string): LoginFlow {
         ...(invitation === undefined ? {} : { invitation }),
       })
       useSession.getState().signIn(answer)
+      forgetOpenedInvitation()
       enterApp()
     } catch (error) {
       if (isApiClientError(error) && error.code === 'CONFLICT' && error.merchants !== undefined) {

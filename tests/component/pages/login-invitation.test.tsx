@@ -9,6 +9,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { LoginResponse } from '@contract/auth'
 import type { InvitationPreview } from '@contract/invitations'
 import LoginPage from '@/pages/login/index'
+import { forgetOpenedInvitation } from '@/features/auth/invitation'
 import { usePreferences } from '@/stores/preferences'
 import { useSession } from '@/stores/session'
 import { demoLogin } from '../../fixtures/login'
@@ -92,6 +93,8 @@ beforeEach(() => {
   mocks.fetchInvitation.mockReset()
   mocks.wxLogin.mockReset().mockResolvedValue({ code: 'wx-login-code', errMsg: 'login:ok' })
   mocks.params = {}
+  // The app keeps the invitation it was opened with for its run (a reLaunch to login drops the query).
+  forgetOpenedInvitation()
   usePreferences.setState({ locale: 'zh-CN' })
   useSession.getState().signOut()
 })
@@ -122,6 +125,18 @@ describe('login page with an invitation', () => {
     sharePhone()
     await settle()
     expect(mocks.login).toHaveBeenCalledWith({ loginCode: 'wx-login-code', phoneCode: 'phone-code' })
+  })
+
+  it('keeps the invitation when the login page is opened again without it (a reLaunch drops the query)', async () => {
+    mocks.params = { scene: encodeURIComponent(`i=${TOKEN}`) }
+    mocks.fetchInvitation.mockResolvedValue(VALID)
+    const first = render(<LoginPage />)
+    await settle()
+    first.unmount()
+    mocks.params = {}
+    render(<LoginPage />)
+    await settle()
+    expect(screen.getByTestId('login-invitation').textContent).toContain('140105')
   })
 
   it('ignores a scene that is not an invitation or is over 32 characters', async () => {
