@@ -23,6 +23,14 @@ export interface LoginRequest {
    * a login answers 409 CONFLICT naming the merchant account numbers, and the user picks one.
    */
   merchantAccount?: string
+  /**
+   * The token of the invitation the app was opened with (the mini-program code's scene 'i=<token>' or the URL
+   * link's `invitation=<token>`, contract/invitations.ts). NOT an authentication factor: the login still needs the
+   * phone bound to the account, and an unknown, used, expired or foreign invitation changes nothing. A successful
+   * login through a valid invitation of this merchant (and account, when it names one) uses it up; it also picks
+   * the merchant when the phone has accounts at several.
+   */
+  invitation?: string
 }
 
 /** Who is logged in, as the Me page shows it. */

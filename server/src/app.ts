@@ -32,6 +32,8 @@ import type { RateLimitRule } from './auth/rate-limits'
 import { createWechatClient, type WechatApi, type WechatSubscribeApi } from './wechat'
 import { pushPlugin } from './push'
 import { subscriptionRoutes } from './routes/subscriptions'
+import { createWechatClient, type WechatApi } from './wechat'
+import { schedulerPlugin } from './scheduler'
 
 export interface BuildAppOptions {
   config: ServerConfig
@@ -116,7 +118,7 @@ export function buildApp(options: BuildAppOptions): App {
     sessionIdleSeconds: config.sessionIdleSeconds,
     loginLimits: options.loginLimits ?? DEFAULT_LOGIN_LIMITS,
   })
-  void app.register(adminApiRoutes, { db, config })
+  void app.register(adminApiRoutes, { db, config, wechat: wechatClient })
   void app.register(adminPage, { hsts: config.nodeEnv === 'production' })
   void app.register(healthRoutes, { db, version: appVersion, timeoutMs: options.healthTimeoutMs ?? 2_000 })
   // Business-order notices in: pushed by Oceanpayment to the webhook, and fetched by the periodic gap fill.
@@ -148,6 +150,8 @@ export function buildApp(options: BuildAppOptions): App {
   // Subscribe messages (docs/push.md): the user's settings, and the sender working off the outbox.
   void app.register(subscriptionRoutes, { db, templates: config.wechat.subscribeTemplates, now: () => new Date(clock()) })
   void app.register(pushPlugin, { db, config, wechat: options.subscribeSender ?? wechatClient, now: () => new Date(clock()) })
+  // Deadline reminders and the morning summary (issue 15): one scheduler across processes, by a lease in the store.
+  void app.register(schedulerPlugin, { db, now: () => new Date(clock()), intervalMs: config.schedulerIntervalSeconds * 1000 })
   if (config.sandboxesMounted && options.standIns !== undefined) {
     options.standIns.mount(app, { config, db, clock, transport: routingTransport(app) })
   }

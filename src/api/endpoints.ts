@@ -5,6 +5,7 @@
 import type { HeartbeatResponse, LoginRequest, LoginResponse, SessionProfile } from '@contract/auth'
 import type { ChartResponse, ChartsQuery, ChartType } from '@contract/charts'
 import type { FundsResponse } from '@contract/funds'
+import type { InvitationPreview } from '@contract/invitations'
 import type { MarkReadResponse, MessageDetail, MessagesPage, MessagesQuery, ReadAllBody } from '@contract/messages'
 import type { MeResponse } from '@contract/me'
 import type { SettlementDetail, SettlementRowsPage, SettlementRowsQuery, SettlementsPage, SettlementsQuery } from '@contract/settlements'
@@ -27,6 +28,9 @@ export function apiEndpoints(request: ApiRequest) {
     heartbeat: () => request<HeartbeatResponse>({ method: 'POST', path: '/api/auth/heartbeat' }),
     logout: () => request<void>({ method: 'POST', path: '/api/auth/logout' }),
     fetchProfile: () => request<SessionProfile>({ method: 'GET', path: '/api/auth/profile' }),
+    /** What the invitation the app was opened with says (no session yet: unsigned). */
+    fetchInvitation: (scene: string) =>
+      request<InvitationPreview>({ method: 'GET', path: '/api/auth/invitation', query: { scene }, signed: false }),
 
     // Home
     fetchTodos: () => request<TodosResponse>({ method: 'GET', path: '/api/todos' }),

@@ -20,6 +20,7 @@ export const {
   heartbeat,
   logout,
   fetchProfile,
+  fetchInvitation,
   fetchTodos,
   fetchFunds,
   fetchTransactions,

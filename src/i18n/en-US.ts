@@ -9,6 +9,7 @@ import { messagesEnUS } from './features/messages'
 import { meEnUS } from './features/me'
 import { referenceEnUS } from './features/reference'
 import { subscriptionsEnUS } from './features/subscriptions'
+import { deadlinesEnUS } from './features/deadlines'
 import type { MessageKey } from './zh-CN'
 
 /** English (US). The type makes a missing or extra key a compile error. */
@@ -43,6 +44,7 @@ const enUS: Record<MessageKey, string> = {
   ...meEnUS,
   ...referenceEnUS,
   ...subscriptionsEnUS,
+  ...deadlinesEnUS,
 }
 
 export default enUS

@@ -9,6 +9,7 @@ import { messagesZhCN } from './features/messages'
 import { meZhCN } from './features/me'
 import { referenceZhCN } from './features/reference'
 import { subscriptionsZhCN } from './features/subscriptions'
+import { deadlinesZhCN } from './features/deadlines'
 
 /** Simplified Chinese — the default language. en-US must define exactly the same keys (checked by the compiler). */
 const zhCN = {
@@ -43,6 +44,7 @@ const zhCN = {
   ...meZhCN,
   ...referenceZhCN,
   ...subscriptionsZhCN,
+  ...deadlinesZhCN,
 } as const
 
 export type MessageKey = keyof typeof zhCN

@@ -26,10 +26,14 @@ export function captureLogs(): { capture: LogCapture; destination: { write(line:
   }
 }
 
-/** A config as production would load it, with the data and H5 dirs in a fresh temp dir by default. */
+/**
+ * A config as production would load it, with the data and H5 dirs in a fresh temp dir by default. The scheduler's
+ * timer is off unless a test turns it on: a reminder or summary made mid-test by the wall clock would change what
+ * other tests count (its own tests drive it with a fake clock).
+ */
 export function testConfig(env: NodeJS.ProcessEnv = {}): ServerConfig {
   const dir = mkdtempSync(join(tmpdir(), 'op-server-test-'))
-  const defaults = { DATA_DIR: join(dir, 'data'), H5_DIR: join(dir, 'h5'), LOG_LEVEL: 'info', NODE_ENV: 'test' }
+  const defaults = { DATA_DIR: join(dir, 'data'), H5_DIR: join(dir, 'h5'), LOG_LEVEL: 'info', NODE_ENV: 'test', SCHEDULER_INTERVAL_SECONDS: '0' }
   return loadConfig({ ...defaults, ...env })
 }
 

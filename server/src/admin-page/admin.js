@@ -106,6 +106,29 @@ const TEXTS = {
     'status.unknown': '结果未知',
     'status.succeeded': '成功',
     'status.failed': '失败',
+    'inv.title': '邀请与小程序码',
+    'inv.hint': '员工扫描小程序码（或打开短信中的链接）进入登录页，登录仍需绑定的手机号；邀请首次登录后失效，7 天后过期。',
+    'inv.for': '邀请对象',
+    'inv.anyone': '本商户任一账号',
+    'inv.create': '生成邀请',
+    'inv.created': '已生成邀请。',
+    'inv.code': '小程序码',
+    'inv.account': '账号',
+    'inv.state': '状态',
+    'inv.expires': '有效期至（北京）',
+    'inv.link': '短信链接',
+    'inv.empty': '还没有邀请。',
+    'inv.download': '下载',
+    'inv.makeLink': '生成链接',
+    'inv.copy': '复制',
+    'inv.copied': '链接已复制。',
+    'inv.codeFailed': '小程序码获取失败：{reason}',
+    'inv.state.valid': '有效',
+    'inv.state.used': '已使用',
+    'inv.state.expired': '已过期',
+    'inv.state.unknown': '未知',
+    'error.WECHAT_UNAVAILABLE': '微信接口暂时不可用，请稍后再试',
+    'error.CONFLICT': '该邀请已失效，请生成新的邀请',
   },
   en: {
     title: 'Oceanpayment 商户助手 — mini-program accounts',
@@ -199,6 +222,29 @@ const TEXTS = {
     'status.unknown': 'unknown',
     'status.succeeded': 'succeeded',
     'status.failed': 'failed',
+    'inv.title': 'Invitations and mini-program codes',
+    'inv.hint': 'Staff scan the code (or open the SMS link) to reach the login page; logging in still needs the bound phone. An invitation is used up by its first login and expires after 7 days.',
+    'inv.for': 'For',
+    'inv.anyone': 'Any account of this merchant',
+    'inv.create': 'Create invitation',
+    'inv.created': 'Invitation created.',
+    'inv.code': 'Mini-program code',
+    'inv.account': 'Account',
+    'inv.state': 'State',
+    'inv.expires': 'Valid until (Beijing)',
+    'inv.link': 'SMS link',
+    'inv.empty': 'No invitations yet.',
+    'inv.download': 'Download',
+    'inv.makeLink': 'Make link',
+    'inv.copy': 'Copy',
+    'inv.copied': 'Link copied.',
+    'inv.codeFailed': 'Could not get the code: {reason}',
+    'inv.state.valid': 'valid',
+    'inv.state.used': 'used',
+    'inv.state.expired': 'expired',
+    'inv.state.unknown': 'unknown',
+    'error.WECHAT_UNAVAILABLE': 'WeChat is not answering; try again shortly',
+    'error.CONFLICT': 'this invitation is no longer valid: create a new one',
   },
 }
 
@@ -376,6 +422,88 @@ async function loadAccounts() {
   $('empty').hidden = accounts.length > 0
   $('slots').textContent = tr('slots', { used: accounts.length })
   fillUserSelect(accounts)
+  fillInvitationSelect(accounts)
+  await loadInvitations()
+}
+
+// ───────────── Invitations and mini-program codes (issue 15) ─────────────
+
+function fillInvitationSelect(accounts) {
+  const select = $('invitation-account')
+  select.replaceChildren()
+  const anyone = document.createElement('option')
+  anyone.value = ''
+  anyone.textContent = tr('inv.anyone')
+  select.append(anyone)
+  for (const account of accounts) {
+    const option = document.createElement('option')
+    option.value = account.id
+    option.textContent = `${account.username} (${account.phone})`
+    select.append(option)
+  }
+}
+
+/** The code image: fetched with the bearer token (an <img src> could not send it), shown and offered from memory. */
+async function codeCell(invitation) {
+  const td = document.createElement('td')
+  const response = await fetch(invitation.wxacodePath, { headers: { authorization: `Bearer ${token()}` } })
+  if (!response.ok) {
+    const data = await response.json().catch(() => null)
+    td.textContent = tr('inv.codeFailed', { reason: data && data.error ? data.error.code : `HTTP ${response.status}` })
+    return td
+  }
+  const url = URL.createObjectURL(await response.blob())
+  const image = document.createElement('img')
+  image.src = url
+  image.alt = invitation.scene
+  image.width = 120
+  image.height = 120
+  image.className = 'wxacode'
+  image.dataset.scene = invitation.scene
+  const download = document.createElement('a')
+  download.href = url
+  download.download = `invitation-${invitation.merchantAccount}-${invitation.scene.slice(2, 8)}.png`
+  download.textContent = tr('inv.download')
+  td.append(image, document.createElement('br'), download)
+  return td
+}
+
+function linkCell(invitation) {
+  const td = document.createElement('td')
+  if (invitation.urlLink !== null) {
+    const link = document.createElement('code')
+    link.className = 'url-link'
+    link.textContent = invitation.urlLink
+    td.append(link, ' ', button(tr('inv.copy'), 'secondary', () =>
+      run(() => navigator.clipboard.writeText(invitation.urlLink), tr('inv.copied'))))
+  } else if (invitation.state === 'valid') {
+    td.append(button(tr('inv.makeLink'), 'secondary', () =>
+      run(async () => {
+        await api('POST', `/merchants/${merchant()}/invitations/${invitation.id}/url-link`)
+        await loadInvitations()
+      })))
+  }
+  return td
+}
+
+async function loadInvitations() {
+  const { items } = await api('GET', `/merchants/${merchant()}/invitations`)
+  const rows = await Promise.all(
+    items.map(async (invitation) => {
+      const row = document.createElement('tr')
+      row.dataset.invitation = invitation.id
+      row.append(
+        invitation.state === 'valid' ? await codeCell(invitation) : cell('—'),
+        cell(invitation.username === null ? tr('inv.anyone') : invitation.username),
+        cell(tr(`inv.state.${invitation.state}`)),
+        cell(beijingTime(invitation.expiresAt)),
+        linkCell(invitation),
+      )
+      return row
+    }),
+  )
+  $('invitations').querySelector('tbody').replaceChildren(...rows)
+  $('invitations-empty').hidden = items.length > 0
 }
 
 // ───────────── Daily refund limits ─────────────
@@ -581,6 +709,15 @@ document.addEventListener('DOMContentLoaded', () => {
   $('forget-token').addEventListener('click', () => {
     sessionStorage.removeItem(TOKEN_KEY)
     showLogin()
+  })
+
+  $('invitation-form').addEventListener('submit', (event) => {
+    event.preventDefault()
+    const accountId = $('invitation-account').value
+    run(async () => {
+      await api('POST', `/merchants/${merchant()}/invitations`, accountId === '' ? {} : { accountId })
+      await loadInvitations()
+    }, tr('inv.created'))
   })
 
   $('merchant-select').addEventListener('change', () => {

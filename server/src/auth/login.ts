@@ -15,6 +15,7 @@ import { WechatError, type WechatApi, type WechatPhone } from '../wechat/types'
 import { maskPhone } from '../services/accounts'
 import { rateLimiter, type RateLimitRule } from './rate-limits'
 import { sessionService } from './sessions'
+import { invitationService } from '../invitations'
 
 export interface LoginLimits {
   perClientAddress: RateLimitRule
@@ -34,6 +35,8 @@ export interface LoginInput {
   loginCode: string
   phoneCode: string
   merchantAccount?: string
+  /** An invitation's token (contract/auth.ts): not an authentication factor. */
+  invitation?: string
 }
 
 /** WeChat failed for reasons that are not the user's (down, quota, misconfiguration): the route answers 502. */
@@ -109,6 +112,7 @@ export function loginService(deps: LoginDeps) {
   const limiter = rateLimiter(deps.db, deps.clock)
   const accounts = accountsRepository(deps.db)
   const sessions = sessionService(deps.db, { clock: deps.clock, idleSeconds: deps.sessionIdleSeconds })
+  const invitations = invitationService(deps.db, () => new Date(deps.clock()))
 
   return {
     async login(input: LoginInput, clientAddress: string): Promise<LoginOutcome> {
@@ -125,10 +129,10 @@ export function loginService(deps: LoginDeps) {
       await limiter.hit(`login:phone:${phoneKey}`, deps.limits.perPhone, 'logins for this phone number')
 
       const candidates = await accounts.findEnabledByPhone(phone)
-      const chosen =
-        input.merchantAccount === undefined
-          ? candidates
-          : candidates.filter((account) => account.merchant === input.merchantAccount)
+      // A valid invitation names the merchant when the user did not: it only narrows, never adds an account.
+      const merchant = input.merchantAccount ?? (input.invitation === undefined ? undefined : await invitations.merchantOf(input.invitation))
+      const narrowed = merchant === undefined ? candidates : candidates.filter((account) => account.merchant === merchant)
+      const chosen = input.merchantAccount === undefined && narrowed.length === 0 ? candidates : narrowed
       if (chosen.length === 0) {
         throw new AppError(
           403,
@@ -143,6 +147,7 @@ export function loginService(deps: LoginDeps) {
       // Where this account's subscribe messages go from now on (docs/push.md); never sent to the client.
       await accounts.setOpenid(account.id, wechatSession.openid)
       const session = await sessions.start(account.id)
+      if (input.invitation !== undefined) await invitations.useFor(input.invitation, { id: account.id, merchant: account.merchant })
       return {
         sessionId: session.id,
         response: {

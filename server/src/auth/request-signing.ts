@@ -42,6 +42,8 @@ function isExempt(routeUrl: string | undefined): boolean {
   return (
     routeUrl === '/api/health' ||
     routeUrl === '/api/auth/login' ||
+    // What an invitation says, for the login page before there is a session (rate-limited, no secrets).
+    routeUrl === '/api/auth/invitation' ||
     routeUrl === '/api/docs' ||
     (routeUrl?.startsWith('/api/docs/') ?? false)
   )

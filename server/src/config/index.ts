@@ -96,6 +96,8 @@ export interface ServerConfig {
   readonly demoData: boolean
   /** How often the business-orders query fills gaps left by lost notifications; 0 turns it off. */
   readonly gapFillIntervalSeconds: number
+  /** How often the scheduler (deadline reminders, morning summary) looks for due work; 0 turns it off. */
+  readonly schedulerIntervalSeconds: number
   readonly oceanpayment: OceanpaymentConfig
   readonly wechat: WechatConfig
   /** Actions from the phone (docs/actions.md). */
@@ -376,6 +378,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
   const sessionIdleSeconds = integer(env, 'SESSION_IDLE_SECONDS', 600, { min: 1, max: 86_400 }, issues)
   const pushIntervalSeconds = integer(env, 'PUSH_INTERVAL_SECONDS', 5, { min: 0, max: 3_600 }, issues)
   const gapFillIntervalSeconds = integer(env, 'GAP_FILL_INTERVAL_SECONDS', 300, { min: 0, max: 86_400 }, issues)
+  const schedulerIntervalSeconds = integer(env, 'SCHEDULER_INTERVAL_SECONDS', 60, { min: 0, max: 3_600 }, issues)
   const actionTimeoutMs = integer(env, 'ACTION_GATEWAY_TIMEOUT_MS', 15_000, { min: 100, max: 120_000 }, issues)
   const actionReconcileSeconds = integer(env, 'ACTION_RECONCILE_INTERVAL_SECONDS', 60, { min: 0, max: 86_400 }, issues)
   const killAfterGatewayCall = read(env, 'TEST_KILL_AFTER_GATEWAY_CALL') === '1'
@@ -468,6 +471,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     adminToken,
     demoData: rawDemoData === 'auto',
     gapFillIntervalSeconds,
+    schedulerIntervalSeconds,
     oceanpayment: Object.freeze({
       baseUrls: Object.freeze(baseUrls),
       terminals: Object.freeze(terminals.map((terminal) => Object.freeze(terminal))),

@@ -19,6 +19,8 @@ export interface HttpResponse {
   status: number
   headers: Record<string, string>
   body: string
+  /** The body's bytes, for answers that are not text (WeChat's mini-program code is a PNG); absent on fakes. */
+  bytes?: Buffer
 }
 
 export type Transport = (request: HttpRequest) => Promise<HttpResponse>
@@ -35,7 +37,8 @@ export const fetchTransport: Transport = async (request) => {
   response.headers.forEach((value, key) => {
     headers[key] = value
   })
-  return { status: response.status, headers, body: await response.text() }
+  const bytes = Buffer.from(await response.arrayBuffer())
+  return { status: response.status, headers, body: bytes.toString('utf8'), bytes }
 }
 
 /**
@@ -62,6 +65,6 @@ export function routingTransport(app: FastifyInstance, network: Transport = fetc
     for (const [key, value] of Object.entries(response.headers)) {
       if (value !== undefined) headers[key] = Array.isArray(value) ? value.join(', ') : String(value)
     }
-    return { status: response.statusCode, headers, body: response.body }
+    return { status: response.statusCode, headers, body: response.body, bytes: response.rawPayload }
   }
 }

@@ -4,6 +4,8 @@
  */
 import type { Queryable } from '../db'
 import type { MessageKind } from '@contract/messages'
+import type { DeadlineReminderHours } from '@contract/subscriptions'
+import type { StoredSummary } from './notifications'
 
 export interface MessageRow {
   id: string
@@ -22,6 +24,11 @@ export interface MessageRow {
   deadline_at: Date | null
   /** Only for kind 'refund' (0013). */
   refund_outcome: 'succeeded' | 'failed' | null
+  /** Only for kind 'reminder' (0016). */
+  reminder_hours: DeadlineReminderHours | null
+  reminder_case_kind: 'chargeback' | 'retrieval' | null
+  /** Only for kind 'summary' (0016), parsed from jsonb. */
+  summary: StoredSummary | null
   created_at: Date
   read: boolean
   sort_key: string
@@ -49,7 +56,8 @@ function where(scope: MessageScope): { sql: string; params: unknown[] } {
 }
 
 const COLUMNS = `m.id::text as id, m.kind, m.title, m.body, m.title_en, m.body_en, m.payment_id, m.order_number,
-  m.currency, m.amount_minor::text as amount_minor, m.reason_code, m.reason, m.deadline_at, m.refund_outcome, m.created_at, ${IS_READ} as read,
+  m.currency, m.amount_minor::text as amount_minor, m.reason_code, m.reason, m.deadline_at, m.refund_outcome,
+  m.reminder_hours, m.reminder_case_kind, m.summary, m.created_at, ${IS_READ} as read,
   to_char(m.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as sort_key`
 
 export function messagesRepository(db: Queryable) {

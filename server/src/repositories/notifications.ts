@@ -7,6 +7,7 @@
 import type { Queryable } from '../db'
 import type { MessageKind } from '@contract/messages'
 import type { CaseKind } from '@contract/transactions'
+import type { DeadlineReminderHours } from '@contract/subscriptions'
 import { addRefund } from './transaction-refunds'
 
 /** A business-order notice as this server keeps it (notifications/notice.ts builds it from what Oceanpayment sends). */
@@ -47,6 +48,22 @@ export interface MessageFacts {
   reasonCode: string | undefined
   reason: string | undefined
   deadlineAt: Date | undefined
+}
+
+/** A deadline reminder: which one (hours before the deadline) of which kind of case (0016). */
+export interface StoredReminder {
+  hours: DeadlineReminderHours
+  caseKind: 'chargeback' | 'retrieval'
+}
+
+/** The morning summary's figures as stored (messages.summary, jsonb): amounts in minor units as strings. */
+export interface StoredSummary {
+  day: string
+  successCount: number
+  successAmounts: Array<{ currency: string; minor: string }>
+  newCases: number
+  expiringAuthorizations: number
+  deadlinesWithin72h: number
 }
 
 export type StoredEffect = 'applied' | 'waiting' | 'none'
@@ -259,36 +276,47 @@ export function notificationsRepository(db: Queryable) {
       return rows.length
     },
 
-    /** A message made from a notice: its facts only, the client words it in the reader's language (0011). */
+    /**
+     * Every message of a merchant goes through here (notices, refund results, reminders, summaries): its facts only,
+     * the client words it in the reader's language (0011). One per source_key, so a repeat changes nothing.
+     */
     async addMessage(item: {
       account: string
       kind: MessageKind
-      facts: MessageFacts
+      /** What the message is about; undefined for a summary (about no one payment). */
+      facts: MessageFacts | undefined
       createdAt: Date
       sourceKey: string
       /** Only for kind 'refund'. */
       refundOutcome?: 'succeeded' | 'failed'
+      /** Only for kind 'reminder' (0016). */
+      reminder?: StoredReminder
+      /** Only for kind 'summary' (0016). */
+      summary?: StoredSummary
     }): Promise<boolean> {
       const { facts } = item
       const { rows } = await db.query(
         `insert into messages (account, kind, payment_id, order_number, currency, amount_minor, reason_code, reason,
-           deadline_at, created_at, source_key, refund_outcome)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+           deadline_at, created_at, source_key, refund_outcome, reminder_hours, reminder_case_kind, summary)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
          on conflict (source_key) do nothing
          returning id`,
         [
           item.account,
           item.kind,
-          facts.paymentId,
-          facts.orderNumber ?? null,
-          facts.amount?.currency ?? null,
-          facts.amount?.minor.toString() ?? null,
-          facts.reasonCode ?? null,
-          facts.reason ?? null,
-          facts.deadlineAt ?? null,
+          facts?.paymentId ?? null,
+          facts?.orderNumber ?? null,
+          facts?.amount?.currency ?? null,
+          facts?.amount?.minor.toString() ?? null,
+          facts?.reasonCode ?? null,
+          facts?.reason ?? null,
+          facts?.deadlineAt ?? null,
           item.createdAt,
           item.sourceKey,
           item.refundOutcome ?? null,
+          item.reminder?.hours ?? null,
+          item.reminder?.caseKind ?? null,
+          item.summary === undefined ? null : JSON.stringify(item.summary),
         ],
       )
       return rows.length > 0

@@ -163,7 +163,7 @@ const TIME_COLUMNS: Record<TimeType, string> = {
  * AUTHORIZATION_VALIDITY, so the list's order and the days shown can never disagree. The brands and days are our own
  * constants (quotes doubled all the same), never input.
  */
-function expirySql(brandColumn: string, authorizedAtColumn: string): string {
+export function expirySql(brandColumn: string, authorizedAtColumn: string): string {
   const cases = Object.entries(AUTHORIZATION_VALIDITY)
     .map(([brand, validity]) => `when '${brand.replaceAll("'", "''")}' then ${validity.days}`)
     .join(' ')

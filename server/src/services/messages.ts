@@ -2,6 +2,7 @@
 import type { Queryable } from '../db'
 import { AppError } from '../errors'
 import { messagesRepository, type MessageRow } from '../repositories/messages'
+import type { StoredSummary } from '../repositories/notifications'
 import { toBeijingIso, toBeijingIsoOrNull } from '@contract/beijing-time'
 import {
   type LocalizedText,
@@ -12,6 +13,7 @@ import {
   type MessageKind,
   type MessagesPage,
   type MessagesQuery,
+  type MorningSummary,
   type UnreadCounts,
 } from '@contract/messages'
 import { decodeCursor, encodeCursor, filterFingerprint } from '../lib/list-cursor'
@@ -32,6 +34,18 @@ function localized(row: MessageRow, zh: string | null, en: string | null): Local
   return { 'zh-CN': zh, 'en-US': en ?? zh }
 }
 
+/** The stored figures (minor units as strings) as the wire has them (decimal strings per currency). */
+function toSummary(stored: StoredSummary): MorningSummary {
+  return {
+    day: stored.day,
+    successCount: stored.successCount,
+    successAmounts: stored.successAmounts.map((amount) => money(amount.currency, amount.minor)),
+    newCases: stored.newCases,
+    expiringAuthorizations: stored.expiringAuthorizations,
+    deadlinesWithin72h: stored.deadlinesWithin72h,
+  }
+}
+
 function toItem(row: MessageRow): MessageItem {
   return {
     id: row.id,
@@ -44,6 +58,11 @@ function toItem(row: MessageRow): MessageItem {
     reason: row.reason,
     deadlineAt: toBeijingIsoOrNull(row.deadline_at),
     refundOutcome: row.kind === 'refund' ? row.refund_outcome : null,
+    reminder:
+      row.kind === 'reminder' && row.reminder_hours !== null && row.reminder_case_kind !== null
+        ? { hours: row.reminder_hours, caseKind: row.reminder_case_kind }
+        : null,
+    summary: row.kind === 'summary' && row.summary !== null ? toSummary(row.summary) : null,
     createdAt: toBeijingIso(row.created_at),
     read: row.read,
   }

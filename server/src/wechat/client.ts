@@ -7,12 +7,13 @@ import type { Queryable } from '../db'
 import type { Transport } from '../outbound/transport'
 import { accessTokens } from './access-token'
 import { ERRCODE, LOCAL_ERRCODE, isTokenRejection, wechatError } from './errcodes'
-import { callWechat, type WechatAnswer, type WechatCall } from './http'
+import { callWechat, callWechatForImage, type WechatAnswer, type WechatCall } from './http'
 import { tokenStore, type StoredToken } from '../repositories/wechat-tokens'
 import {
   WechatError,
   type SubscribeSendResult,
   type WechatApi,
+  type WechatLinksApi,
   type WechatPhone,
   type WechatSession,
   type WechatSubscribeApi,
@@ -59,7 +60,7 @@ function nonEmptyString(value: unknown): value is string {
 /** Failures after which the request may have reached WeChat and been acted on: the send's outcome is unknown. */
 const UNKNOWN_OUTCOME: ReadonlySet<number> = new Set([LOCAL_ERRCODE.TIMEOUT, LOCAL_ERRCODE.NETWORK, LOCAL_ERRCODE.BAD_RESPONSE])
 
-export function createWechatClient(options: WechatClientOptions): WechatApi & WechatSubscribeApi {
+export function createWechatClient(options: WechatClientOptions): WechatApi & WechatSubscribeApi & WechatLinksApi {
   const { apiBase, appId, secret, transport, db } = options
   const clock = options.clock ?? Date.now
   const logger = options.logger ?? silent
@@ -119,13 +120,27 @@ export function createWechatClient(options: WechatClientOptions): WechatApi & We
   })
 
   /** A call that needs the access token: on a token rejection, one renewal and one retry, never more. */
-  const withToken = async (makeCall: (token: string) => WechatCall, secrets: readonly string[]): Promise<WechatAnswer> => {
+  const withTokenBy = async <T extends { errcode: number } | { image: Buffer }>(
+    sendCall: (request: WechatCall, secrets: readonly string[]) => Promise<T>,
+    makeCall: (token: string) => WechatCall,
+    secrets: readonly string[],
+  ): Promise<T> => {
     const token = await tokens.get()
-    const first = await call(makeCall(token), [token, ...secrets])
-    if (!isTokenRejection(first.errcode)) return first
+    const first = await sendCall(makeCall(token), [token, ...secrets])
+    if (!('errcode' in first) || !isTokenRejection(first.errcode)) return first
     logger.info({ api: makeCall('').api, errcode: first.errcode }, 'WeChat rejected the access token; renewing it')
     const renewed = await tokens.renew(token)
-    return call(makeCall(renewed), [renewed, ...secrets])
+    return sendCall(makeCall(renewed), [renewed, ...secrets])
+  }
+  const withToken = (makeCall: (token: string) => WechatCall, secrets: readonly string[]): Promise<WechatAnswer> =>
+    withTokenBy(call, makeCall, secrets)
+
+  const callForImage = async (request: WechatCall, secrets: readonly string[]): Promise<{ image: Buffer } | WechatAnswer> => {
+    try {
+      return await callWechatForImage(transport, timeoutMs, request, [secret, ...secrets])
+    } catch (error) {
+      throw error instanceof WechatError ? logged(request.api, error) : error
+    }
   }
 
   /** A token, or the reason none could be had (the message then never left this server). */
@@ -213,6 +228,52 @@ export function createWechatClient(options: WechatClientOptions): WechatApi & We
       const renewed = await tokenOrFailure(() => tokens.renew(token))
       if (typeof renewed !== 'string') return renewed
       return attempt(renewed)
+    },
+
+    async getWxacodeUnlimit(request) {
+      const api = 'getwxacodeunlimit'
+      const answer = await withTokenBy(
+        callForImage,
+        (token) => ({
+          api,
+          method: 'POST',
+          url: `${apiBase}/wxa/getwxacodeunlimit?access_token=${encodeURIComponent(token)}`,
+          body: {
+            scene: request.scene,
+            page: request.page,
+            check_path: request.checkPath,
+            env_version: request.envVersion,
+            width: request.width,
+          },
+        }),
+        [],
+      )
+      if ('image' in answer) return answer.image
+      // An errcode 0 without an image is not an answer WeChat gives.
+      throw fail(api, answer.errcode === ERRCODE.OK ? LOCAL_ERRCODE.BAD_RESPONSE : answer.errcode, answer.errmsg || 'no image')
+    },
+
+    async generateUrlLink(request) {
+      const api = 'generate_urllink'
+      const answer = await withToken(
+        (token) => ({
+          api,
+          method: 'POST',
+          url: `${apiBase}/wxa/generate_urllink?access_token=${encodeURIComponent(token)}`,
+          body: {
+            path: request.path,
+            query: request.query,
+            env_version: request.envVersion,
+            expire_type: 1,
+            expire_interval: request.expireIntervalDays,
+          },
+        }),
+        [],
+      )
+      if (answer.errcode !== ERRCODE.OK) throw fail(api, answer.errcode, answer.errmsg)
+      const link = answer.body.url_link
+      if (!nonEmptyString(link) || !/^https:\/\//.test(link)) throw fail(api, LOCAL_ERRCODE.BAD_RESPONSE, 'no url_link')
+      return link
     },
   }
 }

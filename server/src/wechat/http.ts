@@ -40,6 +40,33 @@ export async function callWechat(
   call: WechatCall,
   secrets: readonly string[],
 ): Promise<WechatAnswer> {
+  const { status, text } = await send(transport, timeoutMs, call)
+  return parseAnswer(call, status, text, secrets)
+}
+
+/**
+ * A call whose success is an image (getwxacodeunlimit answers the PNG itself) and whose failure is WeChat's usual
+ * JSON errcode answer: told apart by the content type, as WeChat's documentation says to.
+ */
+export async function callWechatForImage(
+  transport: Transport,
+  timeoutMs: number,
+  call: WechatCall,
+  secrets: readonly string[],
+): Promise<{ image: Buffer } | WechatAnswer> {
+  const { status, text, contentType, bytes } = await send(transport, timeoutMs, call)
+  if (status === 200 && contentType.startsWith('image/')) {
+    if (bytes === undefined || bytes.length === 0) throw wechatError(call.api, LOCAL_ERRCODE.BAD_RESPONSE, 'empty image')
+    return { image: bytes }
+  }
+  return parseAnswer(call, status, text, secrets)
+}
+
+async function send(
+  transport: Transport,
+  timeoutMs: number,
+  call: WechatCall,
+): Promise<{ status: number; text: string; contentType: string; bytes: Buffer | undefined }> {
   const controller = new AbortController()
   let timedOut = false
   const timer = setTimeout(() => {
@@ -48,6 +75,8 @@ export async function callWechat(
   }, timeoutMs)
   let status: number
   let text: string
+  let contentType: string
+  let bytes: Buffer | undefined
   try {
     const headers: Record<string, string> = { accept: 'application/json' }
     if (call.body !== undefined) headers['content-type'] = 'application/json'
@@ -60,6 +89,8 @@ export async function callWechat(
     })
     status = response.status
     text = response.body
+    contentType = (response.headers['content-type'] ?? '').toLowerCase()
+    bytes = response.bytes
   } catch (error) {
     // The transport's error can quote the URL, which holds the secret or the token: not passed on as the cause.
     const failure: WechatError = timedOut
@@ -69,7 +100,10 @@ export async function callWechat(
   } finally {
     clearTimeout(timer)
   }
+  return { status, text, contentType, bytes }
+}
 
+function parseAnswer(call: WechatCall, status: number, text: string, secrets: readonly string[]): WechatAnswer {
   if (status !== 200) throw wechatError(call.api, LOCAL_ERRCODE.BAD_RESPONSE, `HTTP ${status}`)
   let parsed: unknown
   try {

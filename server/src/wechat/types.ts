@@ -65,3 +65,31 @@ export type SubscribeSendResult =
 export interface WechatSubscribeApi {
   sendSubscribeMessage(message: SubscribeMessage): Promise<SubscribeSendResult>
 }
+
+/** `POST /wxa/getwxacodeunlimit`: the mini-program code for a page and a scene (≤ 32 visible characters). */
+export interface WxacodeRequest {
+  scene: string
+  /** A published page, no leading '/', no query, e.g. 'pages/login/index'. */
+  page: string
+  checkPath: boolean
+  envVersion: 'release' | 'trial' | 'develop'
+  /** Pixels, 280–1280. */
+  width: number
+}
+
+/** `POST /wxa/generate_urllink`: a link for SMS, e-mail or a web page that opens the mini-program. */
+export interface UrlLinkRequest {
+  path: string
+  query: string
+  /** Days the link stays valid (expire_type 1): WeChat allows 1–30. */
+  expireIntervalDays: number
+  envVersion: 'release' | 'trial' | 'develop'
+}
+
+/** The mini-program code and URL link APIs (issue 15): the admin page hands them to staff. */
+export interface WechatLinksApi {
+  /** The code as image bytes (PNG). */
+  getWxacodeUnlimit(request: WxacodeRequest): Promise<Buffer>
+  /** WeChat's url_link. */
+  generateUrlLink(request: UrlLinkRequest): Promise<string>
+}

@@ -10,12 +10,17 @@ import { useSession } from '@/stores/session'
 import { enterApp, LEAVE_REASON_PARAM } from './app-session'
 import { OneTapButton } from './one-tap-button'
 import { useLogin } from './use-login'
+import { openedInvitation, useInvitationPreview } from './invitation'
+import type { InvitationPreview } from '@contract/invitations'
 import './login-screen.scss'
 
 export function LoginScreen() {
   const t = useT()
   const { params } = useRouter()
-  const flow = useLogin()
+  const invitation = openedInvitation(params)
+  const preview = useInvitationPreview(invitation)
+  // A used or expired invitation is not sent: the login is then an ordinary one, as it would be anyway.
+  const flow = useLogin(preview?.state === 'valid' ? invitation?.token : undefined)
 
   // Sent here with a live session (a stale redirect, the back button in H5): nothing to do on this page.
   useDidShow(() => {
@@ -40,6 +45,7 @@ export function LoginScreen() {
             {t('login.expired')}
           </Text>
         ) : null}
+        {preview !== null ? <InvitationNote preview={preview} /> : null}
         {flow.message !== null ? (
           <Text className='login__error' data-testid='login-message'>
             {t(flow.message.key, flow.message.params)}
@@ -85,6 +91,31 @@ export function LoginScreen() {
       </View>
 
       <Text className='login__note'>{t('login.idleNote')}</Text>
+    </View>
+  )
+}
+
+/** What the invitation says: whose it is and which phone to pick; or that it is used or expired. */
+function InvitationNote({ preview }: { preview: InvitationPreview }) {
+  const t = useT()
+  if (preview.state !== 'valid') {
+    return (
+      <Text className='login__notice' data-testid='login-invitation'>
+        {t(preview.state === 'used' ? 'login.invitation.used' : preview.state === 'expired' ? 'login.invitation.expired' : 'login.invitation.unknown')}
+      </Text>
+    )
+  }
+  return (
+    <View className='login__invitation' data-testid='login-invitation'>
+      <Text className='login__invitation-title'>
+        {t('login.invitation.valid', { merchant: preview.merchantName ?? '', account: preview.merchantAccount ?? '' })}
+      </Text>
+      {preview.username !== null ? (
+        <Text className='login__invitation-hint'>{t('login.invitation.user', { name: preview.username })}</Text>
+      ) : null}
+      <Text className='login__invitation-hint' data-testid='login-invitation-phone'>
+        {preview.maskedPhone !== null ? t('login.invitation.phone', { phone: preview.maskedPhone }) : t('login.invitation.anyPhone')}
+      </Text>
     </View>
   )
 }

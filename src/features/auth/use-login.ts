@@ -8,6 +8,7 @@ import { isApiClientError, login, type MerchantChoice } from '@/api'
 import { useSession } from '@/stores/session'
 import { enterApp } from './app-session'
 import { DECLINED, loginErrorMessage, type LoginMessage } from './login-messages'
+import { forgetOpenedInvitation } from './invitation'
 
 export interface WechatCodes {
   loginCode: string
@@ -34,7 +35,8 @@ export interface LoginFlow {
   back: () => void
 }
 
-export function useLogin(): LoginFlow {
+/** `invitation`: the token the app was opened with (contract/auth.ts); sent with every try, never required. */
+export function useLogin(invitation?: string): LoginFlow {
   const [step, setStep] = useState<LoginStep>({ name: 'start' })
   const [busy, setBusy] = useState(false)
   const [message, setMessage] = useState<LoginMessage | null>(null)
@@ -48,8 +50,13 @@ export function useLogin(): LoginFlow {
     setMessage(null)
     try {
       const pair = await codes()
-      const answer = await login(merchantAccount === undefined ? pair : { ...pair, merchantAccount })
+      const answer = await login({
+        ...pair,
+        ...(merchantAccount === undefined ? {} : { merchantAccount }),
+        ...(invitation === undefined ? {} : { invitation }),
+      })
       useSession.getState().signIn(answer)
+      forgetOpenedInvitation()
       enterApp()
     } catch (error) {
       if (isApiClientError(error) && error.code === 'CONFLICT' && error.merchants !== undefined) {
@@ -61,7 +68,7 @@ export function useLogin(): LoginFlow {
       inFlight.current = false
       setBusy(false)
     }
-  }, [])
+  }, [invitation])
 
   const decline = useCallback(() => setMessage(DECLINED), [])
   const back = useCallback(() => {

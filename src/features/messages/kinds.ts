@@ -8,6 +8,8 @@ export const KIND_LABEL: Record<MessageKind, MessageKey> = {
   fraud: 'messages.type.fraud',
   retrieval: 'messages.type.retrieval',
   refund: 'messages.type.refund',
+  reminder: 'messages.type.reminder',
+  summary: 'messages.type.summary',
 }
 
 export interface MessageFilter {

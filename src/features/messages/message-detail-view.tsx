@@ -8,7 +8,8 @@ import { ROUTES } from '@/routes'
 import { usePreferences } from '@/stores/preferences'
 import { formatBeijing } from '@/utils/dates'
 import { formatMoney } from '@/utils/money'
-import type { MessageDetail } from '@contract/messages'
+import { DeadlineCountdown } from '@/components/deadline-countdown'
+import type { MessageDetail, MorningSummary } from '@contract/messages'
 import { KIND_LABEL } from './kinds'
 import { ADVICE, messageTitle, reasonText } from './wording'
 import { refreshUnreadCounts, useUnreadStore } from './unread-badge'
@@ -26,7 +27,8 @@ async function openMessage(id: string): Promise<MessageDetail> {
 /**
  * The message page in the layout of the list (wording.ts): kind and time; what happened to which order; then the
  * order, payment (tap → transaction detail), amount, reason and deadline, each once, and what to do. An
- * announcement shows its title and text in the reader's language.
+ * announcement shows its title and text in the reader's language; a deadline reminder also how long is left now
+ * and a way to the case (its transaction's detail, where the case is shown); a morning summary its figures.
  */
 export function MessageDetailView({ id }: { id: string }) {
   const t = useT()
@@ -64,6 +66,8 @@ export function MessageDetailView({ id }: { id: string }) {
             </Text>
             {message.kind === 'announcement' ? (
               <Text className='message-detail__body'>{message.body?.[locale] ?? ''}</Text>
+            ) : message.kind === 'summary' ? (
+              <SummaryFigures summary={message.summary} />
             ) : (
               <View data-testid='message-detail-facts'>
                 {message.amount !== null ? <Fact label={t('messages.amount')} value={formatMoney(message.amount)} testId='message-amount' /> : null}
@@ -71,7 +75,18 @@ export function MessageDetailView({ id }: { id: string }) {
                 {message.deadlineAt !== null ? (
                   <Fact label={t('messages.deadline')} value={formatBeijing(message.deadlineAt)} testId='message-deadline' />
                 ) : null}
+                {message.kind === 'reminder' && message.deadlineAt !== null ? (
+                  <View className='row'>
+                    <Text className='row__label'>{t('deadline.left')}</Text>
+                    <DeadlineCountdown deadlineAt={message.deadlineAt} testId='message-countdown' />
+                  </View>
+                ) : null}
                 <Text className='message-detail__advice'>{t(ADVICE[message.kind])}</Text>
+                {message.kind === 'reminder' && paymentId !== null ? (
+                  <Button className='message-detail__open-case' size='mini' data-testid='message-open-case' onClick={() => openTransaction(paymentId)}>
+                    {t('messages.reminder.openCase')}
+                  </Button>
+                ) : null}
               </View>
             )}
           </View>
@@ -95,6 +110,34 @@ export function MessageDetailView({ id }: { id: string }) {
         </View>
       )}
     </PageState>
+  )
+}
+
+/** The morning summary's figures, each on its row; the amounts one line per currency. */
+function SummaryFigures({ summary }: { summary: MorningSummary | null }) {
+  const t = useT()
+  if (summary === null) return null
+  return (
+    <View data-testid='message-summary'>
+      <Fact label={t('messages.summary.success')} value={t('messages.summary.successCount', { count: summary.successCount })} testId='summary-success-count' />
+      <View className='row' data-testid='summary-amounts'>
+        <Text className='row__label'>{t('messages.summary.amounts')}</Text>
+        <View className='message-detail__amounts'>
+          {summary.successAmounts.length === 0 ? (
+            <Text className='row__value'>{t('messages.summary.noAmounts')}</Text>
+          ) : (
+            summary.successAmounts.map((amount) => (
+              <Text key={amount.currency} className='row__value'>
+                {formatMoney(amount)}
+              </Text>
+            ))
+          )}
+        </View>
+      </View>
+      <Fact label={t('messages.summary.newCases')} value={String(summary.newCases)} testId='summary-new-cases' />
+      <Fact label={t('messages.summary.expiring')} value={String(summary.expiringAuthorizations)} testId='summary-expiring' />
+      <Fact label={t('messages.summary.deadlines')} value={String(summary.deadlinesWithin72h)} testId='summary-deadlines' />
+    </View>
   )
 }
 

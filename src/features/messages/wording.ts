@@ -10,9 +10,9 @@ import { formatMoney } from '@/utils/money'
 import type { MessageItem, MessageKind } from '@contract/messages'
 
 type Translate = (key: MessageKey, params?: Record<string, string | number>) => string
-type NoticeKind = Exclude<MessageKind, 'announcement'>
+type NoticeKind = Exclude<MessageKind, 'announcement' | 'summary'>
 
-const EVENT: Record<Exclude<NoticeKind, 'refund'>, MessageKey> = {
+const EVENT: Record<'chargeback' | 'fraud' | 'retrieval', MessageKey> = {
   chargeback: 'messages.event.chargeback',
   fraud: 'messages.event.fraud',
   retrieval: 'messages.event.retrieval',
@@ -30,6 +30,13 @@ export const ADVICE: Record<NoticeKind, MessageKey> = {
   fraud: 'messages.advice.fraud',
   retrieval: 'messages.advice.retrieval',
   refund: 'messages.advice.refund',
+  reminder: 'messages.advice.reminder',
+}
+
+/** A reminder names the kind of case and the hours the reminder was for ("72 小时后截止"). */
+const REMINDER_EVENT: Record<'chargeback' | 'retrieval', MessageKey> = {
+  chargeback: 'messages.event.reminder.chargeback',
+  retrieval: 'messages.event.reminder.retrieval',
 }
 
 /** What happened, to which order: "订单 MK2026… 被拒付" / "Chargeback on order MK2026…"; an announcement's own title. */
@@ -37,6 +44,11 @@ export function messageTitle(item: MessageItem, t: Translate, locale: Locale): s
   if (item.kind === 'announcement') return item.title?.[locale] ?? ''
   const order = item.orderNumber ?? item.paymentId ?? ''
   if (item.kind === 'refund') return t(REFUND_EVENT[item.refundOutcome ?? 'none'], { order })
+  if (item.kind === 'summary') return t('messages.event.summary', { day: item.summary?.day ?? formatBeijingDate(item.createdAt) })
+  if (item.kind === 'reminder') {
+    const reminder = item.reminder ?? { hours: '', caseKind: 'chargeback' }
+    return t(REMINDER_EVENT[reminder.caseKind], { order, hours: reminder.hours })
+  }
   return t(EVENT[item.kind], { order })
 }
 
@@ -52,6 +64,15 @@ export function reasonText(item: Pick<MessageItem, 'reasonCode' | 'reason'>): st
  */
 export function messageSummary(item: MessageItem, t: Translate): string {
   if (item.kind === 'announcement') return ''
+  if (item.kind === 'summary') {
+    const figures = item.summary
+    if (figures === null) return ''
+    return t('messages.row.summary', {
+      count: figures.successCount,
+      cases: figures.newCases,
+      deadlines: figures.deadlinesWithin72h,
+    })
+  }
   return [
     item.amount === null ? null : formatMoney(item.amount),
     item.deadlineAt === null ? null : t('messages.row.deadline', { time: formatBeijingDate(item.deadlineAt) }),

@@ -7,6 +7,7 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { fetchTransaction, isApiClientError } from '@/api'
 import { PageState } from '@/components/page-state'
+import { DeadlineCountdown } from '@/components/deadline-countdown'
 import { TransactionActions } from './actions/transaction-actions'
 import { useRemote } from '@/hooks/use-remote'
 import { countryLabel, reasonLabel } from '@/i18n/reference-labels'
@@ -138,6 +139,14 @@ function CaseBlock({ item, t }: { item: TransactionCase; t: Translate }) {
         tone={item.status === 'open' && item.deadlineAt !== null ? 'pending' : undefined}
         testId={`txd-case-${item.id}-deadline`}
       />
+      {item.status === 'open' && item.deadlineAt !== null ? (
+        <View className='row' data-testid={`txd-left-${item.id}`}>
+          <Text className='row__label txd-label'>{t('deadline.left')}</Text>
+          <View className='txd-value'>
+            <DeadlineCountdown deadlineAt={item.deadlineAt} testId={`txd-countdown-${item.id}`} />
+          </View>
+        </View>
+      ) : null}
       <Row label={t('txd.case.openedAt')} value={formatBeijing(item.openedAt)} />
       <Row label={t('txd.case.handledAt')} value={formatBeijing(item.handledAt)} />
     </View>

@@ -31,6 +31,14 @@ const zh = {
   'login.sandbox.confirm': '允许使用该号码',
   'login.sandbox.cancel': '拒绝',
   'login.sandbox.invalidPhone': '请输入 11 位大陆手机号，或 +区号 号码（如 +852 61234567）',
+  // Issue 15: the invitation the app was opened with (mini-program code or URL link). Not a login factor.
+  'login.invitation.valid': '邀请您登录 {merchant}（账户 {account}）',
+  'login.invitation.user': '账号：{name}',
+  'login.invitation.phone': '请点击下方按钮，并在微信弹窗中选择手机号 {phone}',
+  'login.invitation.anyPhone': '请点击下方按钮，并在微信弹窗中选择管理员为您绑定的手机号',
+  'login.invitation.used': '该邀请已被使用。可直接使用绑定的手机号登录',
+  'login.invitation.expired': '该邀请已过期。可直接使用绑定的手机号登录，或请管理员发送新的邀请',
+  'login.invitation.unknown': '未找到该邀请。可直接使用绑定的手机号登录',
 } as const
 
 export const authZhCN = zh
@@ -68,4 +76,11 @@ export const authEnUS: Record<keyof typeof zh, string> = {
   'login.sandbox.confirm': 'Allow this number',
   'login.sandbox.cancel': 'Deny',
   'login.sandbox.invalidPhone': 'Enter an 11-digit mainland number, or +country code and number (e.g. +852 61234567).',
+  'login.invitation.valid': 'You are invited to {merchant} (account {account})',
+  'login.invitation.user': 'Account: {name}',
+  'login.invitation.phone': 'Tap the button below and pick the number {phone} in the WeChat dialog.',
+  'login.invitation.anyPhone': 'Tap the button below and pick the number your administrator bound for you.',
+  'login.invitation.used': 'This invitation has been used. Log in with your bound phone number as usual.',
+  'login.invitation.expired': 'This invitation has expired. Log in with your bound phone number, or ask your administrator for a new one.',
+  'login.invitation.unknown': 'This invitation was not found. Log in with your bound phone number as usual.',
 }

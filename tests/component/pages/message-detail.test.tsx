@@ -34,10 +34,12 @@ const FRAUD: MessageDetail = {
   deadlineAt: '2026-11-28T22:25:35+08:00',
   createdAt: '2026-11-18T22:25:35+08:00',
   refundOutcome: null,
+  reminder: null,
+  summary: null,
   read: true,
   body: null,
 }
-const AFTER = { total: 41, byKind: { announcement: 1, chargeback: 20, fraud: 10, retrieval: 10, refund: 0 } }
+const AFTER = { total: 41, byKind: { announcement: 1, chargeback: 20, fraud: 10, retrieval: 10, refund: 0, reminder: 0, summary: 0 } }
 
 beforeEach(() => {
   router.params = { id: '198' }

@@ -17,8 +17,8 @@ vi.mock('@/api', async (importOriginal) => ({
 const list = vi.mocked(fetchMessages)
 const readAll = vi.mocked(markAllMessagesRead)
 
-const UNREAD: UnreadCounts = { total: 120, byKind: { announcement: 3, chargeback: 100, fraud: 17, retrieval: 0, refund: 0 } }
-const NONE: UnreadCounts = { total: 0, byKind: { announcement: 0, chargeback: 0, fraud: 0, retrieval: 0, refund: 0 } }
+const UNREAD: UnreadCounts = { total: 120, byKind: { announcement: 3, chargeback: 100, fraud: 17, retrieval: 0, refund: 0, reminder: 0, summary: 0 } }
+const NONE: UnreadCounts = { total: 0, byKind: { announcement: 0, chargeback: 0, fraud: 0, retrieval: 0, refund: 0, reminder: 0, summary: 0 } }
 
 function message(id: number, overrides: Partial<MessageItem> = {}): MessageItem {
   return {
@@ -33,6 +33,8 @@ function message(id: number, overrides: Partial<MessageItem> = {}): MessageItem 
     deadlineAt: '2026-11-28T22:25:35+08:00',
     createdAt: '2026-11-18T22:25:35+08:00',
     refundOutcome: null,
+    reminder: null,
+    summary: null,
     read: false,
     ...overrides,
   }

@@ -50,7 +50,9 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
     cwd: root,
     // DATABASE_URL is cleared so the app runs on its default embedded store, as `npm start` does on a fresh machine,
     // and never writes into a shared PostgreSQL database that CI exports for the server tests.
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', ...env },
+    // The scheduler is off unless a test asks for it: a reminder or summary made by the wall clock mid-test would
+    // change the message counts other tests read.
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', SCHEDULER_INTERVAL_SECONDS: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()))

@@ -36,6 +36,9 @@ import type { TodoQuery, TodosResponse } from '@contract/todos'
 import type { TransactionDetail, TransactionsFilter, TransactionsPage, TransactionsQuery } from '@contract/transactions'
 import * as admin from '../../../server/src/routes/admin/schemas'
 import * as auth from '../../../server/src/routes/auth/schemas'
+import * as invitationPreview from '../../../server/src/routes/auth/invitation'
+import * as invitations from '../../../server/src/routes/admin/invitations'
+import type { AdminInvitation, AdminInvitationsResponse, CreateInvitationRequest, InvitationPreview } from '@contract/invitations'
 import * as charts from '../../../server/src/routes/charts/schemas'
 import * as funds from '../../../server/src/routes/funds/schemas'
 import * as health from '../../../server/src/routes/health/schemas'
@@ -146,5 +149,13 @@ describe('wire shapes: each schema says what its type in contract/ says', () => 
     expectTypeOf<Written<typeof tools.cardBinResponseSchema>>().toEqualTypeOf<Loose<CardBinResponse>>()
     expectTypeOf<Accepted<typeof tools.healthCheckBodySchema>>().toEqualTypeOf<HealthCheckRequest>()
     expectTypeOf<Written<typeof tools.healthCheckResponseSchema>>().toEqualTypeOf<Loose<HealthCheckResponse>>()
+  })
+
+  it('invitations (issue 15)', () => {
+    expectTypeOf<Accepted<typeof invitations.createInvitationBody>>().toEqualTypeOf<CreateInvitationRequest | null>()
+    expectTypeOf<Written<typeof invitations.invitationSchema>>().toEqualTypeOf<Loose<AdminInvitation>>()
+    expectTypeOf<Written<typeof invitations.invitationListSchema>>().toEqualTypeOf<Loose<AdminInvitationsResponse>>()
+    expectTypeOf<Accepted<typeof invitationPreview.previewQuerySchema>>().toEqualTypeOf<{ scene: string }>()
+    expectTypeOf<Written<typeof invitationPreview.previewSchema>>().toEqualTypeOf<Loose<InvitationPreview>>()
   })
 })

@@ -12,6 +12,7 @@ import { emulatorStore } from './store'
 import { wechatRoutes } from './wechat-routes'
 import { DEFAULT_SUBSCRIBE_DAILY_QUOTA, subscribeRoutes } from './subscribe-routes'
 import type { SubscribeTopic } from '@contract/subscriptions'
+import { wxacodeRoutes } from './wxacode-routes'
 
 export interface WechatEmulatorOptions {
   db: Db
@@ -46,6 +47,7 @@ export async function wechatEmulator(app: FastifyInstance, options: WechatEmulat
     clock,
     apiPerMinute: options.quotas?.apiPerMinute ?? DEFAULT_API_PER_MINUTE,
   })
+  await app.register(wxacodeRoutes, { db: options.db, store, clock, apiPerMinute: options.quotas?.apiPerMinute ?? DEFAULT_API_PER_MINUTE })
   await app.register(devRoutes, {
     store,
     appId: options.appId,

@@ -51,7 +51,7 @@ function sameSecret(given: string, expected: string): boolean {
  * Malformed requests get WeChat's answers too (40097 invalid args, 47001 data format error) rather than our
  * envelope, so the client sees what it would see from WeChat. Anything else is a server fault: the app's handler.
  */
-function wechatStyleErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+export function wechatStyleErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   if (error.validation !== undefined) return reply.code(200).send(fail(ERRCODE.INVALID_ARGS, 'invalid args'))
   const status = error.statusCode ?? 500
   if (status >= 400 && status < 500) return reply.code(200).send(fail(ERRCODE.DATA_FORMAT_ERROR, 'data format error'))

@@ -46,10 +46,14 @@ import {
   updateAccountBodySchema,
 } from './schemas'
 import { rejectUnknownFields } from '../unknown-fields'
+import type { WechatLinksApi } from '../../wechat/types'
+import { invitationRoutes } from './invitations'
 
 export interface AdminRoutesOptions {
   db: Db
   config: Pick<ServerConfig, 'adminToken' | 'dataDir'>
+  /** The mini-program code and URL link of invitations (routes/admin/invitations.ts); without it those routes are absent. */
+  wechat?: WechatLinksApi
   /** "Needs attention" is judged against this clock; default the real one. */
   now?: () => Date
 }
@@ -122,6 +126,8 @@ export const adminApiRoutes: FastifyPluginAsync<AdminRoutesOptions> = async (app
   )
 
   const now = options.now ?? (() => new Date())
+  // Invitations and their mini-program code (issue 15), under this plugin's bearer-token hook.
+  if (options.wechat !== undefined) await app.register(invitationRoutes, { db: options.db, wechat: options.wechat, now })
 
   app.get<{ Params: MerchantParams; Querystring: ActionLogQuery; Reply: AdminActionsPage }>(
     '/admin/api/merchants/:account/actions',

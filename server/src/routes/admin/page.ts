@@ -14,7 +14,8 @@ export const ADMIN_PAGE_CSP = [
   "script-src 'self'",
   "style-src 'self'",
   "connect-src 'self'",
-  "img-src 'self'",
+  // blob: for the invitations' mini-program codes, fetched with the bearer token and shown from memory.
+  "img-src 'self' blob:",
   "base-uri 'none'",
   "form-action 'none'",
   "frame-ancestors 'none'",

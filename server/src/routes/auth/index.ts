@@ -18,6 +18,7 @@ import { RateLimitedError } from '../../auth/rate-limits'
 import { sessionService } from '../../auth/sessions'
 import type { WechatApi } from '../../wechat/types'
 import { emptyQuery } from '../read-schemas'
+import { invitationPreviewRoutes } from './invitation'
 import { emptyBodySchema, heartbeatResponseSchema, loginBodySchema, loginResponseSchema, profileSchema } from './schemas'
 
 export interface AuthRoutesOptions {
@@ -42,6 +43,9 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, opt
     // Tokens and keys must not sit in any cache.
     void reply.header('cache-control', 'no-store')
   })
+
+  // What an invitation (the mini-program code's scene) says, for the login page (issue 15).
+  await app.register(invitationPreviewRoutes, { db: options.db, clock: options.clock })
 
   app.post<{ Body: LoginRequest; Reply: LoginResponse | ApiErrorBody }>(
     '/api/auth/login',

@@ -9,6 +9,7 @@ export const loginBodySchema = {
     loginCode: { type: 'string', minLength: 1, maxLength: 256 },
     phoneCode: { type: 'string', minLength: 1, maxLength: 256 },
     merchantAccount: { type: 'string', pattern: '^[0-9]{6}$' },
+    invitation: { type: 'string', pattern: '^[0-9A-Za-z]{20}$' },
   },
 } as const
 

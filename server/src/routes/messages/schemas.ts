@@ -1,5 +1,6 @@
 /** Schemas of the messages routes (contract/messages.ts is the TypeScript side). */
 import { MESSAGE_KINDS, TEXT_LANGUAGES, type MessageKind } from '@contract/messages'
+import { DEADLINE_REMINDER_HOURS } from '@contract/subscriptions'
 import { moneySchema, nullableString, nullableTimeSchema, pageProperties, propertyNames, timeSchema } from '../read-schemas'
 
 const kindSchema = { type: 'string', enum: MESSAGE_KINDS } as const
@@ -46,6 +47,28 @@ const itemProperties = {
   reason: nullableString,
   deadlineAt: nullableTimeSchema,
   refundOutcome: { type: ['string', 'null'], enum: ['succeeded', 'failed', null] },
+  reminder: {
+    type: ['object', 'null'],
+    additionalProperties: false,
+    required: ['hours', 'caseKind'],
+    properties: {
+      hours: { type: 'integer', enum: DEADLINE_REMINDER_HOURS },
+      caseKind: { type: 'string', enum: ['chargeback', 'retrieval'] },
+    },
+  },
+  summary: {
+    type: ['object', 'null'],
+    additionalProperties: false,
+    required: ['day', 'successCount', 'successAmounts', 'newCases', 'expiringAuthorizations', 'deadlinesWithin72h'],
+    properties: {
+      day: { type: 'string', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' },
+      successCount: countSchema,
+      successAmounts: { type: 'array', items: moneySchema },
+      newCases: countSchema,
+      expiringAuthorizations: countSchema,
+      deadlinesWithin72h: countSchema,
+    },
+  },
   createdAt: timeSchema,
   read: { type: 'boolean' },
 } as const

@@ -16,7 +16,7 @@ const { badgeText, applyTabBarBadge, refreshUnreadCounts, useUnreadStore } = awa
 const { messagesQuery } = await import('@/features/messages/kinds')
 const { useSession } = await import('@/stores/session')
 
-const counts = (total: number) => ({ total, byKind: { announcement: total, chargeback: 0, fraud: 0, retrieval: 0, refund: 0 } })
+const counts = (total: number) => ({ total, byKind: { announcement: total, chargeback: 0, fraud: 0, retrieval: 0, refund: 0, reminder: 0, summary: 0 } })
 
 beforeEach(() => {
   useUnreadStore.getState().reset()

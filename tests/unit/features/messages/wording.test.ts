@@ -19,6 +19,8 @@ const NOTICE: MessageItem = {
   deadlineAt: '2026-11-18T10:00:00+08:00',
   createdAt: '2026-11-08T10:00:00+08:00',
   refundOutcome: null,
+  reminder: null,
+  summary: null,
   read: false,
 }
 
