@@ -32,7 +32,6 @@ import type { RateLimitRule } from './auth/rate-limits'
 import { createWechatClient, type WechatApi, type WechatSubscribeApi } from './wechat'
 import { pushPlugin } from './push'
 import { subscriptionRoutes } from './routes/subscriptions'
-import { createWechatClient, type WechatApi } from './wechat'
 import { schedulerPlugin } from './scheduler'
 
 export interface BuildAppOptions {
