@@ -7,6 +7,7 @@
  * kept on it from order_cases by 0014's triggers); chargeback reasons are read from the cases (~1 % of payments).
  */
 import type { Queryable } from '../db'
+import { rollupSpans, spansSql } from './rollup-spans'
 import { wholeDaysOf } from './transaction-day-totals'
 
 export interface ChartCriteria {
@@ -56,7 +57,7 @@ const FLAG_EXPRESSIONS = {
  * whole Beijing days from the rollup, the partial days at the ends (or the whole range when it holds no whole day)
  * from the transactions.
  */
-function facetRows(c: ChartCriteria, facet: Facet, params: unknown[]): string {
+function facetRows(c: ChartCriteria, facet: Facet, params: unknown[], { byMonth }: { byMonth: boolean }): string {
   const { key, flags, holds } = FACETS[facet]
   const flagColumns = Object.entries(FLAG_EXPRESSIONS)
     .map(([name, expression]) => `${flags ? `(t.status = 'success' and ${expression})` : 'false'} as ${name}`)
@@ -71,10 +72,15 @@ function facetRows(c: ChartCriteria, facet: Facet, params: unknown[]): string {
   }
   const plan = wholeDaysOf({ account: c.account, from: c.from, to: c.to })
   if (plan === undefined) return rows(c.from, c.to)
-  const clauses = ['f.account = $1', `f.facet = $${params.push(facet)}`, `f.day between $${params.push(plan.firstDay)}::date and $${params.push(plan.lastDay)}::date`]
-  narrowTransactions(c, params, clauses, 'f.')
-  return `select f.day, f.card_brand, f.status, f.key, f.refunded, f.chargeback, f.fraud, f.txn_count as n
-          from transaction_chart_facets f where ${clauses.join(' and ')}
+  params.push(facet)
+  const facetParam = params.length
+  const wholeDays = spansSql(rollupSpans(plan, byMonth), 'transaction_chart_facets', params, (table, days) => {
+    const clauses = ['f.account = $1', `f.facet = $${facetParam}`, days]
+    narrowTransactions(c, params, clauses, 'f.')
+    return `select f.day, f.card_brand, f.status, f.key, f.refunded, f.chargeback, f.fraud, f.txn_count as n
+          from ${table} f where ${clauses.join(' and ')}`
+  }, 'f.day')
+  return `${wholeDays}
           union all ${rows(c.from, plan.wholeFrom, plan.wholeFrom)}
           union all ${rows(plan.wholeUntil, c.to)}`
 }
@@ -113,7 +119,7 @@ export function chartFiguresRepository(db: Queryable) {
       const params: unknown[] = [c.account]
       const { rows } = await db.query<DayRow>(
         `select to_char(day, 'YYYY-MM-DD') as day, ${STATUS_COUNTS}
-         from (${facetRows(c, 'day', params)}) d group by d.day order by d.day`,
+         from (${facetRows(c, 'day', params, { byMonth: false })}) d group by d.day order by d.day`,
         params,
       )
       return rows
@@ -130,7 +136,7 @@ export function chartFiguresRepository(db: Queryable) {
       } as const)[by]
       const { rows } = await db.query<GroupRow>(
         `select ${key} as key, sum(n)::int as total, coalesce(sum(n) filter (where status = 'success'), 0)::int as success
-         from (${facetRows(c, facet, params)}) d
+         from (${facetRows(c, facet, params, { byMonth: true })}) d
          group by 1 order by 2 desc, 1`,
         params,
       )
@@ -161,7 +167,7 @@ export function chartFiguresRepository(db: Queryable) {
       const params: unknown[] = [c.account]
       const { rows } = await db.query<DayRow & { brand: string | null }>(
         `select card_brand as brand, ${STATUS_COUNTS}
-         from (${facetRows(c, 'day', params)}) d group by card_brand order by card_brand nulls last`,
+         from (${facetRows(c, 'day', params, { byMonth: true })}) d group by card_brand order by card_brand nulls last`,
         params,
       )
       return rows

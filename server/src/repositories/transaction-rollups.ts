@@ -9,6 +9,7 @@
  * The partial days at the ends of the range are read row by row by the caller, with the list's own predicates.
  */
 import type { Queryable } from '../db'
+import { rollupSpans, spansSql } from './rollup-spans'
 import type { CurrencyTotalRow, DayTotalsPlan } from './transaction-day-totals'
 import type { TimeType, TotalsBasis, TransactionsFilter } from '@contract/transactions'
 
@@ -77,19 +78,25 @@ export async function facetTotals(
   plan: DayTotalsPlan,
   partialDays: PartialDays,
 ): Promise<CurrencyTotalRow[]> {
-  const params: unknown[] = [plan.account, timeType, filter.facet, plan.firstDay, plan.lastDay, basis.status]
+  const params: unknown[] = [plan.account, timeType, filter.facet, basis.status]
   const [currency, amount] = basis.amount === 'booking' ? ['booking_currency', 'booking_amount_minor'] : ['currency', 'amount_minor']
   let narrowing = ''
   for (const { column, value } of filter.conditions) {
     params.push(value)
     narrowing += ` and ${column} = $${params.length}`
   }
+  const wholeDays = spansSql(
+    rollupSpans(plan),
+    'transaction_list_facets',
+    params,
+    (table, days) => `select ${currency} as currency, status, txn_count as n, ${amount} as a from ${table}
+        where account = $1 and time_type = $2 and facet = $3 and ${days}${narrowing}`,
+  )
   const parts = partialDays(params)
   const { rows } = await db.query<CurrencyTotalRow>(
-    `select currency, sum(n)::text as count, coalesce(sum(n) filter (where status = $6), 0)::text as summed,
-            coalesce(sum(a) filter (where status = $6), 0)::text as amount_minor from (
-       select ${currency} as currency, status, txn_count as n, ${amount} as a from transaction_list_facets
-        where account = $1 and time_type = $2 and facet = $3 and day between $4::date and $5::date${narrowing}
+    `select currency, sum(n)::text as count, coalesce(sum(n) filter (where status = $4), 0)::text as summed,
+            coalesce(sum(a) filter (where status = $4), 0)::text as amount_minor from (
+       ${wholeDays}
        ${parts.map((part) => `union all ${part}`).join('\n')}
      ) parts
      group by currency`,
@@ -100,6 +107,19 @@ export async function facetTotals(
 
 /** 0014's triggers that keep both facet tables (the day rollup of 0008 keeps its own). */
 const FACET_TRIGGERS = ['transactions_facets_insert', 'transactions_facets_update', 'transactions_facets_delete'] as const
+
+/** 0018's triggers on each day table that keep its monthly table. */
+const MONTHLY_TRIGGERS = ['insert', 'update', 'delete'] as const
+
+/** Deletes the accounts' rows of a rollup table and builds them again from `source` with the table's own SQL. */
+async function rebuild(tx: Queryable, table: string, source: string, accounts: readonly string[]): Promise<void> {
+  await tx.query(`delete from ${table} where account = any($1::text[])`, [accounts])
+  const { rows } = await tx.query<{ sql: string }>(
+    `select ${table}_sql(format('select 1 as sign, * from ${source} where account = any(%L::text[])', $1::text[])) as sql`,
+    [accounts],
+  )
+  await tx.query(rows[0]?.sql ?? '')
+}
 
 /**
  * For a bulk load inside one transaction: stops the facet triggers (each chunk's grouped upsert costs about half
@@ -112,12 +132,12 @@ export async function deferFacets(tx: Queryable, accounts: readonly string[]): P
   return async () => {
     await tx.query(`alter table transactions ${FACET_TRIGGERS.map((name) => `enable trigger ${name}`).join(', ')}`)
     for (const table of ['transaction_list_facets', 'transaction_chart_facets'] as const) {
-      await tx.query(`delete from ${table} where account = any($1::text[])`, [accounts])
-      const { rows } = await tx.query<{ sql: string }>(
-        `select ${table}_sql(format('select 1 as sign, * from transactions where account = any(%L::text[])', $1::text[])) as sql`,
-        [accounts],
-      )
-      await tx.query(rows[0]?.sql ?? '')
+      // The day rows are rebuilt with 0018's month triggers off, then the months from the days, once.
+      const monthly = MONTHLY_TRIGGERS.map((event) => `${table}_monthly_${event}`)
+      await tx.query(`alter table ${table} ${monthly.map((name) => `disable trigger ${name}`).join(', ')}`)
+      await rebuild(tx, table, 'transactions', accounts)
+      await tx.query(`alter table ${table} ${monthly.map((name) => `enable trigger ${name}`).join(', ')}`)
+      await rebuild(tx, `${table}_monthly`, table, accounts)
     }
   }
 }

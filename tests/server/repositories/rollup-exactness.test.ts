@@ -272,15 +272,18 @@ describe.each(testStores())(`rollup exactness (seed ${SEED}) on the $kind store`
           or has_fraud is distinct from exists (select 1 from order_cases c where c.payment_id = t.payment_id and c.kind = 'fraud')`,
     )
     expect(flags[0]?.n, `${label}: case flags differ from the cases`).toBe(0)
-    for (const [table, build] of [
-      ['transaction_list_facets', 'transaction_list_facets_sql'],
-      ['transaction_chart_facets', 'transaction_chart_facets_sql'],
+    // The day rollups from the rows; 0018's monthly rollups from the day rollups (a month is the sum of its days).
+    for (const [table, source] of [
+      ['transaction_list_facets', 'transactions'],
+      ['transaction_chart_facets', 'transactions'],
+      ['transaction_list_facets_monthly', 'transaction_list_facets'],
+      ['transaction_chart_facets_monthly', 'transaction_chart_facets'],
     ]) {
       const differences = await db
         .transaction(async (tx: Queryable) => {
           await tx.query(`create temp table kept on commit drop as select * from ${table}`)
           await tx.query(`delete from ${table}`)
-          await tx.query(`do $$ begin execute ${build}('select 1 as sign, * from transactions'); end $$`)
+          await tx.query(`do $$ begin execute ${table}_sql('select 1 as sign, * from ${source}'); end $$`)
           const { rows } = await tx.query<{ n: number }>(
             `select count(*)::int as n from ((table kept except all table ${table}) union all (table ${table} except all table kept)) d`,
           )
@@ -305,6 +308,12 @@ describe.each(testStores())(`rollup exactness (seed ${SEED}) on the $kind store`
         `select count(*)::int as n from pg_trigger where tgrelid = 'transactions'::regclass and tgname like 'transactions_facets_%' and tgenabled = 'O'`,
       )
       expect(triggers[0]?.n, 'the facet triggers are on again').toBe(4)
+      const { rows: monthly } = await db.query<{ n: number }>(
+        `select count(*)::int as n from pg_trigger
+         where tgrelid in ('transaction_list_facets'::regclass, 'transaction_chart_facets'::regclass)
+           and tgname like '%_monthly_%' and tgenabled = 'O'`,
+      )
+      expect(monthly[0]?.n, 'the monthly triggers are on again').toBe(6)
     } finally {
       db = previous
     }

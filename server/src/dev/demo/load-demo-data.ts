@@ -163,7 +163,9 @@ async function load(db: Db, options: LoadDemoDataOptions, internal: InternalOpti
   if (result.loaded) {
     // Fresh statistics for the planner, and a visibility map so totals can be index-only scans (0008); outside
     // the transaction because VACUUM cannot run inside one.
-    await db.exec('vacuum analyze transactions, transaction_list_facets, transaction_chart_facets')
+    await db.exec(
+      'vacuum analyze transactions, transaction_list_facets, transaction_chart_facets, transaction_list_facets_monthly, transaction_chart_facets_monthly',
+    )
     await db.exec('analyze order_cases, settlement_batches, messages, transaction_day_totals')
   }
   result.durationMs = Math.round(performance.now() - started)
