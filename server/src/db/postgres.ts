@@ -35,12 +35,21 @@ function typeOverrides(): pg.TypeOverrides {
   return types
 }
 
-/** The bounded waits of timeouts.ts as connection startup options: in force from a connection's first statement. */
+/**
+ * The bounded waits of timeouts.ts as connection startup options: in force from a connection's first statement.
+ *
+ * And no parallel query plans. The server's reads are rollup-sized (0014/0018): PostgreSQL planned parallel workers
+ * for the charts' unions, and starting two workers cost 60–90 ms of a chart's ~100 ms where the query's own work was
+ * ~15 ms (EXPLAIN ANALYZE on the bench store, docs/performance.md). Under many sessions on a few cores, workers
+ * only take cores from other requests. Writes never run parallel plans anyway, so bulk loads are unaffected; the
+ * bench's raw-SQL replay opens its connections with these settings too, so both sides plan alike.
+ */
 export function sessionSettings(unbounded = false): string[] {
   return [
     `statement_timeout=${unbounded ? 0 : DB_TIMEOUTS.statementMs}`,
     `lock_timeout=${unbounded ? 0 : DB_TIMEOUTS.lockMs}`,
     `idle_in_transaction_session_timeout=${DB_TIMEOUTS.idleInTransactionMs}`,
+    'max_parallel_workers_per_gather=0',
   ]
 }
 

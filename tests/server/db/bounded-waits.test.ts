@@ -79,16 +79,18 @@ describe.skipIf(databaseUrl === undefined || databaseUrl === '')('PostgreSQL sta
     await Promise.all(opened.map((db) => db.close()))
   })
 
-  it('sets the timeouts on every pooled connection', async () => {
+  it('sets the timeouts, and no parallel plans, on every pooled connection', async () => {
     const db = await open(2)
     const { rows } = await db.query<Record<string, string>>(
       `select current_setting('statement_timeout') as statement, current_setting('lock_timeout') as lock,
-         current_setting('idle_in_transaction_session_timeout') as idle`,
+         current_setting('idle_in_transaction_session_timeout') as idle,
+         current_setting('max_parallel_workers_per_gather') as parallel`,
     )
     expect(rows[0]).toEqual({
       statement: `${DB_TIMEOUTS.statementMs / 1000}s`,
       lock: `${DB_TIMEOUTS.lockMs / 1000}s`,
       idle: `${DB_TIMEOUTS.idleInTransactionMs / 1000}s`,
+      parallel: '0', // no parallel plans for request-sized reads (postgres.ts)
     })
   })
 
