@@ -11,7 +11,6 @@
  * bench/report.md and bench/report.json. The raw side runs after the server has stopped because PGlite is one
  * process's store; on PostgreSQL the order is kept the same so the two stores' figures compare.
  */
-import { execFileSync } from 'node:child_process'
 import { parseArgs } from 'node:util'
 import type { Db } from '../server/src/db'
 import { createAccounts, login, signedRequest, type BenchSession } from './lib/http'
@@ -21,6 +20,7 @@ import { startBenchServer } from './lib/server'
 import { summarize, ms, type Summary } from './lib/stats'
 import { BENCH_ACCOUNT, benchStore, dataFacts, ensureData } from './lib/store'
 import { GROUPS, firstPageOf, pathOf, scenarios, serviceCall, type Call, type Scenario } from './scenarios'
+import { uptime } from './lib/machine'
 
 /** Minimum samples a scenario gets however slow it is; past `budgetMs` of timing, no more are taken. */
 const MIN_SAMPLES = 3
@@ -37,14 +37,6 @@ async function timeRuns(warmup: number, samples: number, budgetMs: number, run: 
     timings.push(performance.now() - started)
   }
   return summarize(timings)
-}
-
-function uptime(): string {
-  try {
-    return execFileSync('uptime', { encoding: 'utf8' }).trim()
-  } catch {
-    return 'uptime unavailable'
-  }
 }
 
 async function main(): Promise<void> {

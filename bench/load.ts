@@ -24,7 +24,6 @@
  *
  * Exit code 1 when any request failed: errors must be 0. A tool to run by hand, not a CI step (minutes, both cores).
  */
-import { execFileSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import http from 'node:http'
 import { tmpdir } from 'node:os'
@@ -38,6 +37,7 @@ import type { LoadReport } from './lib/report-load'
 import { rssMiB, startBenchServer, type BenchServer } from './lib/server'
 import { summarize } from './lib/stats'
 import { createDatabase } from './lib/store'
+import { uptime } from './lib/machine'
 
 const { values } = parseArgs({
   options: {
@@ -101,14 +101,6 @@ interface Sample {
   requestId?: string
   /** For a hung request: how far it got on the client's side. */
   stage?: string
-}
-
-function uptime(): string {
-  try {
-    return execFileSync('uptime', { encoding: 'utf8' }).trim()
-  } catch {
-    return 'uptime unavailable'
-  }
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))

@@ -7,6 +7,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { renderClient, type ClientReport } from './report-client'
 import { renderLoad, type LoadReport } from './report-load'
+import { renderWrites, type WritesReport } from './report-writes'
 import { ms, type Summary } from './stats'
 
 export const TARGETS = { p95Ms: 50, serverOverSql: 2, deepOverFirst: 1.2 } as const
@@ -44,17 +45,19 @@ export interface ReportFile {
   /** bench/load.ts runs, by store, processes and shape. */
   load: Record<string, LoadReport>
   client: ClientReport
+  /** bench/writes.ts, by store kind. */
+  writes: Partial<Record<'postgres' | 'pglite', WritesReport>>
 }
 
 const DIR = join(__dirname, '..')
 const JSON_FILE = join(DIR, 'report.json')
 
 function readReport(): ReportFile {
-  const empty: ReportFile = { bench: {}, load: {}, client: {} }
+  const empty: ReportFile = { bench: {}, load: {}, client: {}, writes: {} }
   if (!existsSync(JSON_FILE)) return empty
   const parsed = JSON.parse(readFileSync(JSON_FILE, 'utf8')) as Partial<ReportFile>
   // An older report.json (the direct-call bench's) has none of these sections: start afresh.
-  return { bench: parsed.bench ?? {}, load: parsed.load ?? {}, client: parsed.client ?? {} }
+  return { bench: parsed.bench ?? {}, load: parsed.load ?? {}, client: parsed.client ?? {}, writes: parsed.writes ?? {} }
 }
 
 /** Applies `change` to report.json and renders report.md from the whole of it. */
@@ -75,6 +78,7 @@ export function updateReport(change: (report: ReportFile) => void): void {
     }),
     ...renderLoad(report.load),
     ...renderClient(report.client),
+    ...renderWrites(report.writes),
   ]
   writeFileSync(join(DIR, 'report.md'), lines.join('\n'))
   console.log(`Wrote ${join(DIR, 'report.md')}`)
