@@ -60,12 +60,14 @@ create function transaction_chart_facets_monthly_sql(source text) returns text l
   $q$, source)
 $f$;
 
--- One trigger function per day table: the month gains the new day rows and loses the old ones. An emptied day group
+-- One trigger function for both day tables (each runs its own upsert): the month gains the new day rows and loses the old ones. An emptied day group
 -- (0014 deletes it) has a count of 0 and changes nothing; an emptied month group is deleted here the same way.
 -- 0014's upsert fires both the insert and the update trigger, and its sweep of emptied groups the delete trigger,
 -- most often with no row in one of them: those return at once, sparing an EXECUTE (planned anew each time), which is
 -- most of what the months add to a one-row insert (bench/writes.ts).
-create function transaction_list_facets_monthly_follow() returns trigger language plpgsql as $$
+create function transaction_facets_monthly_follow() returns trigger language plpgsql as $$
+declare
+  upsert text;
 begin
   -- Nothing changed (see above): no EXECUTE. Each branch names only its trigger's transition table.
   if tg_op = 'DELETE' then
@@ -73,49 +75,33 @@ begin
   elsif not exists (select 1 from new_rows) then
     return null;
   end if;
-  execute transaction_list_facets_monthly_sql(case tg_op
+  -- The day table's own monthly upsert (transaction_list_facets → transaction_list_facets_monthly_sql).
+  execute format('select %I($1)', tg_table_name || '_monthly_sql') into upsert using case tg_op
     when 'INSERT' then 'select 1 as sign, * from new_rows'
     when 'DELETE' then 'select -1 as sign, * from old_rows'
-    else 'select 1 as sign, * from new_rows union all select -1 as sign, * from old_rows' end);
+    else 'select 1 as sign, * from new_rows union all select -1 as sign, * from old_rows' end;
+  execute upsert;
   if tg_op <> 'INSERT' then
-    delete from transaction_list_facets_monthly where txn_count = 0;
-  end if;
-  return null;
-end $$;
-
-create function transaction_chart_facets_monthly_follow() returns trigger language plpgsql as $$
-begin
-  -- Nothing changed (see above): no EXECUTE. Each branch names only its trigger's transition table.
-  if tg_op = 'DELETE' then
-    if not exists (select 1 from old_rows) then return null; end if;
-  elsif not exists (select 1 from new_rows) then
-    return null;
-  end if;
-  execute transaction_chart_facets_monthly_sql(case tg_op
-    when 'INSERT' then 'select 1 as sign, * from new_rows'
-    when 'DELETE' then 'select -1 as sign, * from old_rows'
-    else 'select 1 as sign, * from new_rows union all select -1 as sign, * from old_rows' end);
-  if tg_op <> 'INSERT' then
-    delete from transaction_chart_facets_monthly where txn_count = 0;
+    execute format('delete from %I where txn_count = 0', tg_table_name || '_monthly');
   end if;
   return null;
 end $$;
 
 create trigger transaction_list_facets_monthly_insert after insert on transaction_list_facets
-  referencing new table as new_rows for each statement execute function transaction_list_facets_monthly_follow();
+  referencing new table as new_rows for each statement execute function transaction_facets_monthly_follow();
 create trigger transaction_list_facets_monthly_update after update on transaction_list_facets
   referencing new table as new_rows old table as old_rows for each statement
-  execute function transaction_list_facets_monthly_follow();
+  execute function transaction_facets_monthly_follow();
 create trigger transaction_list_facets_monthly_delete after delete on transaction_list_facets
-  referencing old table as old_rows for each statement execute function transaction_list_facets_monthly_follow();
+  referencing old table as old_rows for each statement execute function transaction_facets_monthly_follow();
 
 create trigger transaction_chart_facets_monthly_insert after insert on transaction_chart_facets
-  referencing new table as new_rows for each statement execute function transaction_chart_facets_monthly_follow();
+  referencing new table as new_rows for each statement execute function transaction_facets_monthly_follow();
 create trigger transaction_chart_facets_monthly_update after update on transaction_chart_facets
   referencing new table as new_rows old table as old_rows for each statement
-  execute function transaction_chart_facets_monthly_follow();
+  execute function transaction_facets_monthly_follow();
 create trigger transaction_chart_facets_monthly_delete after delete on transaction_chart_facets
-  referencing old table as old_rows for each statement execute function transaction_chart_facets_monthly_follow();
+  referencing old table as old_rows for each statement execute function transaction_facets_monthly_follow();
 
 -- 0014's truncate trigger empties the day tables with DELETE, which the triggers above follow.
 
