@@ -45,7 +45,10 @@ export function sessionService(db: Queryable, options: { clock: () => number; id
   const nonces = noncesRepository(db)
   const idleMs = options.idleSeconds * 1000
 
-  /** See SESSION_TOUCH_EVERY_MS. */
+  /**
+   * See SESSION_TOUCH_EVERY_MS. The nonce look-up (a scan of the session's kept nonces) runs only for a request
+   * arriving between idle and idle + SESSION_TOUCH_EVERY_MS after the stored touch, i.e. almost never.
+   */
   async function isAlive(session: SessionRecord, now: number): Promise<boolean> {
     const sinceStored = now - session.lastSeenAt
     if (sinceStored < idleMs) return true
