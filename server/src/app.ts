@@ -12,6 +12,7 @@ import { createLogger, type Logger } from './logging/logger'
 import { gapFillPlugin, refundLookupOf } from './notifications'
 import { h5Static } from './plugins/h5-static'
 import { requestSigning } from './auth/request-signing'
+import { IDLE_SWEEP_INTERVAL_MS, idleSweep } from './auth/idle-sweep'
 import { adminApiRoutes } from './routes/admin'
 import { adminPage } from './routes/admin/page'
 import { authRoutes } from './routes/auth'
@@ -110,6 +111,8 @@ export function buildApp(options: BuildAppOptions): App {
   void app.register(swagger, openApiOptions)
   // First, so its hook (app-wide through skip-override) guards every /api/ route registered after it.
   void app.register(requestSigning, { db, clock, sessionIdleSeconds: config.sessionIdleSeconds, bodyLimit: app.initialConfig.bodyLimit ?? 1_048_576 })
+  // Idle sessions, old nonces and rate-limit windows are swept on a timer, outside every request (issue 14).
+  void app.register(idleSweep, { db, clock, sessionIdleSeconds: config.sessionIdleSeconds, intervalMs: IDLE_SWEEP_INTERVAL_MS })
   void app.register(authRoutes, {
     db,
     wechat,

@@ -6,6 +6,8 @@
  * ±5 minutes → TIMESTAMP_OUT_OF_WINDOW; session alive → SESSION_EXPIRED; nonce well-formed and HMAC correct →
  * SIGNATURE_INVALID; nonce unused → NONCE_REPLAYED. The nonce is recorded only once the signature holds, so a
  * forged request cannot burn a client's nonces; the session's idle clock is reset only for a fully valid request.
+ * The nonce and the idle clock are written by one statement, one commit (auth/sessions.ts `recordRequest`); the
+ * sweep of idle sessions and old nonces runs on its own timer (auth/idle-sweep.ts), never inside a request.
  *
  * Registered with Fastify's skip-override so its hooks cover routes registered anywhere in the app.
  */
@@ -13,8 +15,8 @@ import { createHash, createHmac, timingSafeEqual } from 'node:crypto'
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
 import type { Db } from '../db'
 import { AppError } from '../errors'
-import { noncesRepository } from '../repositories/nonces'
 import { sessionService } from './sessions'
+import { TIMESTAMP_WINDOW_MS } from './signing-window'
 import { readRawBody, replayStream } from '../plugins/raw-body'
 import { canonicalPath, canonicalRequest } from '@contract/request-signing'
 
@@ -27,12 +29,7 @@ export interface RequestSigningOptions {
   bodyLimit: number
 }
 
-/** How far a request's timestamp may be from the server's clock, either way. */
-export const TIMESTAMP_WINDOW_MS = 5 * 60 * 1000
-/** Long enough that a nonce is remembered for as long as any request carrying it could pass the window. */
-const NONCE_RETENTION_MS = 2 * TIMESTAMP_WINDOW_MS
-/** How often one process sweeps idle sessions, old nonces and finished rate-limit windows. */
-const PRUNE_INTERVAL_MS = 60 * 1000
+export { TIMESTAMP_WINDOW_MS }
 
 const NONCE = /^[A-Za-z0-9_-]{16,64}$/
 const TIMESTAMP = /^\d{1,16}$/
@@ -76,19 +73,6 @@ function rejected(code: 'SESSION_EXPIRED' | 'SIGNATURE_INVALID' | 'TIMESTAMP_OUT
 
 const requestSigningPlugin: FastifyPluginAsync<RequestSigningOptions> = async (app, options) => {
   const sessions = sessionService(options.db, { clock: options.clock, idleSeconds: options.sessionIdleSeconds })
-  const nonces = noncesRepository(options.db)
-  let lastPrune = Number.NEGATIVE_INFINITY
-
-  async function pruneWhenDue(request: FastifyRequest, now: number): Promise<void> {
-    if (now - lastPrune < PRUNE_INTERVAL_MS) return
-    lastPrune = now
-    try {
-      await sessions.prune()
-    } catch (error) {
-      // Housekeeping must never fail a request; the next sweep catches up.
-      request.log.warn({ err: error }, 'pruning sessions and nonces failed')
-    }
-  }
 
   app.addHook('preParsing', async (request, reply, payload) => {
     if (!needsSignature(request)) return payload
@@ -104,7 +88,6 @@ const requestSigningPlugin: FastifyPluginAsync<RequestSigningOptions> = async (a
       throw rejected('TIMESTAMP_OUT_OF_WINDOW', 'X-OP-Timestamp must be Unix milliseconds within 5 minutes of the server clock')
     }
 
-    await pruneWhenDue(request, now)
     const session = await sessions.find(token)
     if (session === undefined) throw rejected('SESSION_EXPIRED', 'the session has ended or expired: log in again')
 
@@ -125,10 +108,11 @@ const requestSigningPlugin: FastifyPluginAsync<RequestSigningOptions> = async (a
       throw rejected('SIGNATURE_INVALID', 'X-OP-Sign does not match the request')
     }
 
-    if (!(await nonces.record(session.id, nonce, now + NONCE_RETENTION_MS))) {
+    const recorded = await sessions.recordRequest(session.id, nonce, now)
+    if (recorded === 'replayed') {
       throw rejected('NONCE_REPLAYED', 'this X-OP-Nonce was already used: every request needs a new one')
     }
-    if (!(await sessions.touch(session.id))) {
+    if (recorded === 'session-gone') {
       throw rejected('SESSION_EXPIRED', 'the session has ended or expired: log in again')
     }
 

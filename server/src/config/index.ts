@@ -69,6 +69,11 @@ export interface ServerConfig {
   readonly dataDir: string
   /** Set only when running on PostgreSQL. Contains credentials: never log it. */
   readonly databaseUrl: string | undefined
+  /**
+   * DB_POOL_MAX: PostgreSQL connections per server process (ignored on PGlite, which has one). Each process
+   * holds up to this many; keep processes × this under the server's max_connections (100 by default).
+   */
+  readonly dbPoolMax: number
   readonly store: StoreKind
   /** Absolute; where PGlite keeps its files when `store` is 'pglite'. */
   readonly pgliteDir: string
@@ -344,6 +349,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
   if (databaseUrl !== undefined && !isPostgresUrl(databaseUrl)) {
     issues.push('DATABASE_URL must be a postgres:// or postgresql:// URL (value not shown: it may contain a password)')
   }
+  // 10 (pg's default) unless measured otherwise (docs/performance.md); at most 100, PostgreSQL's default max_connections.
+  const dbPoolMax = integer(env, 'DB_POOL_MAX', 10, { min: 1, max: 100 }, issues)
 
   const rawLogLevel = read(env, 'LOG_LEVEL') ?? 'info'
   let logLevel: LogLevel = 'info'
@@ -459,6 +466,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     host,
     dataDir,
     databaseUrl,
+    dbPoolMax,
     store: databaseUrl === undefined ? 'pglite' : 'postgres',
     pgliteDir: join(dataDir, 'pglite'),
     logLevel,

@@ -16,11 +16,11 @@ export interface OpenDbOptions {
 }
 
 export function openDb(
-  config: Pick<ServerConfig, 'databaseUrl' | 'pgliteDir'>,
+  config: Pick<ServerConfig, 'databaseUrl' | 'dbPoolMax' | 'pgliteDir'>,
   options: OpenDbOptions = {},
 ): Promise<Db> {
   if (config.databaseUrl !== undefined) {
-    return openPostgres({ connectionString: config.databaseUrl, onIdleError: options.onIdleError })
+    return openPostgres({ connectionString: config.databaseUrl, max: config.dbPoolMax, onIdleError: options.onIdleError })
   }
   return openPglite({ dataDir: config.pgliteDir })
 }

@@ -12,7 +12,7 @@ export interface PostgresOptions {
    * `search_path` set to it. Tests use a fresh random one per file so parallel runs never collide.
    */
   schema?: string
-  /** Pool size (pg's default is 10). */
+  /** Pool size (pg's default is 10); the server passes DB_POOL_MAX (config). */
   max?: number
   /**
    * Lift statement_timeout and lock_timeout (0 = none) for long offline work on a pool of its own: the benchmark's

@@ -18,8 +18,11 @@ export function rateLimitsRepository(db: Queryable) {
     },
 
     async prune(now: number): Promise<number> {
-      const { rows } = await db.query('delete from rate_limits where expires_at <= $1 returning bucket', [now])
-      return rows.length
+      const { rows } = await db.query<{ n: number }>(
+        'with d as (delete from rate_limits where expires_at <= $1 returning 1) select count(*)::int as n from d',
+        [now],
+      )
+      return rows[0]?.n ?? 0
     },
   }
 }

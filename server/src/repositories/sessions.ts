@@ -57,26 +57,63 @@ export function sessionsRepository(db: Queryable) {
     },
 
     /**
-     * Marks the session used at `now`, unless it went idle meanwhile (another process may have pruned or ended it).
-     * @returns false when the session is gone or was already idle past `idleMs`.
+     * Records an accepted request in ONE statement, so one commit (one WAL flush on PostgreSQL): the nonce is
+     * inserted, and only when that insert happened (not a replay) and the stored last_seen_at is at least
+     * `touchEveryMs` old is the session touched. Most requests therefore write the nonce alone, and the session's
+     * row is locked (and rewritten) at most once per `touchEveryMs`, so one session's parallel requests do not
+     * queue on it. The insert is skipped when the session row is gone (ended, or swept by another process), which
+     * `alive: false` reports, instead of failing on the foreign key. (`t` is not read: a data-modifying CTE runs to
+     * completion either way.)
      */
-    async touch(id: string, now: number, idleMs: number): Promise<boolean> {
-      const { rows } = await db.query(
-        `update sessions set last_seen_at = greatest(last_seen_at, $2::bigint)
-         where id = $1 and last_seen_at > $2::bigint - $3::bigint returning id`,
-        [id, now, idleMs],
-      )
-      return rows.length > 0
+    async recordRequest(request: {
+      id: string
+      nonce: string
+      nonceExpiresAt: number
+      now: number
+      touchEveryMs: number
+    }): Promise<{ alive: boolean; replayed: boolean }> {
+      let result: { rows: Array<{ alive: boolean; recorded: boolean }> }
+      try {
+        result = await db.query<{ alive: boolean; recorded: boolean }>(
+          `with s as (select id from sessions where id = $1),
+           n as (
+             insert into request_nonces (session_id, nonce, expires_at)
+             select s.id, $2, $3 from s
+             on conflict (session_id, nonce) do nothing
+             returning 1
+           ),
+           t as (
+             update sessions set last_seen_at = $4::bigint
+             where id = $1 and exists (select from n) and last_seen_at <= $4::bigint - $5::bigint
+             returning 1
+           )
+           select exists (select from s) as alive, exists (select from n) as recorded`,
+          [request.id, request.nonce, request.nonceExpiresAt, request.now, request.touchEveryMs],
+        )
+      } catch (error) {
+        // Ended or swept by another connection between this statement's snapshot and its foreign-key check.
+        if ((error as { code?: unknown } | null)?.code === '23503') return { alive: false, replayed: false }
+        throw error
+      }
+      const row = result.rows[0]
+      return { alive: row?.alive === true, replayed: row?.alive === true && !row.recorded }
     },
 
     async remove(id: string): Promise<void> {
       await db.query('delete from sessions where id = $1', [id])
     },
 
-    /** Drops sessions idle since before `cutoff` (their nonces go with them). */
+    /**
+     * Drops sessions last seen at or before `cutoff` (their nonces go with them), counted in the database rather
+     * than shipped back row by row. A scan of sessions: there are at most 10 accounts per merchant, each with a
+     * few sessions, and the sweep runs once a minute, so no index on last_seen_at is kept (0017).
+     */
     async removeIdleSince(cutoff: number): Promise<number> {
-      const { rows } = await db.query('delete from sessions where last_seen_at <= $1 returning id', [cutoff])
-      return rows.length
+      const { rows } = await db.query<{ n: number }>(
+        'with d as (delete from sessions where last_seen_at <= $1 returning 1) select count(*)::int as n from d',
+        [cutoff],
+      )
+      return rows[0]?.n ?? 0
     },
 
     async countForAccount(accountId: string): Promise<number> {

@@ -20,12 +20,20 @@ export async function getTodos(db: Queryable, merchantNo: string, now: Date): Pr
     to: toBeijingIso(dayStart + DAY_MS - 1000),
     status: 'success',
   }
-  const today = await countTransactions(db, merchantNo, todayFilter, { now })
-  const items: TodoItem[] = []
-  for (const [kind, filter] of TODO_FILTERS) {
-    const { count } = await countTransactions(db, merchantNo, filter, { now })
-    items.push({ kind, count, query: { filter } })
-  }
+  // Concurrently: on PostgreSQL each count takes its own pool connection, so the card costs one round trip
+  // instead of five in a row (PGlite's single connection still runs them one at a time). Promise.all keeps the order.
+  const [today, items] = await Promise.all([
+    countTransactions(db, merchantNo, todayFilter, { now }),
+    Promise.all(
+      TODO_FILTERS.map(
+        async ([kind, filter]): Promise<TodoItem> => ({
+          kind,
+          count: (await countTransactions(db, merchantNo, filter, { now })).count,
+          query: { filter },
+        }),
+      ),
+    ),
+  ])
   return {
     date: beijingDate(now),
     today: { successCount: today.count, amounts: today.amounts, query: { filter: todayFilter } },

@@ -194,14 +194,25 @@ describe.each(testStores())('signed requests on the $kind store', (store) => {
     expect(login.json().error.code).toBe('WECHAT_CODE_INVALID')
   })
 
-  it('prunes expired nonces and idle sessions as time passes', async () => {
+  it('lets parallel requests of one session all through, each nonce recorded once', async () => {
+    now += 31_000 // the stored last_seen_at is old enough that every one of them tries to touch the session
+    const responses = await Promise.all(
+      Array.from({ length: 6 }, () => signedGet(app, session, '/api/test/echo', { timestamp: now })),
+    )
+    expect(responses.map((response) => response.statusCode)).toEqual([200, 200, 200, 200, 200, 200])
+  })
+
+  it('prunes expired nonces and idle sessions as time passes (the sweep, which runs on its own timer)', async () => {
     const other = await loginAs(app, db, { merchant: '140105', phone: '13800138999' })
     expect((await signedGet(app, other, '/api/test/echo', { timestamp: now })).statusCode).toBe(200)
     const count = async (table: string) =>
       (await db.query<{ n: number }>(`select count(*)::int as n from ${table}`)).rows[0].n
     expect(await count('request_nonces')).toBeGreaterThan(0)
-    now += 11 * 60_000 // past the nonce retention and the idle limit of `other`
+    now += 11 * 60_000 // past the nonce retention and the idle limit (and its touch lag) of both sessions
+    // A request no longer sweeps: it only refuses its own idle session.
     expect((await signedGet(app, session, '/api/test/echo', { timestamp: now })).statusCode).toBe(401)
+    expect(await count('sessions')).toBe(1)
+    expect(await app.sweepIdle?.()).toMatchObject({ sessions: 1 })
     expect(await count('sessions')).toBe(0)
     expect(await count('request_nonces')).toBe(0)
   })

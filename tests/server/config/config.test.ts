@@ -82,6 +82,18 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PORT: port })).toThrow(/PORT must be an integer from 0 to 65535/)
   })
 
+  it('DB_POOL_MAX: 10 by default, any integer from 1 to 100', () => {
+    expect(loadConfig({}).dbPoolMax).toBe(10)
+    expect(loadConfig({ DB_POOL_MAX: '1' }).dbPoolMax).toBe(1)
+    expect(loadConfig({ DB_POOL_MAX: '40' }).dbPoolMax).toBe(40)
+    expect(loadConfig({ DB_POOL_MAX: '100' }).dbPoolMax).toBe(100)
+    expect(loadConfig({ DB_POOL_MAX: '' }).dbPoolMax).toBe(10)
+  })
+
+  it.each(['0', '101', '-3', '2.5', '1e2', 'ten', '1 0'])('rejects DB_POOL_MAX=%s, naming the variable', (value) => {
+    expect(() => loadConfig({ DB_POOL_MAX: value })).toThrow(/DB_POOL_MAX must be an integer from 1 to 100/)
+  })
+
   it('LOG_FORMAT: a terminal gets the pretty console by default, production JSON, and a bad value is refused', () => {
     expect(loadConfig({}).logFormat).toBe('auto')
     expect(loadConfig({ NODE_ENV: 'production', ...PRODUCTION_SECRETS }).logFormat).toBe('json')
