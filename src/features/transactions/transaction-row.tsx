@@ -190,11 +190,11 @@ function CaseRow({ item, found, method, onOpen, t, extra, nowMs }: CaseRowProps)
           <DeadlineCountdownAt
             deadlineAt={found.deadlineAt}
             nowMs={nowMs ?? Date.now()}
-            className='tx-row__time tx-row__time--due'
+            className='tx-row__time tx-row__time--due fits-whole'
             testId={`tx-row-${item.paymentId}-deadline`}
           />
         ) : (
-          <Text className='tx-row__time' data-testid={`tx-row-${item.paymentId}-deadline`}>
+          <Text className='tx-row__time fits-whole' data-testid={`tx-row-${item.paymentId}-deadline`}>
             {found.deadlineAt === null ? t('tx.caseRow.noDeadline') : t('tx.caseRow.deadline', { date: formatBeijingDate(found.deadlineAt) })}
           </Text>
         )}
