@@ -13,6 +13,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addDays, beijingToday } from '../../src/utils/dates'
 import type { AvailableActions } from '@contract/actions'
+import type { AdminInvitation } from '@contract/invitations'
 import type { MessagesPage } from '@contract/messages'
 import type { SettlementsPage } from '@contract/settlements'
 import type { TransactionsPage } from '@contract/transactions'
@@ -46,6 +47,8 @@ interface Screen {
 let app: RunningApp
 let browser: Browser
 let screens: Screen[]
+/** An invitation of the demo merchant (issue 15): the login page opened with it says whose it is. */
+let invitationToken: string
 
 const today = beijingToday()
 const LAST_60_DAYS = { from: `${addDays(today, -59)}T00:00:00+08:00`, to: `${today}T23:59:59+08:00` }
@@ -71,6 +74,14 @@ beforeAll(async () => {
   const YEAR = { from: `${addDays(today, -360)}T00:00:00+08:00`, to: `${today}T23:59:59+08:00` }
   const pendingAuthorizations = `${ROUTES.transactions}${transactionsQueryString({ ...YEAR, authStatus: 'pending' })}`
   const authorization = (await apiGet<TransactionsPage>(app, login, `/api/transactions${transactionsQueryString({ ...YEAR, authStatus: 'pending' })}&limit=1`)).items[0]
+  // An invitation for anyone of the demo merchant, as the admin page makes it; the login page takes its token.
+  const invited = await fetch(`${app.baseUrl}/admin/api/merchants/140105/invitations`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
+    body: JSON.stringify({}),
+  })
+  if (invited.status !== 201) throw new Error(`invitation: ${invited.status} ${await invited.text()}`)
+  invitationToken = ((await invited.json()) as AdminInvitation).scene.slice('i='.length)
   const tap = (testId: string) => async (page: Page) => {
     await pageOnScreen(page).locator(`[data-testid="${testId}"]`).first().tap()
   }
@@ -91,7 +102,10 @@ beforeAll(async () => {
     { name: 'void-sheet', path: `${ROUTES.transactionDetail}?paymentId=${encodeURIComponent(authorization.paymentId)}`, act: tap('txd-action-void') },
     { name: 'tracking-entry', path: `${ROUTES.transactions}${transactionsQueryString({ ...LAST_60_DAYS, tracking: 'missing' })}`, act: tap('tx-tracking-entry-open') },
     { name: 'tools', path: ROUTES.tools },
+    // Open chargebacks and retrievals count down to their deadline on the row (issue 15).
+    { name: 'case-countdown', path: `${ROUTES.transactions}${transactionsQueryString({ ...YEAR, case: 'chargeback' })}` },
     { name: 'me', path: ROUTES.me },
+    { name: 'subscriptions', path: ROUTES.me, act: tap('me-subscriptions') },
     { name: 'security', path: ROUTES.me, act: tap('security-settings') },
     { name: 'not-found', path: '/pages/no-such-page/index' },
     { name: 'admin', path: 'admin' },
@@ -230,6 +244,13 @@ describe('the visual sweep', () => {
           await settled(page)
           await screenshot(page, `sweep/${tag}/login`)
           const problems = (await cutTexts(page)).map((problem) => `${tag} login: ${problem}`)
+          // Opened from an invitation's code: the note of whose invitation it is, still logged out.
+          await page.goto('about:blank')
+          await page.goto(`${app.baseUrl}/#${ROUTES.login}?invitation=${invitationToken}`)
+          await page.getByTestId('login-invitation').waitFor({ timeout: 30_000 })
+          await settled(page)
+          await screenshot(page, `sweep/${tag}/login-invitation`)
+          problems.push(...(await cutTexts(page)).map((problem) => `${tag} login-invitation: ${problem}`))
 
           await openLoggedIn(page, app)
           await storeLocale(page, locale)

@@ -223,6 +223,8 @@ export const DEV_SUBSCRIBE_TEMPLATES: Readonly<Partial<Record<SubscribeTopic, st
   fraud: 'EmuFraudAlert-0a7Vn2RkWq5tXz9cLm4pGh1sBd8yF',
   retrieval: 'EmuRetrieval-00Jd3Kf7Qw2Zx8Mv5Tn1Rb6Hc4Ys9Lp',
   refund: 'EmuRefundResult-3Gk8Pz1Wx5Vn2Qr7Tb4Md9Hs6Lc',
+  deadline: 'EmuDeadlineReminder-7Rt2Wq9Lx4Nb6Vz1Kc8Pm3Hd',
+  summary: 'EmuMorningSummary-5Yh1Qs8Bn3Xw6Tk2Zr9Gf4Lv0',
 }
 
 /** WeChat's template ids: letters, digits, "_" and "-". */

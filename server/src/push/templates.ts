@@ -12,6 +12,7 @@ import { formatBeijingDateTime } from '@contract/beijing-time'
 import type { MessageKind } from '@contract/messages'
 import type { SubscribeTopic } from '@contract/subscriptions'
 import { formatMinor } from '../money'
+import type { StoredSummary } from '../repositories/notifications'
 import type { OutboxMessage } from '../repositories/push'
 import { fieldProblem, fieldTypeOf, fitThing } from './field-rules'
 
@@ -28,6 +29,10 @@ export const TEMPLATE_KEYS: Readonly<Partial<Record<SubscribeTopic, readonly str
   retrieval: ['character_string1', 'thing2', 'thing3', 'time4', 'thing5'],
   // 订单号, 退款金额, 退款结果, 时间, 备注
   refund: ['character_string1', 'thing2', 'phrase3', 'time4', 'thing5'],
+  // 订单号, 案件类型, 截止时间, 剩余时间, 温馨提示
+  deadline: ['character_string1', 'thing2', 'time3', 'thing4', 'thing5'],
+  // 日期, 成功笔数, 成功金额, 新增案件, 温馨提示
+  summary: ['date1', 'number2', 'thing3', 'number4', 'thing5'],
 }
 
 export interface Formatter {
@@ -81,6 +86,68 @@ const caseFormatter = (topic: SubscribeTopic, action: string, otherwise: string)
   }),
 })
 
+const CASE_KIND_TEXT = { chargeback: '拒付', retrieval: '调单' } as const
+
+/**
+ * The deadline reminder. 剩余时间 says "不足24小时" (less than), not "剩余24小时": the scheduler makes only the latest
+ * due reminder, so a server back from downtime 9 h before a deadline sends the 24 h one, and a push held back by
+ * WeChat's daily quota goes later still; "less than N hours" stays true, and 截止时间 gives the exact moment.
+ */
+const reminderFormatter: Formatter = {
+  topic: 'deadline',
+  values: (message) => {
+    const caseKind = message.reminder?.caseKind ?? 'chargeback'
+    return {
+      character_string1: orderText(message),
+      thing2: `${CASE_KIND_TEXT[caseKind]} ${amountText(message)}`,
+      time3: message.deadlineAt === null ? '' : minute(message.deadlineAt),
+      thing4: message.reminder === null ? '即将截止' : `不足${message.reminder.hours}小时`,
+      thing5: caseKind === 'retrieval' ? '请在截止前提交调单材料' : '请在截止前回复拒付, 逾期将败诉',
+    }
+  },
+}
+
+/**
+ * "USD 1,234.50 等3币种": the first currency (the figures are stored in currency order; amounts of different
+ * currencies cannot be ranked) and how many there are, in one thing. When that does not fit 20 characters it is not
+ * cut (a cut amount would be a wrong one) but says how many currencies, and the detail page lists each.
+ */
+function summaryAmountText(summary: StoredSummary): string {
+  const [first] = summary.successAmounts
+  if (first === undefined) return '无'
+  const count = summary.successAmounts.length
+  const amount = `${first.currency} ${grouped(formatMinor(first.minor, first.currency))}`
+  const text = count > 1 ? `${amount} 等${count}币种` : amount
+  if (fieldProblem('thing', text) === undefined) return text
+  return count > 1 ? `${count}种币种, 详见小程序` : '金额较大, 详见小程序'
+}
+
+/** What needs acting on soon: "2件案件即将截止, 1笔预授权将到期", or that nothing does. */
+function summaryAdvice(summary: StoredSummary): string {
+  const parts = [
+    summary.deadlinesWithin72h > 0 ? `${summary.deadlinesWithin72h}件案件即将截止` : '',
+    summary.expiringAuthorizations > 0 ? `${summary.expiringAuthorizations}笔预授权将到期` : '',
+  ].filter((part) => part !== '')
+  return parts.length === 0 ? '暂无临近截止的事项' : parts.join(', ')
+}
+
+/** The morning summary; its date is the day it was made (as the app titles it), its figures are of the day before. */
+const summaryFormatter: Formatter = {
+  topic: 'summary',
+  values: (message): Record<string, string> => {
+    const summary = message.summary
+    // A summary row always has its figures (0016); without them an empty value makes formatTemplateData refuse it.
+    if (summary === null) return {}
+    return {
+      date1: summary.day,
+      number2: String(summary.successCount),
+      thing3: summaryAmountText(summary),
+      number4: String(summary.newCases),
+      thing5: summaryAdvice(summary),
+    }
+  },
+}
+
 /** One entry per message kind that goes to the phone; a kind without one (announcements) never does. */
 export const FORMATTERS: Readonly<Partial<Record<MessageKind, Formatter>>> = {
   chargeback: caseFormatter('chargeback', '回复拒付', '请尽快登录处理拒付'),
@@ -96,6 +163,8 @@ export const FORMATTERS: Readonly<Partial<Record<MessageKind, Formatter>>> = {
       thing5: message.refundOutcome === 'failed' ? `原因: ${reasonText(message)}` : '款项将原路退回持卡人',
     }),
   },
+  reminder: reminderFormatter,
+  summary: summaryFormatter,
 }
 
 export type Formatted = { ok: true; data: TemplateData } | { ok: false; problem: string }

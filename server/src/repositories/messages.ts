@@ -5,7 +5,7 @@
 import type { Queryable } from '../db'
 import type { MessageKind } from '@contract/messages'
 import type { DeadlineReminderHours } from '@contract/subscriptions'
-import type { StoredSummary } from './notifications'
+import type { StoredReminder, StoredSummary } from './notifications'
 
 export interface MessageRow {
   id: string
@@ -41,6 +41,29 @@ export interface MessageScope {
   unreadOnly?: boolean
 }
 
+/** The columns of the kind-specific facts (0013, 0016): read alike by the messages routes and the push sender. */
+export type KindFactsRow = Pick<MessageRow, 'kind' | 'refund_outcome' | 'reminder_hours' | 'reminder_case_kind' | 'summary'>
+
+/** The select list of KindFactsRow (a messages alias `m`), shared so both readers select the same columns. */
+export const KIND_FACT_COLUMNS = 'm.refund_outcome, m.reminder_hours, m.reminder_case_kind, m.summary'
+
+/** A reminder's which-and-what, only for kind 'reminder' (null otherwise, and for a row missing either column). */
+export function reminderOf(row: KindFactsRow): StoredReminder | null {
+  return row.kind === 'reminder' && row.reminder_hours !== null && row.reminder_case_kind !== null
+    ? { hours: row.reminder_hours, caseKind: row.reminder_case_kind }
+    : null
+}
+
+/** The morning summary's stored figures, only for kind 'summary'. */
+export function summaryOf(row: KindFactsRow): StoredSummary | null {
+  return row.kind === 'summary' ? row.summary : null
+}
+
+/** How a refund ended, only for kind 'refund'. */
+export function refundOutcomeOf(row: KindFactsRow): 'succeeded' | 'failed' | null {
+  return row.kind === 'refund' ? row.refund_outcome : null
+}
+
 const VISIBLE = '(m.account = $1 or m.account is null)'
 const IS_READ = 'exists (select 1 from message_reads r where r.message_id = m.id and r.user_id = $2)'
 
@@ -56,8 +79,8 @@ function where(scope: MessageScope): { sql: string; params: unknown[] } {
 }
 
 const COLUMNS = `m.id::text as id, m.kind, m.title, m.body, m.title_en, m.body_en, m.payment_id, m.order_number,
-  m.currency, m.amount_minor::text as amount_minor, m.reason_code, m.reason, m.deadline_at, m.refund_outcome,
-  m.reminder_hours, m.reminder_case_kind, m.summary, m.created_at, ${IS_READ} as read,
+  m.currency, m.amount_minor::text as amount_minor, m.reason_code, m.reason, m.deadline_at, ${KIND_FACT_COLUMNS},
+  m.created_at, ${IS_READ} as read,
   to_char(m.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as sort_key`
 
 export function messagesRepository(db: Queryable) {

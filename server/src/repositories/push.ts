@@ -5,7 +5,8 @@
  */
 import type { MessageKind } from '@contract/messages'
 import type { Db, Queryable } from '../db'
-import type { MessageRow } from './messages'
+import { KIND_FACT_COLUMNS, refundOutcomeOf, reminderOf, summaryOf, type KindFactsRow, type MessageRow } from './messages'
+import type { StoredReminder, StoredSummary } from './notifications'
 import { subscriptionsRepository } from './subscriptions'
 
 export interface OutboxMessage {
@@ -20,15 +21,21 @@ export interface OutboxMessage {
   reason: string | null
   deadlineAt: Date | null
   createdAt: Date
+  /** Only for kind 'refund'. */
   refundOutcome: 'succeeded' | 'failed' | null
+  /** Only for kind 'reminder': which reminder of which kind of case. */
+  reminder: StoredReminder | null
+  /** Only for kind 'summary': the morning summary's figures (minor units). */
+  summary: StoredSummary | null
   queuedAt: Date
 }
 
 /** The message's columns as the messages repository reads them, and the outbox's own. */
 type OutboxRow = Pick<
   MessageRow,
-  'id' | 'kind' | 'payment_id' | 'order_number' | 'currency' | 'amount_minor' | 'reason_code' | 'reason' | 'deadline_at' | 'refund_outcome' | 'created_at'
-> & { account: string; queued_at: Date }
+  'id' | 'kind' | 'payment_id' | 'order_number' | 'currency' | 'amount_minor' | 'reason_code' | 'reason' | 'deadline_at' | 'created_at'
+> &
+  KindFactsRow & { account: string; queued_at: Date }
 
 export interface Recipient {
   accountId: string
@@ -79,7 +86,7 @@ export function pushRepository(db: Db) {
          )
          select m.id::text as id, m.account, m.kind, m.payment_id, m.order_number, m.currency,
                 m.amount_minor::text as amount_minor, m.reason_code, m.reason, m.deadline_at, m.created_at,
-                m.refund_outcome, taken.queued_at
+                ${KIND_FACT_COLUMNS}, taken.queued_at
          from taken join messages m on m.id = taken.message_id
          order by m.id`,
         [now, new Date(now.getTime() + leaseMs), limit],
@@ -96,7 +103,9 @@ export function pushRepository(db: Db) {
         reason: row.reason,
         deadlineAt: row.deadline_at === null ? null : new Date(row.deadline_at),
         createdAt: new Date(row.created_at),
-        refundOutcome: row.refund_outcome,
+        refundOutcome: refundOutcomeOf(row),
+        reminder: reminderOf(row),
+        summary: summaryOf(row),
         queuedAt: new Date(row.queued_at),
       }))
     },

@@ -1,7 +1,7 @@
 /** 消息: lists with unread counts, detail (opening marks read), mark one / all read. Read state is per user. */
 import type { Queryable } from '../db'
 import { AppError } from '../errors'
-import { messagesRepository, type MessageRow } from '../repositories/messages'
+import { messagesRepository, refundOutcomeOf, reminderOf, summaryOf, type MessageRow } from '../repositories/messages'
 import type { StoredSummary } from '../repositories/notifications'
 import { toBeijingIso, toBeijingIsoOrNull } from '@contract/beijing-time'
 import {
@@ -47,6 +47,7 @@ function toSummary(stored: StoredSummary): MorningSummary {
 }
 
 function toItem(row: MessageRow): MessageItem {
+  const summary = summaryOf(row)
   return {
     id: row.id,
     kind: row.kind,
@@ -57,12 +58,9 @@ function toItem(row: MessageRow): MessageItem {
     reasonCode: row.reason_code,
     reason: row.reason,
     deadlineAt: toBeijingIsoOrNull(row.deadline_at),
-    refundOutcome: row.kind === 'refund' ? row.refund_outcome : null,
-    reminder:
-      row.kind === 'reminder' && row.reminder_hours !== null && row.reminder_case_kind !== null
-        ? { hours: row.reminder_hours, caseKind: row.reminder_case_kind }
-        : null,
-    summary: row.kind === 'summary' && row.summary !== null ? toSummary(row.summary) : null,
+    refundOutcome: refundOutcomeOf(row),
+    reminder: reminderOf(row),
+    summary: summary === null ? null : toSummary(summary),
     createdAt: toBeijingIso(row.created_at),
     read: row.read,
   }

@@ -4,6 +4,7 @@
  */
 import { memo, type ReactNode } from 'react'
 import { Button, Input, Text, View } from '@tarojs/components'
+import { DeadlineCountdownAt } from '@/components/deadline-countdown'
 import { useT } from '@/hooks/use-t'
 import { useWords } from '@/hooks/use-words'
 import { ACTION_WORDS } from '@/i18n/features/actions'
@@ -36,9 +37,14 @@ export interface TransactionRowProps {
   entry?: RowTrackingEntry
   /** TALL_ROW_HEIGHT: the list has an action line on its rows (kept, empty, on a row without one). */
   tall?: boolean
+  /**
+   * The list's shared minute clock (useMinuteClock) an open case's countdown counts from; without it the time left
+   * is counted at render. Rows never run a timer of their own: a list of 1,000 would start 1,000.
+   */
+  nowMs?: number
 }
 
-export const TransactionRow = memo(function TransactionRow({ item, onOpen, actions, onAction, entry, tall = false }: TransactionRowProps) {
+export const TransactionRow = memo(function TransactionRow({ item, onOpen, actions, onAction, entry, tall = false, nowMs }: TransactionRowProps) {
   const t = useT()
   const method = [item.paymentMethod, item.cardBrand, item.txnType === 'authorization' ? t(txnTypeKey('authorization')) : null]
     .filter((part): part is string => part !== null && part !== '')
@@ -51,7 +57,7 @@ export const TransactionRow = memo(function TransactionRow({ item, onOpen, actio
     ) : tall ? (
       <View className='tx-row__actions' />
     ) : null
-  if (item.case !== undefined) return <CaseRow item={item} found={item.case} method={method} onOpen={onOpen} t={t} extra={extra} />
+  if (item.case !== undefined) return <CaseRow item={item} found={item.case} method={method} onOpen={onOpen} t={t} extra={extra} nowMs={nowMs} />
   // A pre-authorization waiting for capture is what the merchant must act on: show that rather than "success".
   const awaiting = item.authStatus === 'pending'
   const chip = awaiting ? t(authStatusKey('pending')) : t(statusKey(item.status))
@@ -154,14 +160,16 @@ interface CaseRowProps {
   onOpen: (paymentId: string) => void
   t: Translate
   extra: ReactNode
+  nowMs: number | undefined
 }
 
 /**
  * A row of a case list (chargebacks, fraud, retrievals, disputes from the to-dos): the case, not the payment's
  * "成功" — its kind and state, its reason as the notice gave it, the order, the amount it concerns and by when to
- * answer. Same lines and height as a payment row.
+ * answer — an open one's as the time left (the countdown of issue 15), a handled one's as its date. Same lines and
+ * height as a payment row.
  */
-function CaseRow({ item, found, method, onOpen, t, extra }: CaseRowProps) {
+function CaseRow({ item, found, method, onOpen, t, extra, nowMs }: CaseRowProps) {
   const state = t(found.status === 'open' ? 'txd.case.status.open' : 'txd.case.status.handled')
   const reason = [found.reasonCode, found.reason].filter((part): part is string => part !== null && part !== '').join(' ')
   return (
@@ -178,9 +186,18 @@ function CaseRow({ item, found, method, onOpen, t, extra }: CaseRowProps) {
       <Text className='tx-row__detail'>{`${t('tx.row.orderNumber')}  ${item.orderNumber}`}</Text>
       <View className='tx-row__line'>
         <Text className='tx-row__amount'>{formatMoney(found.amount)}</Text>
-        <Text className={`tx-row__time${found.status === 'open' ? ' tx-row__time--due' : ''}`} data-testid={`tx-row-${item.paymentId}-deadline`}>
-          {found.deadlineAt === null ? t('tx.caseRow.noDeadline') : t('tx.caseRow.deadline', { date: formatBeijingDate(found.deadlineAt) })}
-        </Text>
+        {found.status === 'open' && found.deadlineAt !== null ? (
+          <DeadlineCountdownAt
+            deadlineAt={found.deadlineAt}
+            nowMs={nowMs ?? Date.now()}
+            className='tx-row__time tx-row__time--due fits-whole'
+            testId={`tx-row-${item.paymentId}-deadline`}
+          />
+        ) : (
+          <Text className='tx-row__time fits-whole' data-testid={`tx-row-${item.paymentId}-deadline`}>
+            {found.deadlineAt === null ? t('tx.caseRow.noDeadline') : t('tx.caseRow.deadline', { date: formatBeijingDate(found.deadlineAt) })}
+          </Text>
+        )}
       </View>
       {extra}
     </View>

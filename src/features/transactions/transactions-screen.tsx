@@ -11,6 +11,7 @@ import { oneYearBounds } from '@/components/date-range/range'
 import { FilterSheet } from '@/components/filter-sheet'
 import { ListFooter } from '@/components/list-footer'
 import { VirtualList } from '@/components/virtual-list'
+import { useMinuteClock } from '@/hooks/use-minute-clock'
 import { usePagedList } from '@/hooks/use-more-pages'
 import { useT } from '@/hooks/use-t'
 import { ROUTES } from '@/routes'
@@ -75,6 +76,9 @@ export function TransactionsScreen({ params }: TransactionsScreenProps) {
     [queryKey],
   )
   const { items } = list
+  // One minute clock for every open case's countdown on the list (not a timer per row); idle without such a case.
+  const hasCountdown = useMemo(() => items.some((item) => item.case?.status === 'open' && item.case.deadlineAt !== null), [items])
+  const caseClock = useMinuteClock(hasCountdown)
   // Only the first page carries the count and totals; appended pages keep them.
   const total = list.first?.total
   const facts = useMerchantFacts()
@@ -274,6 +278,7 @@ export function TransactionsScreen({ params }: TransactionsScreenProps) {
                 tall={tall}
                 actions={entryOn ? undefined : rowActionsFor(items[index], listActions)}
                 onAction={openRowAction}
+                nowMs={caseClock}
                 entry={entryOn ? { value: numbers[items[index].paymentId] ?? '', onChange: setNumber, onScan: scan } : undefined}
               />
             )}

@@ -9,7 +9,7 @@ import { routingTransport, type Transport } from '../../../server/src/outbound/t
 import { createWechatClient } from '../../../server/src/wechat'
 import { testStores, type TestStore } from '../stores'
 import { API_BASE, APP_ID, SECRET, emulatorApp, openMigrated, recording, testClock } from '../wechat/support'
-import { MERCHANT, TEMPLATES, emulatorSheet, grant, notice, received, remaining, send, user } from './support'
+import { MERCHANT, TEMPLATES, emulatorSheet, grant, morningSummary, notice, received, remaining, send, user } from './support'
 
 async function setup(store: TestStore, quotas: { subscribeDailyQuota?: number } = {}) {
   const db = await openMigrated(store)
@@ -117,6 +117,76 @@ describe.each(testStores())('subscribe-message sender on the $kind store', (stor
     expect(message.templateId).toBe(TEMPLATES.refund)
     expect(message.data.phrase3.value).toBe('退款失败')
     expect(message.data.thing5.value).toBe('原因: 4837 Insufficie…')
+  })
+
+  it('a deadline reminder goes once with the deadline template to the user who allowed it, none to one who did not', async () => {
+    const { db, app, client } = await setup(store)
+    const lea = await user(db, 'device-lea-00001')
+    const max = await user(db, 'device-max-00001')
+    await grant(app, db, lea, TEMPLATES.deadline)
+    // Max allowed chargeback notices only: a reminder is not a chargeback notice.
+    await grant(app, db, max, TEMPLATES.chargeback)
+    const id = await notice(db, {
+      kind: 'reminder',
+      orderNumber: 'ORD-9001',
+      deadlineAt: new Date(Date.UTC(2026, 11, 5, 10, 0)),
+      reminder: { hours: 24, caseKind: 'chargeback' },
+    })
+
+    expect(await send(db, client)).toMatchObject({ sent: 1, failed: 0, unknown: 0 })
+    const [message, ...more] = await received(app)
+    expect(more).toEqual([])
+    expect(message.templateId).toBe(TEMPLATES.deadline)
+    expect(message.page).toBe(`pages/message-detail/index?id=${id}`)
+    expect(message.data).toEqual({
+      character_string1: { value: 'ORD-9001' },
+      thing2: { value: '拒付 SEK 1,111.22' },
+      time3: { value: '2026-12-05 18:00' },
+      thing4: { value: '不足24小时' },
+      thing5: { value: '请在截止前回复拒付, 逾期将败诉' },
+    })
+    expect(await received(app, max)).toEqual([])
+    expect(await pushRepository(db).sendsOf(id)).toEqual([{ accountId: lea.accountId, status: 'sent', errcode: 0 }])
+    expect(await remaining(db, max, TEMPLATES.chargeback)).toBe(1)
+    // Once: another run sends nothing more.
+    expect((await send(db, client)).sent).toBe(0)
+    expect(await received(app, lea)).toHaveLength(1)
+  })
+
+  it('the morning summary goes once with the summary template, several currencies in one thing within 20 characters', async () => {
+    const { db, app, client } = await setup(store)
+    const noa = await user(db, 'device-noa-00001')
+    const oli = await user(db, 'device-oli-00001')
+    await grant(app, db, noa, TEMPLATES.summary)
+    const id = await morningSummary(db, {
+      day: '2026-12-03',
+      successCount: 1234,
+      successAmounts: [
+        { currency: 'EUR', minor: '9876543' },
+        { currency: 'JPY', minor: '1200000' },
+        { currency: 'USD', minor: '123450' },
+      ],
+      newCases: 2,
+      expiringAuthorizations: 1,
+      deadlinesWithin72h: 3,
+    })
+
+    expect(await send(db, client)).toMatchObject({ sent: 1, failed: 0, unknown: 0 })
+    const [message, ...more] = await received(app)
+    expect(more).toEqual([])
+    expect(message.templateId).toBe(TEMPLATES.summary)
+    expect(message.page).toBe(`pages/message-detail/index?id=${id}`)
+    expect(message.data).toEqual({
+      date1: { value: '2026-12-03' },
+      number2: { value: '1234' },
+      thing3: { value: 'EUR 98,765.43 等3币种' },
+      number4: { value: '2' },
+      thing5: { value: '3件案件即将截止, 1笔预授权将到期' },
+    })
+    expect(await received(app, oli)).toEqual([])
+    expect(await pushRepository(db).sendsOf(id)).toEqual([{ accountId: noa.accountId, status: 'sent', errcode: 0 }])
+    expect((await send(db, client)).sent).toBe(0)
+    expect(await received(app, noa)).toHaveLength(1)
   })
 
   it('WeChat answering 5xx: outcome unknown, recorded, the grant counts as used, never sent again', async () => {

@@ -73,6 +73,8 @@ describe.each(testStores())('subscription settings on the $kind store', (store) 
       ['fraud', 0, true, null],
       ['retrieval', 0, true, null],
       ['refund', 0, true, null],
+      ['deadline', 0, true, null],
+      ['summary', 0, true, null],
     ])
     expect(initial.topics[0].templateId).toBe(CHARGEBACK)
 

@@ -10,7 +10,7 @@ import { identityFor } from '../../../server/src/dev/wechat-emulator/identity'
 import { runPushSender, type PushReport } from '../../../server/src/push'
 import { accountsRepository } from '../../../server/src/repositories/accounts'
 import { merchantsRepository } from '../../../server/src/repositories/merchants'
-import { notificationsRepository } from '../../../server/src/repositories/notifications'
+import { notificationsRepository, type StoredReminder, type StoredSummary } from '../../../server/src/repositories/notifications'
 import { subscriptionsRepository } from '../../../server/src/repositories/subscriptions'
 import type { WechatSubscribeApi } from '../../../server/src/wechat'
 import type { MessageKind } from '../../../contract/messages'
@@ -21,6 +21,8 @@ export const TEMPLATES = {
   fraud: 'TestFraud-0000000000000000000000000000000000',
   retrieval: 'TestRetrieval-00000000000000000000000000000',
   refund: 'TestRefund-000000000000000000000000000000000',
+  deadline: 'TestDeadline-0000000000000000000000000000000',
+  summary: 'TestSummary-00000000000000000000000000000000',
 } as const
 
 export const MERCHANT = '150520'
@@ -95,6 +97,8 @@ export interface NoticeFields {
   reason?: string
   deadlineAt?: Date
   refundOutcome?: 'succeeded' | 'failed'
+  /** With kind 'reminder': which reminder, as the scheduler makes it. */
+  reminder?: StoredReminder
 }
 
 /** A notice message for MERCHANT as the webhook or the gap fill adds it; its id. */
@@ -115,9 +119,29 @@ export async function notice(db: Db, fields: NoticeFields = {}): Promise<string>
     createdAt: new Date(Date.UTC(2026, 11, 3, 2, 30)),
     sourceKey,
     refundOutcome: fields.refundOutcome,
+    reminder: fields.reminder,
   })
+  return messageId(db, sourceKey)
+}
+
+async function messageId(db: Db, sourceKey: string): Promise<string> {
   const { rows } = await db.query<{ id: string }>('select id::text as id from messages where source_key = $1', [sourceKey])
   return rows[0].id
+}
+
+/** A morning summary message for MERCHANT as the scheduler adds it (no facts of a payment); its id. */
+export async function morningSummary(db: Db, summary: StoredSummary): Promise<string> {
+  noticeCounter += 1
+  const sourceKey = `test-summary:${process.pid}:${noticeCounter}:${Math.random()}`
+  await notificationsRepository(db).addMessage({
+    account: MERCHANT,
+    kind: 'summary',
+    facts: undefined,
+    createdAt: new Date(Date.UTC(2026, 11, 3, 1, 0)),
+    sourceKey,
+    summary,
+  })
+  return messageId(db, sourceKey)
 }
 
 export async function remaining(db: Db, who: TestUser, template: string): Promise<number> {
