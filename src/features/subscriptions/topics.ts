@@ -31,8 +31,12 @@ export function topicsToPrompt(topics: readonly SubscriptionTopicState[], among:
   return topicsToAsk(topics, among).filter((topic) => topic.remaining === 0)
 }
 
-/** The notices of cases (a chargeback, a fraud alert, a retrieval request): asked for when a case is opened. */
-export const CASE_TOPICS: readonly SubscribeTopic[] = ['chargeback', 'fraud', 'retrieval']
+/**
+ * The notices of cases (a chargeback, a fraud alert, a retrieval request) and the reminders of their answer
+ * deadlines: asked for when a case is opened. WeChat takes three templates per request, fewest grants left first
+ * and in this order on a tie, so the deadline reminder is asked for once the case notices have a grant.
+ */
+export const CASE_TOPICS: readonly SubscribeTopic[] = ['chargeback', 'fraud', 'retrieval', 'deadline']
 
-/** Every notice the messages tab lists. */
-export const NOTICE_TOPICS: readonly SubscribeTopic[] = ['chargeback', 'fraud', 'retrieval', 'refund']
+/** Every notice the messages tab lists, the reminders and the morning summary last. */
+export const NOTICE_TOPICS: readonly SubscribeTopic[] = ['chargeback', 'fraud', 'retrieval', 'refund', 'deadline', 'summary']
