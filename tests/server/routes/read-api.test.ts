@@ -175,6 +175,31 @@ describe.each(testStores())('read API routes on the $kind store', (store) => {
     expect(failures.body.table.rows.reduce((s, r) => s + Number(r.count), 0)).toBe(failed)
   })
 
+  it("pages the merchant's messages and the announcements to all as one list, newest first, unread counted per kind", async () => {
+    const { rows: expected } = await db.query<{ id: string; kind: string }>(
+      `select id::text as id, kind from messages where account = $1 or account is null order by created_at desc, id desc`,
+      [DEMO],
+    )
+    expect(expected.some((m) => m.kind === 'announcement')).toBe(true)
+    const seen: string[] = []
+    let cursor: string | null = ''
+    while (cursor !== null) {
+      const page: { status: number; body: MessagesPage } = await get<MessagesPage>(
+        demoColleague,
+        `/api/messages?limit=7${cursor === '' ? '' : `&cursor=${encodeURIComponent(cursor)}`}`,
+      )
+      expect(page.status).toBe(200)
+      seen.push(...page.body.items.map((m) => m.id))
+      cursor = page.body.nextCursor
+    }
+    expect(seen).toEqual(expected.map((m) => m.id))
+    const byKind: Record<string, number> = {}
+    for (const m of expected) byKind[m.kind] = (byKind[m.kind] ?? 0) + 1
+    const first = await get<MessagesPage>(demoColleague, '/api/messages?limit=1')
+    expect(first.body.unread.total).toBe(expected.length)
+    for (const [kind, n] of Object.entries(byKind)) expect(first.body.unread.byKind[kind as keyof typeof first.body.unread.byKind]).toBe(n)
+  })
+
   it('keeps read state per user: unread counts, open marks read, mark read, read-all by kind', async () => {
     const before = await get<MessagesPage>(demoUser, '/api/messages?unreadOnly=true&limit=100')
     expect(before.body.unread.total).toBeGreaterThan(1)
