@@ -64,6 +64,15 @@ export function sessionsRepository(db: Queryable) {
      * queue on it. The insert is skipped when the session row is gone (ended, or swept by another process), which
      * `alive: false` reports, instead of failing on the foreign key. (`t` is not read: a data-modifying CTE runs to
      * completion either way.)
+     *
+     * Its commit is asynchronous: `set_config(…, true)` sets synchronous_commit off for this statement's own
+     * transaction, and PostgreSQL applies the setting in force when a transaction commits. So no request waits for
+     * a WAL flush before its page is read — the flush was ~3.4 ms of fdatasync on this machine, most of the server's
+     * per-request cost over its SQL, and one queue for the whole cluster under load (docs/performance.md). What it
+     * risks: if PostgreSQL itself crashes, the nonces of the last moments (at most 3 × wal_writer_delay, 600 ms by
+     * default) may be lost, so a request captured in those moments could be replayed once more within its
+     * timestamp window. Requests that move money carry an idempotency key committed synchronously with the action,
+     * so such a replay answers the stored outcome and moves nothing (docs/signed-requests.md).
      */
     async recordRequest(request: {
       id: string
@@ -87,7 +96,8 @@ export function sessionsRepository(db: Queryable) {
              where id = $1 and exists (select from n) and last_seen_at <= $4::bigint - $5::bigint
              returning 1
            )
-           select exists (select from s) as alive, exists (select from n) as recorded`,
+           select exists (select from s) as alive, exists (select from n) as recorded,
+                  set_config('synchronous_commit', 'off', true) as commit_mode`,
           [request.id, request.nonce, request.nonceExpiresAt, request.now, request.touchEveryMs],
         )
       } catch (error) {

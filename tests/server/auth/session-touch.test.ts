@@ -10,6 +10,7 @@ import type { Db } from '../../../server/src/db'
 import { migrate } from '../../../server/src/db/migrate'
 import { accountsRepository } from '../../../server/src/repositories/accounts'
 import { merchantsRepository } from '../../../server/src/repositories/merchants'
+import { sessionsRepository } from '../../../server/src/repositories/sessions'
 import { testStores } from '../stores'
 
 const IDLE_MS = 600_000
@@ -52,6 +53,20 @@ describe.each(testStores())('session touch and idle rule on the $kind store', (s
   })
   afterAll(async () => {
     await store.cleanup()
+  })
+
+  it("commits the request's writes asynchronously, that transaction only", async () => {
+    now = START
+    const { id } = await start()
+    // Inside a transaction of the test's own, so the setting can be read before the commit that uses it.
+    const inside = await db.transaction(async (tx) => {
+      await sessionsRepository(tx).recordRequest({ id, nonce: nonce(), nonceExpiresAt: now + NONCE_RETENTION_MS, now, touchEveryMs: SESSION_TOUCH_EVERY_MS })
+      const { rows } = await tx.query<{ mode: string }>(`select current_setting('synchronous_commit') as mode`)
+      return rows[0]?.mode
+    })
+    expect(inside).toBe('off')
+    const { rows } = await db.query<{ mode: string }>(`select current_setting('synchronous_commit') as mode`)
+    expect(rows[0]?.mode).toBe('on')
   })
 
   it('refuses a replayed nonce and reports a session that is gone', async () => {
