@@ -6,6 +6,7 @@
  */
 import type { FastifyInstance } from 'fastify'
 import type { Db } from '../db'
+import { runPeriodically } from '../lib/periodic-job'
 import type { ClientFor } from './gateway'
 import { reconcileActions, type ReconcileReport } from './reconcile'
 
@@ -20,8 +21,6 @@ export interface ReconcilePluginOptions {
   runAtStart?: boolean
 }
 
-/** How long closing the app waits for a reconciliation run in progress. */
-const CLOSE_WAIT_MS = 2_000
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -32,45 +31,23 @@ declare module 'fastify' {
 
 async function reconcilePluginBody(app: FastifyInstance, options: ReconcilePluginOptions): Promise<void> {
   let running: Promise<ReconcileReport> | undefined
-  let timer: NodeJS.Timeout | undefined
-  let stopped = false
   const run = (extra: { all?: boolean } = {}): Promise<ReconcileReport> => {
     running ??= reconcileActions({ ...options, ...extra, logger: app.log }).finally(() => {
       running = undefined
     })
     return running
   }
-  const tick = (): void => {
-    timer = undefined
-    if (stopped) return
-    run()
-      .catch((error: unknown) => app.log.error({ err: error }, 'action reconciliation failed'))
-      .finally(schedule)
-  }
-  function schedule(): void {
-    if (stopped || options.intervalMs <= 0) return
-    timer = setTimeout(tick, options.intervalMs)
-    timer.unref()
-  }
   app.decorate('reconcileActions', run)
-  app.addHook('onReady', async () => {
-    if (options.runAtStart !== false) {
-      // Not awaited: start-up does not wait for Oceanpayment; every open action, due or not.
-      void run({ all: true })
-        .catch((error: unknown) => app.log.error({ err: error }, 'action reconciliation at start failed'))
-        .finally(schedule)
-    } else schedule()
-  })
-  app.addHook('onClose', async () => {
-    stopped = true
-    if (timer !== undefined) clearTimeout(timer)
-    // Let a run in progress finish its action, but never let a store that stopped answering hold the shutdown:
-    // what it did not settle, the next start reconciles.
-    let bound: NodeJS.Timeout | undefined
-    const waited = new Promise<void>((resolve) => {
-      bound = setTimeout(resolve, CLOSE_WAIT_MS)
-    })
-    await Promise.race([running?.catch(() => undefined), waited]).finally(() => clearTimeout(bound))
+  // Let a run in progress finish its action on close (bounded): what it did not settle, the next start reconciles.
+  runPeriodically(app, {
+    intervalMs: options.intervalMs,
+    run: () => run().catch((error: unknown) => app.log.error({ err: error }, 'action reconciliation failed')),
+    // Not awaited by start-up: it does not wait for Oceanpayment; every open action, due or not.
+    first:
+      options.runAtStart === false
+        ? undefined
+        : () => run({ all: true }).catch((error: unknown) => app.log.error({ err: error }, 'action reconciliation at start failed')),
+    drain: () => running,
   })
 }
 

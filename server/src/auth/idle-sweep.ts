@@ -2,10 +2,12 @@
  * The sweep of idle sessions, expired nonces and finished rate-limit windows, on a timer outside the request path
  * (it used to run inside whichever request found it due, adding a ~24,000-row delete to that request at load).
  * Every process sweeps; the deletes are idempotent, so two processes sweeping at once only do a little work twice.
- * Follows the scheduler's plugin (scheduler/job.ts): started when the app is ready, unref'd, stopped on close.
+ * On lib/periodic-job.ts's timer, as the scheduler and the reconciler: started when the app is ready, unref'd,
+ * stopped on close.
  */
 import type { FastifyInstance } from 'fastify'
 import type { Db } from '../db'
+import { runPeriodically } from '../lib/periodic-job'
 import { sessionService } from './sessions'
 
 export interface IdleSweepOptions {
@@ -19,8 +21,6 @@ export interface IdleSweepOptions {
 
 /** Once a minute: nonces are kept 10 minutes and idle sessions die at 10, so a minute's lag costs nothing. */
 export const IDLE_SWEEP_INTERVAL_MS = 60_000
-/** How long closing the app waits for a sweep in progress. */
-const CLOSE_WAIT_MS = 2_000
 
 export interface IdleSweepReport {
   sessions: number
@@ -46,38 +46,14 @@ async function idleSweepBody(app: FastifyInstance, options: IdleSweepOptions): P
     return running
   }
   app.decorate('sweepIdle', sweep)
-  if (options.intervalMs <= 0) return
-
-  let timer: NodeJS.Timeout | undefined
-  let stopped = false
-  const schedule = (): void => {
-    timer = setTimeout(tick, options.intervalMs)
-    // The sweep must never be what keeps a process alive.
-    timer.unref()
-  }
-  const tick = (): void => {
-    timer = undefined
-    if (stopped) return
-    sweep()
-      .then((report) => app.log.debug(report, 'idle sweep'))
-      // Housekeeping failing is logged, never fatal: the next sweep catches up.
-      .catch((error: unknown) => app.log.warn({ err: error }, 'sweeping idle sessions and nonces failed'))
-      .finally(() => {
-        if (!stopped) schedule()
-      })
-  }
-  app.addHook('onReady', async () => {
-    schedule()
-  })
-  app.addHook('onClose', async () => {
-    stopped = true
-    if (timer !== undefined) clearTimeout(timer)
-    let bound: NodeJS.Timeout | undefined
-    const waited = new Promise<void>((resolve) => {
-      bound = setTimeout(resolve, CLOSE_WAIT_MS)
-    })
-    // A store that stopped answering must not hold the shutdown.
-    await Promise.race([running?.catch(() => undefined), waited]).finally(() => clearTimeout(bound))
+  runPeriodically(app, {
+    intervalMs: options.intervalMs,
+    run: () =>
+      sweep()
+        .then((report) => app.log.debug(report, 'idle sweep'))
+        // Housekeeping failing is logged, never fatal: the next sweep catches up.
+        .catch((error: unknown) => app.log.warn({ err: error }, 'sweeping idle sessions and nonces failed')),
+    drain: () => running,
   })
 }
 
