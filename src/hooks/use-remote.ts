@@ -1,7 +1,8 @@
 /**
  * Loads one thing from the server for a page and tracks the states every page has (SPEC §3): loading, error with
  * retry, ready, and pull-down refresh (the page's config must set `enablePullDownRefresh: true`).
- * A newer load supersedes an older one, so a slow answer never overwrites a fresher one.
+ * A newer load supersedes an older one, so a slow answer never overwrites a fresher one; a page that is gone takes
+ * no answer at all.
  */
 import { useCallback, useEffect, useRef, useState } from 'react'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
@@ -45,6 +46,15 @@ export function useRemote<T>(load: () => Promise<T>, deps: readonly unknown[]): 
     void run(false)
     // `deps` are the caller's: a change of filter means a fresh load.
   }, deps)
+
+  // A page that is gone takes no answer: bumping the generation makes any load still on its way stale, as a newer
+  // load would (React would otherwise schedule an update on an unmounted page).
+  useEffect(
+    () => () => {
+      generation.current += 1
+    },
+    [],
+  )
 
   usePullDownRefresh(() => {
     void run(true).finally(() => void Taro.stopPullDownRefresh())
