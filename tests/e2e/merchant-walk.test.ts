@@ -94,7 +94,10 @@ describe('a merchant walks through every page', () => {
       .toBe(`查询出${chargebacks.count}条符合条件数据`)
     // Each row shows its case (kind and state, reason, deadline), not the payment's green "成功" (issue 11).
     await expect.poll(() => stationed().locator('[data-testid^="tx-row-"][data-testid$="-case"]').first().innerText(), { timeout: 20_000 }).toBe('拒付 · 待处理')
-    await expect(stationed().locator('[data-testid^="tx-row-"][data-testid$="-deadline"]').first().innerText()).resolves.toMatch(/^\d{4}-\d{2}-\d{2} 前处理$/)
+    // An open case counts down to its answer deadline (issue 15); the demo's open chargebacks are days from it.
+    await expect(stationed().locator('[data-testid^="tx-row-"][data-testid$="-deadline"]').first().innerText()).resolves.toMatch(
+      /^(剩 \d+ 天 \d+ 小时|剩 \d+ 小时 \d+ 分|已逾期)$/,
+    )
     await screenshot(page, 'walk-02-chargebacks')
   })
 

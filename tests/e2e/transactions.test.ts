@@ -167,7 +167,8 @@ describe('transactions in a browser', () => {
   })
 
   it('opens the detail of a row, with its fields', async () => {
-    const row = stationed().locator('[data-testid^="tx-row-"]').nth(1)
+    // The rows themselves (class tx-row), not their parts: a pending pre-authorization's expiry is tx-row-<id>-expiry.
+    const row = stationed().locator('.tx-row[data-testid^="tx-row-"]').nth(1)
     const paymentId = (await row.getAttribute('data-testid'))!.slice('tx-row-'.length)
     const detail = await apiGet<TransactionDetail>(app, login, `/api/transactions/${paymentId}`)
     await row.tap()
